@@ -1,0 +1,1 @@
+//! The analyzer: five-key verdicts with evidence. (Being written; see ARCHITECTURE.md.)

@@ -1,0 +1,2 @@
+//! Command-line front end to the analyzer. (Being written.)
+fn main() {}
