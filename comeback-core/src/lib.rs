@@ -5,6 +5,8 @@
 //! Everything here is deterministic and tested natively.
 
 pub mod analyzer;
+pub mod example;
+pub mod guide;
 pub mod key;
 pub mod story;
 

@@ -4,6 +4,20 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod answer;
+pub mod bank;
+pub mod import;
+pub mod length;
+pub mod merge;
+mod migrate;
+pub mod schema;
+
+pub use bank::{BankError, Deleted};
+pub use import::{parse_import, ImportData, ImportError, ImportKind, StoryRef, MAX_IMPORT_BYTES};
+pub use length::{length_verdict, speaking_time, word_count, LengthVerdict};
+pub use merge::{apply_merge, plan_merge, Conflict, MergeError, MergePlan, Resolution};
+pub use schema::{Bank, APP_NAME, CURRENT_SCHEMA};
+
 /// The kind of failure chosen in step 1. Some are safe material, some are risky.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -81,4 +95,106 @@ pub struct Story {
     pub created_ms: f64,
     /// Last edited, in ms since the epoch.
     pub updated_ms: f64,
+}
+
+impl FailureCategory {
+    /// Every category the user can pick, safe ones first (without `Unset`).
+    pub const CHOICES: [FailureCategory; 9] = [
+        FailureCategory::TechnicalProblem,
+        FailureCategory::OutsideShock,
+        FailureCategory::RareEvent,
+        FailureCategory::OutsideControl,
+        FailureCategory::PoorJudgment,
+        FailureCategory::BasicSkills,
+        FailureCategory::Conflict,
+        FailureCategory::Ethics,
+        FailureCategory::CoreOfRole,
+    ];
+
+    /// The stable snake_case name used in saved files.
+    pub fn id(self) -> &'static str {
+        match self {
+            FailureCategory::Unset => "unset",
+            FailureCategory::TechnicalProblem => "technical_problem",
+            FailureCategory::OutsideShock => "outside_shock",
+            FailureCategory::RareEvent => "rare_event",
+            FailureCategory::OutsideControl => "outside_control",
+            FailureCategory::PoorJudgment => "poor_judgment",
+            FailureCategory::BasicSkills => "basic_skills",
+            FailureCategory::Conflict => "conflict",
+            FailureCategory::Ethics => "ethics",
+            FailureCategory::CoreOfRole => "core_of_role",
+        }
+    }
+
+    /// The category for a saved name, if it is one.
+    pub fn from_id(id: &str) -> Option<FailureCategory> {
+        std::iter::once(FailureCategory::Unset)
+            .chain(FailureCategory::CHOICES)
+            .find(|c| c.id() == id)
+    }
+
+    /// True for the categories PRODUCT.md calls risky material.
+    pub fn is_risky(self) -> bool {
+        matches!(
+            self,
+            FailureCategory::PoorJudgment
+                | FailureCategory::BasicSkills
+                | FailureCategory::Conflict
+                | FailureCategory::Ethics
+                | FailureCategory::CoreOfRole
+        )
+    }
+}
+
+impl RecoveryStep {
+    /// True when no field of this step has any visible text.
+    pub fn is_blank(&self) -> bool {
+        self.action.trim().is_empty() && self.who.trim().is_empty() && self.when.trim().is_empty()
+    }
+}
+
+impl Story {
+    /// A new, empty story with the given id and creation time (the caller owns ids and the clock).
+    pub fn new(id: &str, now_ms: f64) -> Story {
+        Story {
+            id: id.to_string(),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            ..Story::default()
+        }
+    }
+
+    /// Which of the five parts have any text, in key order (used for the bank's "3 of 5 keys").
+    pub fn filled_keys(&self) -> [bool; 5] {
+        let has = |s: &str| !s.trim().is_empty();
+        [
+            has(&self.summary),
+            has(&self.context),
+            self.steps.iter().any(|s| !s.is_blank()),
+            has(&self.immediate_win) || has(&self.long_term_gain),
+            has(&self.lesson) || has(&self.change),
+        ]
+    }
+
+    /// How many of the five parts have any text.
+    pub fn filled_count(&self) -> usize {
+        self.filled_keys().iter().filter(|f| **f).count()
+    }
+
+    /// True when both stories say the same thing (times, last step and dismissed findings aside).
+    pub fn same_content(&self, other: &Story) -> bool {
+        self.id == other.id
+            && self.title == other.title
+            && self.target_role == other.target_role
+            && self.category == other.category
+            && self.summary == other.summary
+            && self.context == other.context
+            && self.steps == other.steps
+            && self.immediate_win == other.immediate_win
+            && self.long_term_gain == other.long_term_gain
+            && self.lesson == other.lesson
+            && self.change == other.change
+            && self.unsorted == other.unsorted
+    }
 }
