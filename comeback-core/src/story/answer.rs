@@ -22,6 +22,9 @@ const WHO_OPENERS: &[&str] = &[
     "alone", "on", "as",
 ];
 
+/// Openings of a `who` that read as an aside, set off by commas.
+const ASIDE_OPENERS: &[&str] = &["together", "helped", "supported", "assisted", "alongside"];
+
 /// Openings of a recovery step that already place it in time, so no "First,"/"Then" is added.
 const TIME_OPENERS: &[&str] = &[
     "first", "firstly", "then", "next", "after", "afterwards", "finally", "lastly", "once", "when",
@@ -314,7 +317,12 @@ fn step_sentence(step: &RecoveryStep) -> String {
     let mut parts = vec![action];
     let who = soften(strip_trailing(&clean(&step.who), &closers));
     if !who.is_empty() {
-        if WHO_OPENERS.contains(&first_word_lower(&who).as_str()) {
+        let opener = first_word_lower(&who);
+        if ASIDE_OPENERS.contains(&opener.as_str()) && !parts[0].is_empty() {
+            // "…, together with the night nurse, …" reads as an aside, set off by commas.
+            parts[0].push(',');
+            parts.push(format!("{who},"));
+        } else if WHO_OPENERS.contains(&opener.as_str()) {
             parts.push(who);
         } else {
             parts.push(format!("with {who}"));
@@ -405,7 +413,7 @@ mod tests {
         );
         assert_eq!(
             step_sentence(&step("Wrote a fix", "together with QA", "within 2 hours")),
-            "I wrote a fix together with QA within 2 hours."
+            "I wrote a fix, together with QA, within 2 hours."
         );
     }
 
