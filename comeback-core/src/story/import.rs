@@ -88,7 +88,7 @@ pub enum ImportError {
     },
     /// Valid JSON, but not something Comeback wrote.
     NotComeback {
-        /// What was found instead, in plain words ("a list", "a file from another app").
+        /// What was found instead, as a clause ("it holds a list, not a story bank").
         found: String,
     },
     /// Written by a newer Comeback than this one.
@@ -105,7 +105,7 @@ pub enum ImportError {
     BadField {
         /// The story it is in, or `None` for the top level of the file.
         story: Option<StoryRef>,
-        /// The field, as the user can find it ("`steps`", "`who` in step 2").
+        /// The field, as the user can find it ("`steps`", "`who` in step 2"); empty for the whole story.
         field: String,
         /// What is wrong, phrased to follow the field ("should be a list").
         problem: String,
@@ -156,7 +156,7 @@ impl ImportError {
                 "This file is not valid JSON: there is a mistake at line {line}, column {column}."
             ),
             ImportError::NotComeback { found } => {
-                format!("This is not a Comeback file: it holds {found}, not stories.")
+                format!("This is not a Comeback file: {found}.")
             }
             ImportError::NewerVersion { found } => format!(
                 "This file was made by a newer version of Comeback (schema {found}); this version reads up to {}. Reload the page to update, then import again.",
@@ -165,6 +165,9 @@ impl ImportError {
             ImportError::UnknownVersion { found } => format!(
                 "This file says it is schema version {found}, which no version of Comeback has written."
             ),
+            ImportError::BadField { story, field, problem } if field.is_empty() => {
+                format!("{}the story {problem}.", prefix(story.as_ref()))
+            }
             ImportError::BadField { story, field, problem } => {
                 format!("{}field {field} {problem}.", prefix(story.as_ref()))
             }

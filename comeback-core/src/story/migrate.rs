@@ -35,7 +35,7 @@ pub(crate) fn read_any(value: &Value) -> Result<ImportData, ImportError> {
         Value::Object(o) => o,
         other => {
             return Err(ImportError::NotComeback {
-                found: describe(other).to_string(),
+                found: format!("it holds {}, not a story bank", describe(other)),
             })
         }
     };
@@ -46,7 +46,7 @@ pub(crate) fn read_any(value: &Value) -> Result<ImportData, ImportError> {
                 if let Some(app) = obj.get("app") {
                     if app.as_str() != Some(super::APP_NAME) {
                         return Err(ImportError::NotComeback {
-                            found: "a file from another app".to_string(),
+                            found: "it was made by another app".to_string(),
                         });
                     }
                 }
@@ -69,7 +69,7 @@ pub(crate) fn read_any(value: &Value) -> Result<ImportData, ImportError> {
     }
     if obj.contains_key("stories") {
         return Err(ImportError::NotComeback {
-            found: "a list of stories without a version number".to_string(),
+            found: "it has a list of stories but no version number".to_string(),
         });
     }
     let has = |keys: &[&str]| keys.iter().any(|k| obj.contains_key(*k));
@@ -89,7 +89,7 @@ pub(crate) fn read_any(value: &Value) -> Result<ImportData, ImportError> {
         Ok(bank(vec![read_v1(obj, first())?], 1, ImportKind::SingleStory))
     } else {
         Err(ImportError::NotComeback {
-            found: "an object with none of the fields of a story".to_string(),
+            found: "it has none of the fields of a story".to_string(),
         })
     }
 }
@@ -148,7 +148,7 @@ fn read_list(obj: &Map<String, Value>, read: StoryReaderFn) -> Result<Vec<Story>
             other => {
                 return Err(ImportError::BadField {
                     story: Some(at),
-                    field: "(the whole story)".to_string(),
+                    field: String::new(),
                     problem: format!("should be an object, but is {}", describe(other)),
                 })
             }
@@ -583,7 +583,12 @@ fn title_from(failure: &str) -> String {
     if words.is_empty() {
         "Imported story".to_string()
     } else {
-        let mut t = words.join(" ");
+        let joined = words.join(" ");
+        let mut chars = joined.chars();
+        let mut t: String = match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
         if failure.split_whitespace().count() > 8 {
             t.push('…');
         }
