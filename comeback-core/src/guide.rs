@@ -104,8 +104,10 @@ const CHOICE_FIELDS: &[FieldGuide] = &[
 const NUMBERS_FIELDS: &[FieldGuide] = &[FieldGuide {
     field: "context",
     label: "The situation, with its numbers",
-    hint: "Two to four sentences. Give the scale, what was at stake and who was affected, in figures.",
-    placeholder: "We shipped 4,000 orders a week for 12 retail clients; the launch was worth £250,000.",
+    hint:
+        "Two to four sentences. Give the scale, what was at stake and who was affected, in figures.",
+    placeholder:
+        "We shipped 4,000 orders a week for 12 retail clients; the launch was worth £250,000.",
     kind: FieldKind::Text,
 }];
 
@@ -154,7 +156,8 @@ const GROWTH_FIELDS: &[FieldGuide] = &[
     FieldGuide {
         field: "lesson",
         label: "What you learned",
-        hint: "A lesson someone else could apply, in one or two sentences. Not \"I learned a lot\".",
+        hint:
+            "A lesson someone else could apply, in one or two sentences. Not \"I learned a lot\".",
         placeholder: "A single route is a single point of failure, however reliable it has been.",
         kind: FieldKind::Text,
     },

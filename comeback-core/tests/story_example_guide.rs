@@ -24,11 +24,21 @@ fn every_key_has_complete_guidance() {
         let g = guide::step_guide(key);
         assert_eq!(g.key, key);
         assert!(g.heading.contains(key.title()), "{}", g.heading);
-        for text in [g.explanation, g.strong_example, g.risky_example, g.why_risky, g.strong_role, g.risky_role] {
+        for text in [
+            g.explanation,
+            g.strong_example,
+            g.risky_example,
+            g.why_risky,
+            g.strong_role,
+            g.risky_role,
+        ] {
             assert!(!text.trim().is_empty());
         }
         let sentences = g.explanation.matches(". ").count() + 1;
-        assert!((2..=3).contains(&sentences), "{key:?}: {sentences} sentences");
+        assert!(
+            (2..=3).contains(&sentences),
+            "{key:?}: {sentences} sentences"
+        );
         assert!(!g.fields.is_empty());
         for f in g.fields {
             assert!(!f.label.is_empty() && !f.hint.is_empty(), "{}", f.field);
@@ -45,7 +55,10 @@ fn categories_cover_every_choice_and_mark_risk_consistently() {
         assert_eq!(g.safe, !c.is_risky(), "{c:?}");
         assert_eq!(FailureCategory::from_id(c.id()), Some(c));
     }
-    assert_eq!(guide::category_guide(FailureCategory::Unset).category, FailureCategory::Unset);
+    assert_eq!(
+        guide::category_guide(FailureCategory::Unset).category,
+        FailureCategory::Unset
+    );
 }
 
 #[test]

@@ -49,37 +49,66 @@ fn every_bad_file_is_refused_with_its_message() {
 fn exact_errors_for_the_main_cases() {
     let read = |name: &str| parse_import(&std::fs::read(dir().join(name)).unwrap()).unwrap_err();
     assert_eq!(read("bad-empty.json"), ImportError::Empty);
-    assert!(matches!(read("bad-truncated.json"), ImportError::NotJson { truncated: true, line: 5, .. }));
-    assert!(matches!(read("bad-newer-version.json"), ImportError::NewerVersion { found: 9 }));
+    assert!(matches!(
+        read("bad-truncated.json"),
+        ImportError::NotJson {
+            truncated: true,
+            line: 5,
+            ..
+        }
+    ));
+    assert!(matches!(
+        read("bad-newer-version.json"),
+        ImportError::NewerVersion { found: 9 }
+    ));
     assert!(read("bad-newer-version.json")
         .message()
         .contains("made by a newer version of Comeback (schema 9); this version reads up to 3"));
     assert!(read("bad-steps-not-list.json")
         .message()
         .contains("story 2 (\"Server fire\"): field `steps` should be a list"));
-    assert!(matches!(read("bad-not-utf8.json"), ImportError::NotUtf8 { .. }));
-    assert!(matches!(read("bad-duplicate-ids.json"), ImportError::DuplicateId { ref id, .. } if id == "same"));
+    assert!(matches!(
+        read("bad-not-utf8.json"),
+        ImportError::NotUtf8 { .. }
+    ));
+    assert!(
+        matches!(read("bad-duplicate-ids.json"), ImportError::DuplicateId { ref id, .. } if id == "same")
+    );
 }
 
 #[test]
 fn too_large_is_refused_before_reading() {
     let mut big = vec![b' '; MAX_IMPORT_BYTES + 1];
     big[0] = b'{';
-    assert!(matches!(parse_import(&big), Err(ImportError::TooLarge { .. })));
+    assert!(matches!(
+        parse_import(&big),
+        Err(ImportError::TooLarge { .. })
+    ));
     assert!(parse_import(&big).unwrap_err().message().contains("5 MB"));
 }
 
 #[test]
 fn absurd_sizes_are_refused() {
     let many: Vec<String> = (0..1001).map(|i| format!("{{\"id\":\"s{i}\"}}")).collect();
-    let json = format!("{{\"schema_version\":3,\"app\":\"comeback\",\"stories\":[{}]}}", many.join(","));
-    assert!(matches!(parse_import(json.as_bytes()), Err(ImportError::TooManyStories { count: 1001 })));
+    let json = format!(
+        "{{\"schema_version\":3,\"app\":\"comeback\",\"stories\":[{}]}}",
+        many.join(",")
+    );
+    assert!(matches!(
+        parse_import(json.as_bytes()),
+        Err(ImportError::TooManyStories { count: 1001 })
+    ));
 
     let long = "a".repeat(1024 * 1024 + 1);
     let json = format!("{{\"schema_version\":3,\"app\":\"comeback\",\"stories\":[{{\"id\":\"a\",\"title\":\"Big\",\"context\":\"{long}\"}}]}}");
     let err = parse_import(json.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::TooLong { .. }), "{err:?}");
-    assert!(err.message().contains("story 1 (\"Big\"): field `context` is 1.0 MB long"), "{}", err.message());
+    assert!(
+        err.message()
+            .contains("story 1 (\"Big\"): field `context` is 1.0 MB long"),
+        "{}",
+        err.message()
+    );
 }
 
 #[test]

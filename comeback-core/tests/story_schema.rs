@@ -38,7 +38,17 @@ fn migrate(version: u32) -> Bank {
 fn all_text(bank: &Bank) -> String {
     let mut out = String::new();
     for s in &bank.stories {
-        for t in [&s.title, &s.target_role, &s.summary, &s.context, &s.immediate_win, &s.long_term_gain, &s.lesson, &s.change, &s.unsorted] {
+        for t in [
+            &s.title,
+            &s.target_role,
+            &s.summary,
+            &s.context,
+            &s.immediate_win,
+            &s.long_term_gain,
+            &s.lesson,
+            &s.change,
+            &s.unsorted,
+        ] {
             out.push_str(t);
             out.push('\n');
         }
@@ -60,7 +70,13 @@ fn v1_single_story_migrates_without_losing_text() {
     assert_eq!(s.immediate_win, "No dose was missed or late that night.");
     assert!(s.long_term_gain.starts_with("The hospital later"));
     let text = all_text(&bank);
-    for word in ["downtime box within ten minutes", "At 6 am", "mood: stressful", "rating: 4", "140 scheduled doses"] {
+    for word in [
+        "downtime box within ten minutes",
+        "At 6 am",
+        "mood: stressful",
+        "rating: 4",
+        "140 scheduled doses",
+    ] {
         assert!(text.contains(word), "lost {word:?}");
     }
     // The same v1 file gets the same id every time, so importing it twice finds it identical.
@@ -75,10 +91,22 @@ fn v2_bank_migrates_ids_steps_times_and_leftovers() {
     assert_eq!(a.steps.len(), 2, "blank steps are dropped, text steps kept");
     assert_eq!(a.created_ms, 1_680_343_200_000.0);
     assert_eq!(a.updated_ms, 1_680_429_600_000.0);
-    assert_eq!(a.immediate_win, "We shipped 95% of the Black Friday orders on time.");
+    assert_eq!(
+        a.immediate_win,
+        "We shipped 95% of the Black Friday orders on time."
+    );
     let b = &bank.stories[1];
-    for kept in ["category: deadline shock", "created: sometime in spring", "notes: Ask Sam", "tags: [\"teaching\",\"deadline\"]"] {
-        assert!(b.unsorted.contains(kept), "{kept:?} not in {:?}", b.unsorted);
+    for kept in [
+        "category: deadline shock",
+        "created: sometime in spring",
+        "notes: Ask Sam",
+        "tags: [\"teaching\",\"deadline\"]",
+    ] {
+        assert!(
+            b.unsorted.contains(kept),
+            "{kept:?} not in {:?}",
+            b.unsorted
+        );
     }
 }
 
@@ -87,7 +115,9 @@ fn v3_current_bank_reads_as_is_and_keeps_unknown_fields() {
     let bank = migrate(3);
     assert_eq!(bank.stories.len(), 2);
     assert_eq!(bank.stories[0].dismissed, ["hedge-words"]);
-    assert!(bank.stories[1].unsorted.contains("step 1 note: they were slow"));
+    assert!(bank.stories[1]
+        .unsorted
+        .contains("step 1 note: they were slow"));
     assert!(bank.stories[1].unsorted.contains("mood: tired"));
 }
 

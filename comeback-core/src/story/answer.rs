@@ -7,19 +7,92 @@ use crate::Key;
 
 /// Words that open a phrase and read lower-case mid-sentence ("with **the** on-call engineer").
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "along", "alongside", "an", "and", "around", "as", "at", "before",
-    "both", "by", "during", "each", "every", "first", "five", "for", "four", "from", "her", "his",
-    "immediately", "in", "including", "its", "later", "my", "next", "on", "one", "our", "over",
-    "same", "six", "some", "straight", "ten", "that", "the", "their", "then", "these", "this",
-    "those", "three", "through", "to", "together", "two", "under", "until", "via", "when", "with",
-    "within", "once",
+    "a",
+    "about",
+    "after",
+    "all",
+    "along",
+    "alongside",
+    "an",
+    "and",
+    "around",
+    "as",
+    "at",
+    "before",
+    "both",
+    "by",
+    "during",
+    "each",
+    "every",
+    "first",
+    "five",
+    "for",
+    "four",
+    "from",
+    "her",
+    "his",
+    "immediately",
+    "in",
+    "including",
+    "its",
+    "later",
+    "my",
+    "next",
+    "on",
+    "one",
+    "our",
+    "over",
+    "same",
+    "six",
+    "some",
+    "straight",
+    "ten",
+    "that",
+    "the",
+    "their",
+    "then",
+    "these",
+    "this",
+    "those",
+    "three",
+    "through",
+    "to",
+    "together",
+    "two",
+    "under",
+    "until",
+    "via",
+    "when",
+    "with",
+    "within",
+    "once",
 ];
 
 /// Openings of a `who` that already say how the person took part, so no "with" is added.
 const WHO_OPENERS: &[&str] = &[
-    "with", "alongside", "along", "together", "and", "by", "via", "through", "helped", "supported",
-    "assisted", "joined", "plus", "for", "to", "from", "including", "involving", "me", "myself",
-    "alone", "on", "as",
+    "with",
+    "alongside",
+    "along",
+    "together",
+    "and",
+    "by",
+    "via",
+    "through",
+    "helped",
+    "supported",
+    "assisted",
+    "joined",
+    "plus",
+    "for",
+    "to",
+    "from",
+    "including",
+    "involving",
+    "me",
+    "myself",
+    "alone",
+    "on",
+    "as",
 ];
 
 /// Openings of a `who` that read as an aside, set off by commas.
@@ -27,25 +100,48 @@ const ASIDE_OPENERS: &[&str] = &["together", "helped", "supported", "assisted", 
 
 /// Openings of a recovery step that already place it in time, so no "First,"/"Then" is added.
 const TIME_OPENERS: &[&str] = &[
-    "first", "firstly", "then", "next", "after", "afterwards", "finally", "lastly", "once", "when",
-    "within", "by", "at", "on", "in", "later", "meanwhile", "immediately", "that", "the", "before",
-    "during", "over", "second", "third", "while",
+    "first",
+    "firstly",
+    "then",
+    "next",
+    "after",
+    "afterwards",
+    "finally",
+    "lastly",
+    "once",
+    "when",
+    "within",
+    "by",
+    "at",
+    "on",
+    "in",
+    "later",
+    "meanwhile",
+    "immediately",
+    "that",
+    "the",
+    "before",
+    "during",
+    "over",
+    "second",
+    "third",
+    "while",
 ];
 
 /// Common irregular past-tense verbs a step may open with when the user leaves out "I".
 const PAST_VERBS: &[&str] = &[
-    "began", "brought", "built", "bought", "caught", "chose", "cut", "dealt", "did", "drew", "drove",
-    "fed", "found", "froze", "gave", "got", "had", "held", "hid", "kept", "knew", "led", "left",
-    "lent", "let", "made", "met", "paid", "put", "ran", "rang", "read", "rebuilt", "redid", "reran",
-    "rewrote", "rode", "sat", "saw", "sent", "set", "shut", "sold", "spent", "split", "spoke",
-    "stood", "swapped", "taught", "told", "took", "thought", "undid", "went", "withdrew", "won",
-    "wrote", "drafted",
+    "began", "brought", "built", "bought", "caught", "chose", "cut", "dealt", "did", "drew",
+    "drove", "fed", "found", "froze", "gave", "got", "had", "held", "hid", "kept", "knew", "led",
+    "left", "lent", "let", "made", "met", "paid", "put", "ran", "rang", "read", "rebuilt", "redid",
+    "reran", "rewrote", "rode", "sat", "saw", "sent", "set", "shut", "sold", "spent", "split",
+    "spoke", "stood", "swapped", "taught", "told", "took", "thought", "undid", "went", "withdrew",
+    "won", "wrote", "drafted",
 ];
 
 /// Names and words ending in "ed" that are not verbs, so no "I" is put before them.
 const NOT_VERBS: &[&str] = &[
-    "ed", "fred", "ted", "ned", "jed", "ahmed", "mohamed", "mohammed", "reed", "red", "bed", "need",
-    "seed", "speed", "feed", "shed", "hundred", "alfred", "wilfred", "mildred", "winifred",
+    "ed", "fred", "ted", "ned", "jed", "ahmed", "mohamed", "mohammed", "reed", "red", "bed",
+    "need", "seed", "speed", "feed", "shed", "hundred", "alfred", "wilfred", "mildred", "winifred",
 ];
 
 impl Story {
@@ -178,7 +274,11 @@ fn md_inline(s: &str) -> String {
         out.push(c);
     }
     // A line that starts with "1." or "-" would become a list item.
-    if out.starts_with(['-', '+']) || out.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+    if out.starts_with(['-', '+'])
+        || out
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
         out.insert(0, '\\');
     }
     out
@@ -260,7 +360,9 @@ fn capitalize(s: &str) -> String {
 /// Lower-cases the first letter when the first word is a function word ("The team" → "the team").
 fn soften(s: &str) -> String {
     let first = s.split(' ').next().unwrap_or_default();
-    if FUNCTION_WORDS.contains(&first.to_lowercase().as_str()) && !first.chars().skip(1).any(char::is_uppercase) {
+    if FUNCTION_WORDS.contains(&first.to_lowercase().as_str())
+        && !first.chars().skip(1).any(char::is_uppercase)
+    {
         let mut chars = s.chars();
         match chars.next() {
             Some(c) => c.to_lowercase().chain(chars).collect(),
@@ -272,7 +374,7 @@ fn soften(s: &str) -> String {
 }
 
 fn first_word_lower(s: &str) -> String {
-    s.split(|c: char| c == ' ' || c == ',')
+    s.split([' ', ','])
         .next()
         .unwrap_or_default()
         .to_lowercase()
@@ -390,7 +492,11 @@ mod tests {
 
     #[test]
     fn a_step_reads_as_one_sentence() {
-        let s = step("rolled back the release", "The on-call engineer", "15 minutes");
+        let s = step(
+            "rolled back the release",
+            "The on-call engineer",
+            "15 minutes",
+        );
         assert_eq!(
             step_sentence(&s),
             "I rolled back the release with the on-call engineer within 15 minutes."

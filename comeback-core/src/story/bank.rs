@@ -89,7 +89,12 @@ impl Bank {
     }
 
     /// Copies a story under a new id, titled "… (copy)", right after the original.
-    pub fn duplicate(&mut self, id: &str, new_id: &str, now_ms: f64) -> Result<&mut Story, BankError> {
+    pub fn duplicate(
+        &mut self,
+        id: &str,
+        new_id: &str,
+        now_ms: f64,
+    ) -> Result<&mut Story, BankError> {
         self.check_new_id(new_id)?;
         let index = self
             .position(id)

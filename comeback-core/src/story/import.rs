@@ -231,11 +231,12 @@ pub fn parse_import(bytes: &[u8]) -> Result<ImportData, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        truncated: e.is_eof(),
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            truncated: e.is_eof(),
+        })?;
     let data = migrate::read_any(&value)?;
     check_limits(&data.bank)?;
     check_unique_ids(&data.bank)?;

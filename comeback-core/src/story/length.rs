@@ -65,7 +65,9 @@ fn is_cjk(c: char) -> bool {
 
 /// Seconds it takes to say this many words: `(at 160 wpm, at 130 wpm)`, rounded to the nearest second.
 pub fn speaking_time(words: usize) -> (u32, u32) {
-    let secs = |wpm: usize| (words.saturating_mul(60).saturating_add(wpm / 2) / wpm).min(u32::MAX as usize) as u32;
+    let secs = |wpm: usize| {
+        (words.saturating_mul(60).saturating_add(wpm / 2) / wpm).min(u32::MAX as usize) as u32
+    };
     (secs(FAST_WPM), secs(SLOW_WPM))
 }
 

@@ -23,7 +23,14 @@ const V3_ONLY: &[&str] = &[
     "unsorted",
 ];
 /// Keys only v2 stories have.
-const V2_ONLY: &[&str] = &["immediate", "long_term", "created", "updated", "change", "id"];
+const V2_ONLY: &[&str] = &[
+    "immediate",
+    "long_term",
+    "created",
+    "updated",
+    "change",
+    "id",
+];
 /// Keys v1 stories have.
 const V1_KEYS: &[&str] = &[
     "role", "failure", "context", "recovery", "result", "lesson", "title",
@@ -82,11 +89,23 @@ pub(crate) fn read_any(value: &Value) -> Result<ImportData, ImportError> {
             .to_string(),
     };
     if has(V3_ONLY) {
-        Ok(bank(vec![read_v3(obj, first())?], 3, ImportKind::SingleStory))
+        Ok(bank(
+            vec![read_v3(obj, first())?],
+            3,
+            ImportKind::SingleStory,
+        ))
     } else if has(V2_ONLY) {
-        Ok(bank(vec![read_v2(obj, first())?], 2, ImportKind::SingleStory))
+        Ok(bank(
+            vec![read_v2(obj, first())?],
+            2,
+            ImportKind::SingleStory,
+        ))
     } else if has(V1_KEYS) {
-        Ok(bank(vec![read_v1(obj, first())?], 1, ImportKind::SingleStory))
+        Ok(bank(
+            vec![read_v1(obj, first())?],
+            1,
+            ImportKind::SingleStory,
+        ))
     } else {
         Err(ImportError::NotComeback {
             found: "it has none of the fields of a story".to_string(),
@@ -334,7 +353,9 @@ fn read_v3(map: &Map<String, Value>, at: StoryRef) -> Result<Story, ImportError>
                 "who" => &mut s.who,
                 "when" => &mut s.when,
                 _ => {
-                    let text = value.as_str().map_or_else(|| value.to_string(), str::to_string);
+                    let text = value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_string);
                     f.check_len(&format!("`{key}` in step {n}"), &text)?;
                     f.keep(&format!("step {n} {key}"), &text);
                     continue;
@@ -366,7 +387,10 @@ fn read_v3(map: &Map<String, Value>, at: StoryRef) -> Result<Story, ImportError>
             other => {
                 return Err(f.bad(
                     "`dismissed`",
-                    &format!("should be a list of rule ids, but holds {}", describe(other)),
+                    &format!(
+                        "should be a list of rule ids, but holds {}",
+                        describe(other)
+                    ),
                 ))
             }
         }
@@ -708,6 +732,9 @@ mod tests {
     #[test]
     fn sentences_keep_every_word() {
         let s = split_sentences("I called Ana. She came in 5 min!\nThen v2.1 shipped");
-        assert_eq!(s, ["I called Ana.", "She came in 5 min!", "Then v2.1 shipped"]);
+        assert_eq!(
+            s,
+            ["I called Ana.", "She came in 5 min!", "Then v2.1 shipped"]
+        );
     }
 }
