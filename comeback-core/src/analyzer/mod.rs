@@ -1,1 +1,67 @@
-//! The analyzer: five-key verdicts with evidence. (Being written; see ARCHITECTURE.md.)
+//! The analyzer: five-key verdicts with evidence, red flags, prose checks and the interviewer's view.
+//!
+//! Bird's-eye view: text goes in (a [`Story`] with one field per part, or a whole pasted answer), a
+//! [`Report`] comes out. The same engine serves both: a story's fields are already sorted into parts,
+//! a free answer is first split into sentences and each sentence is given a part ([`split_answer`]).
+//!
+//! Architecture invariants:
+//! - The analyzer never fails and never panics: any string gives a report.
+//! - Time is linear in the input: every rule looks at each sentence's own words once.
+//! - Word lists live in `comeback-core/data/*.txt`, compiled in; the code holds no vocabulary of its own
+//!   beyond a few grammatical words.
+//! - Offsets in a [`Span`] are byte offsets into the text of the field named by the span (always on
+//!   char boundaries), with the same positions as UTF-16 code-unit offsets beside them for the browser.
+
+mod engine;
+mod figures;
+mod growth;
+mod interviewer;
+mod lexicon;
+mod numbers;
+mod prose;
+mod recovery;
+mod redflags;
+mod report;
+mod results;
+mod roles;
+mod split;
+mod text;
+
+pub use report::{
+    AnswerPart, AnswerSegment, Field, Finding, KeyVerdict, RedFlag, RedFlagHit, Report, Severity,
+    Signal, Span,
+};
+
+use crate::Story;
+
+/// Analyses a story from the wizard, each part in its own field.
+pub fn analyze_story(story: &Story) -> Report {
+    engine::analyze_story(story)
+}
+
+/// Analyses a whole pasted answer; `role` is the target role as typed, if known.
+pub fn analyze_answer(text: &str, role: Option<&str>) -> Report {
+    engine::analyze_answer(text, role)
+}
+
+/// Splits a pasted answer into runs of sentences that tell the same part, covering every
+/// non-whitespace byte exactly once, in order.
+pub fn split_answer(text: &str) -> Vec<AnswerSegment> {
+    split::split_answer(text)
+}
+
+/// Builds a story from a pasted answer; every sentence lands in some field (`unsorted` if it fits
+/// no part). Id and times are left at their defaults for the caller to fill.
+pub fn story_from_answer(text: &str, role: Option<&str>) -> Story {
+    split::story_from_answer(text, role)
+}
+
+/// The display names of the roles in the role table, for the role field's suggestions.
+pub fn role_names() -> Vec<&'static str> {
+    roles::role_names()
+}
+
+/// The display name of the role-table entry nearest to a free-text role, if any is close.
+pub fn match_role(role: &str) -> Option<&'static str> {
+    roles::match_role(role).map(|r| r.name)
+}

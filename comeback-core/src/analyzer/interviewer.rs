@@ -1,0 +1,106 @@
+//! The interviewer's view (evidence of pressure handling, ownership, problem solving, learning and
+//! prevention) and the follow-up questions the gaps invite.
+
+use super::engine::Doc;
+use super::recovery::{actions, recovery_sentences, Actor};
+use super::report::{RedFlag, Report, Signal};
+use crate::Key;
+
+fn quotes(report: &Report, key: Key, rule: &str) -> Vec<String> {
+    report
+        .key(key)
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule && !f.quote.is_empty())
+        .map(|f| f.quote.clone())
+        .collect()
+}
+
+fn signal(name: &str, evidence: Vec<String>) -> Signal {
+    Signal {
+        name: name.to_string(),
+        found: !evidence.is_empty(),
+        evidence,
+    }
+}
+
+/// The five signals an interviewer listens for, with the words that show them.
+pub(crate) fn signals(doc: &Doc, report: &Report) -> Vec<Signal> {
+    let blame = report.red_flags.iter().any(|h| h.flag == RedFlag::BlameShifting);
+    let mut own = Vec::new();
+    let mut solving = Vec::new();
+    for s in recovery_sentences(doc) {
+        for a in actions(doc, s, doc.structured) {
+            if a.actor == Actor::Speaker && a.concrete {
+                let (q, _) = doc.quote(s, a.start, a.end);
+                if own.len() < 3 {
+                    own.push(q.clone());
+                }
+                if solving.len() < 3 && !solving.contains(&q) {
+                    solving.push(q);
+                }
+            }
+        }
+    }
+    if blame {
+        own.clear();
+    }
+    vec![
+        signal("Handling pressure", quotes(report, Key::Turnaround, "turnaround-when")),
+        signal("Ownership", own),
+        signal("Problem solving", if solving.len() >= 2 { solving } else { Vec::new() }),
+        signal("Learning", quotes(report, Key::Growth, "growth-lesson")),
+        signal("Prevention", quotes(report, Key::Improvement, "improvement-long-term")),
+    ]
+}
+
+/// Two or three questions an interviewer would most likely ask next, gaps first.
+pub(crate) fn follow_ups(report: &Report) -> Vec<String> {
+    let mut out: Vec<&str> = Vec::new();
+    let has = |rule: &str| report.all_findings().any(|f| f.rule == rule);
+    for h in &report.red_flags {
+        out.push(match h.flag {
+            RedFlag::InterpersonalConflict => "How do you and that colleague work together now?",
+            RedFlag::Ethics => "What would you do if you felt the same pressure today?",
+            RedFlag::BlameShifting => "Looking back, what part of it was yours?",
+            RedFlag::CoreCompetency => "How do you make sure this cannot happen in the role you're applying for?",
+            RedFlag::PoorJudgment => "What would you weigh differently if you faced that call again?",
+            RedFlag::BasicSkills => "What have you done since to close that gap?",
+        });
+    }
+    if !report.met(Key::Choice) && has("choice-no-cause") {
+        out.push("What caused it, in the end?");
+    }
+    if !report.met(Key::Numbers) {
+        out.push("How big was the impact: how many people, how much money, how long?");
+    }
+    if !report.met(Key::Turnaround) {
+        if has("turnaround-no-speaker") {
+            out.push("What did you do yourself, as opposed to the team?");
+        } else {
+            out.push("What exactly did you do first, and who did you bring in?");
+        }
+    }
+    if !report.met(Key::Improvement) {
+        if has("improvement-no-long-term") {
+            out.push("What did you change so that it would not happen again?");
+        } else {
+            out.push("What did you do right away to limit the damage?");
+        }
+    }
+    if !report.met(Key::Growth) {
+        out.push("What do you do differently now because of it?");
+    }
+    for default in [
+        "If it happened again tomorrow, what would you do in the first hour?",
+        "How did your manager react, and what did they say afterwards?",
+    ] {
+        if out.len() >= 2 {
+            break;
+        }
+        out.push(default);
+    }
+    out.dedup();
+    out.truncate(3);
+    out.into_iter().map(String::from).collect()
+}

@@ -1,0 +1,276 @@
+//! Word lists compiled in from `data/*.txt`, and a matcher that finds their phrases in a run of tokens.
+//!
+//! Phrases are indexed by the first three letters of their first word, so matching costs one hash
+//! lookup per token plus the few phrases that share that start.
+
+use super::text::{tokenize, Token};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The kind of phrase: one per `[section]` of the data files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Cat {
+    Failure,
+    Context,
+    Action,
+    GenericAction,
+    Who,
+    Timing,
+    Sequence,
+    Immediate,
+    Apology,
+    LongTerm,
+    Lesson,
+    GenericLesson,
+    Change,
+    OutsideCause,
+    Denial,
+    VagueQuantity,
+    VagueOutcome,
+    Experience,
+    PoorJudgment,
+    BasicSkills,
+    Conflict,
+    Ethics,
+    Blame,
+    Hedge,
+    Filler,
+    Weasel,
+}
+
+impl Cat {
+    fn from_section(name: &str) -> Option<Cat> {
+        Some(match name {
+            "failure" => Cat::Failure,
+            "context" => Cat::Context,
+            "action" => Cat::Action,
+            "generic_action" => Cat::GenericAction,
+            "who" => Cat::Who,
+            "timing" => Cat::Timing,
+            "sequence" => Cat::Sequence,
+            "immediate" => Cat::Immediate,
+            "apology" => Cat::Apology,
+            "longterm" => Cat::LongTerm,
+            "lesson" => Cat::Lesson,
+            "generic_lesson" => Cat::GenericLesson,
+            "change" => Cat::Change,
+            "outside_cause" => Cat::OutsideCause,
+            "denial" => Cat::Denial,
+            "vague_quantity" => Cat::VagueQuantity,
+            "vague_outcome" => Cat::VagueOutcome,
+            "experience" => Cat::Experience,
+            "poor_judgment" => Cat::PoorJudgment,
+            "basic_skills" => Cat::BasicSkills,
+            "interpersonal_conflict" => Cat::Conflict,
+            "ethics" => Cat::Ethics,
+            "blame_shifting" => Cat::Blame,
+            "hedge" => Cat::Hedge,
+            "filler" => Cat::Filler,
+            "weasel" => Cat::Weasel,
+            _ => return None,
+        })
+    }
+
+    /// A bit for sets of categories.
+    pub fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// One word of a phrase: exact, or a prefix (written with a trailing `*`).
+#[derive(Debug, Clone)]
+enum Word {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Word {
+    fn matches(&self, token: &str) -> bool {
+        match self {
+            Word::Exact(w) => w == token,
+            Word::Prefix(p) => token.starts_with(p.as_str()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Phrase<T> {
+    words: Vec<Word>,
+    tag: T,
+}
+
+/// A phrase found in a run of tokens: token indexes `start..end` relative to the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit<T> {
+    pub tag: T,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A set of phrases, each with a tag, indexed for matching.
+#[derive(Debug)]
+pub(crate) struct PhraseSet<T> {
+    phrases: Vec<Phrase<T>>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+fn index_key(word: &str) -> String {
+    word.chars().take(3).collect()
+}
+
+impl<T: Copy> PhraseSet<T> {
+    /// An empty set.
+    pub fn new() -> Self {
+        PhraseSet {
+            phrases: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// Adds one phrase as written in a data file ("cut corners", "crash*").
+    pub fn add(&mut self, entry: &str, tag: T) {
+        let entry = entry.trim();
+        let (body, prefix) = match entry.strip_suffix('*') {
+            Some(b) => (b, true),
+            None => (entry, false),
+        };
+        let toks = tokenize(body);
+        if toks.is_empty() {
+            return;
+        }
+        let n = toks.len();
+        let words: Vec<Word> = toks
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if prefix && i + 1 == n && t.norm.chars().count() >= 3 {
+                    Word::Prefix(t.norm)
+                } else {
+                    Word::Exact(t.norm)
+                }
+            })
+            .collect();
+        let key = match &words[0] {
+            Word::Exact(w) | Word::Prefix(w) => index_key(w),
+        };
+        self.index.entry(key).or_default().push(self.phrases.len());
+        self.phrases.push(Phrase { words, tag });
+    }
+
+    /// Every phrase found in `tokens`, in order of start.
+    pub fn find(&self, tokens: &[Token]) -> Vec<Hit<T>> {
+        let mut out = Vec::new();
+        for i in 0..tokens.len() {
+            let key = index_key(&tokens[i].norm);
+            let Some(ids) = self.index.get(&key) else {
+                continue;
+            };
+            for &id in ids {
+                let p = &self.phrases[id];
+                let n = p.words.len();
+                if i + n > tokens.len() {
+                    continue;
+                }
+                if p.words
+                    .iter()
+                    .zip(&tokens[i..i + n])
+                    .all(|(w, t)| w.matches(&t.norm))
+                {
+                    out.push(Hit {
+                        tag: p.tag,
+                        start: i,
+                        end: i + n,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Parses a sectioned word list: `[name]` lines start a section, `#` lines are comments.
+pub(crate) fn sections(src: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    let mut current = "";
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.trim();
+            continue;
+        }
+        out.push((current, line));
+    }
+    out
+}
+
+const CUES: &str = include_str!("../../data/cues.txt");
+const RED_FLAGS: &str = include_str!("../../data/redflags.txt");
+const PROSE: &str = include_str!("../../data/prose.txt");
+
+/// All the cue, red-flag and prose phrases, built once.
+pub(crate) fn lexicon() -> &'static PhraseSet<Cat> {
+    static LEX: OnceLock<PhraseSet<Cat>> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut set = PhraseSet::new();
+        for src in [CUES, RED_FLAGS, PROSE] {
+            for (section, entry) in sections(src) {
+                if let Some(cat) = Cat::from_section(section) {
+                    set.add(entry, cat);
+                }
+            }
+        }
+        set
+    })
+}
+
+/// Words that deny what follows them closely ("no one was blamed", "I did not hide it").
+pub(crate) fn is_negator(word: &str) -> bool {
+    matches!(
+        word,
+        "no" | "not"
+            | "never"
+            | "nobody"
+            | "without"
+            | "neither"
+            | "nor"
+            | "instead"
+            | "rather"
+            | "refused"
+            | "avoid"
+            | "avoided"
+            | "hardly"
+            | "cannot"
+    ) || word.ends_with("n't")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_is_known() {
+        for src in [CUES, RED_FLAGS, PROSE] {
+            for (section, entry) in sections(src) {
+                assert!(
+                    Cat::from_section(section).is_some(),
+                    "unknown section {section} for {entry}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn finds_phrases_and_prefixes() {
+        let mut set = PhraseSet::new();
+        set.add("cut corners", 1);
+        set.add("crash*", 2);
+        let toks = tokenize("We cut corners and the site crashed.");
+        let hits = set.find(&toks);
+        assert_eq!(hits.len(), 2);
+        assert_eq!((hits[0].tag, hits[0].start, hits[0].end), (1, 1, 3));
+        assert_eq!((hits[1].tag, hits[1].start), (2, 6));
+    }
+}

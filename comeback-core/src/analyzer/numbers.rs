@@ -1,0 +1,131 @@
+//! Key 2: numbers. A figure anywhere in the story that measures this failure's scale, impact or
+//! recovery counts; figures about the speaker's experience or later job do not.
+
+use super::engine::{key_verdict, missing, Doc, Sent};
+use super::lexicon::Cat;
+use super::report::{AnswerPart, KeyVerdict, Severity};
+use crate::Key;
+
+/// Parts whose figures describe this failure (the lesson and the change describe the speaker now).
+const FAILURE_PARTS: &[AnswerPart] = &[
+    AnswerPart::Context,
+    AnswerPart::Failure,
+    AnswerPart::Recovery,
+    AnswerPart::Immediate,
+    AnswerPart::LongTerm,
+    AnswerPart::Other,
+];
+
+/// Whether a sentence's figures are about this failure.
+pub(crate) fn counts(s: &Sent) -> bool {
+    FAILURE_PARTS.contains(&s.part) && !s.has(Cat::Experience)
+}
+
+/// The verdict on key 2.
+pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
+    let key = Key::Numbers;
+    let mut findings = Vec::new();
+    let mut found = 0;
+    for s in doc.sents.iter().filter(|s| counts(s)) {
+        for f in &s.figures {
+            found += 1;
+            if found <= 3 {
+                findings.push(doc.finding(
+                    key,
+                    "numbers-figure",
+                    Severity::Info,
+                    "A figure that shows the scale of what happened.",
+                    s,
+                    f.start,
+                    f.end,
+                ));
+            }
+        }
+    }
+    let met = found > 0;
+    // Vague amounts where a figure would do, in the scene and the failure.
+    let mut vague = 0;
+    for s in doc.in_parts(&[AnswerPart::Context, AnswerPart::Failure]) {
+        for h in s.hits_of(Cat::VagueQuantity) {
+            vague += 1;
+            if vague > 5 {
+                break;
+            }
+            findings.push(doc.finding(
+                key,
+                "numbers-vague",
+                if met { Severity::Info } else { Severity::Warn },
+                "Put a number on it: how many people, how much money, what share, how long?",
+                s,
+                h.start,
+                h.end,
+            ));
+        }
+    }
+    let mut outcome = 0;
+    for s in doc.sents.iter().filter(|s| s.part != AnswerPart::Lesson && s.part != AnswerPart::Change) {
+        if s.figures.is_empty() {
+            if let Some(h) = s.hits_of(Cat::VagueOutcome).next() {
+                outcome += 1;
+                if outcome > 3 {
+                    break;
+                }
+                findings.push(doc.finding(
+                    key,
+                    "vague-outcome",
+                    if met { Severity::Info } else { Severity::Warn },
+                    "Say what failing meant in figures: the target missed, the people affected, the cost, the delay.",
+                    s,
+                    h.start,
+                    h.end,
+                ));
+            }
+        }
+    }
+    let has_context = doc.sents.iter().any(|s| s.part == AnswerPart::Context);
+    let status = if met {
+        format!(
+            "Met: {found} figure{} about this failure.",
+            if found == 1 { "" } else { "s" }
+        )
+    } else if doc.structured && !has_context {
+        findings.push(missing(
+            key,
+            "numbers-missing",
+            Severity::Info,
+            "Add the context: your role, the team, and a figure for the scale (people, money, share, time).",
+        ));
+        "Add the context, anchored by a figure.".to_string()
+    } else {
+        findings.push(missing(
+            key,
+            "numbers-missing",
+            Severity::Problem,
+            "Add at least one exact figure about this failure: users or patients affected, money at risk, a percentage, how long it lasted.",
+        ));
+        "Missing: no figure about this failure.".to_string()
+    };
+    key_verdict(key, met, status, findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyzer::analyze_answer;
+    use crate::Key;
+
+    #[test]
+    fn project_failed_without_figures() {
+        let r = analyze_answer("The project failed. It was a hard time for everyone.", None);
+        let k = r.key(Key::Numbers);
+        assert!(!k.met);
+        assert!(k.findings.iter().any(|f| f.rule == "vague-outcome" && f.quote == "The project failed"));
+    }
+
+    #[test]
+    fn experience_figures_do_not_count() {
+        let r = analyze_answer("I have 10 years of experience as a nurse. A shift went badly.", None);
+        assert!(!r.key(Key::Numbers).met);
+        let r = analyze_answer("Our checkout was down for 40 minutes on a Friday.", None);
+        assert!(r.key(Key::Numbers).met);
+    }
+}

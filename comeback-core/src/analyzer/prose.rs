@@ -1,0 +1,129 @@
+//! Prose checks: hedges, fillers, weasel words, agentless passives ("mistakes were made") and
+//! sentences too long to say in one breath.
+
+use super::engine::{key_of_part, Doc, Sent};
+use super::lexicon::Cat;
+use super::report::{Finding, Severity};
+
+/// Above this many words a spoken sentence loses the listener.
+pub(crate) const LONG_SENTENCE_WORDS: usize = 30;
+
+/// At most this many prose findings, so a long text stays readable.
+const MAX_FINDINGS: usize = 60;
+
+const BE: &[&str] = &["was", "were", "been", "be", "being", "got", "is", "are", "get"];
+
+/// Nouns that name a slip; with a passive and no agent they hide who made it.
+const SLIP_NOUNS: &[&str] = &[
+    "mistake", "mistakes", "error", "errors", "deadline", "deadlines", "step", "steps", "ball",
+    "check", "checks", "decision", "decisions", "bug", "bugs", "test", "tests", "warning",
+    "warnings", "it", "things", "email", "file", "order", "dose", "issue", "issues", "signs",
+    "problem", "problems", "target", "date", "details", "detail",
+];
+
+const PARTICIPLES: &[&str] = &[
+    "made", "missed", "overlooked", "dropped", "forgotten", "skipped", "ignored", "introduced",
+    "lost", "broken", "sent", "pushed", "deployed", "shipped", "decided", "miscommunicated",
+    "mishandled", "misjudged", "misread", "given", "done", "left", "mixed",
+];
+
+fn passive(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
+    let toks = doc.toks(s);
+    for k in 1..toks.len() {
+        if !PARTICIPLES.contains(&toks[k].norm.as_str()) {
+            continue;
+        }
+        let be = toks[k - 1].norm.as_str();
+        let (be_at, be_ok) = if BE.contains(&be) {
+            (k - 1, true)
+        } else if k >= 2 && BE.contains(&toks[k - 2].norm.as_str()) && toks[k - 1].norm.ends_with("ly") {
+            (k - 2, true)
+        } else {
+            (k, false)
+        };
+        if !be_ok || be_at == 0 {
+            continue;
+        }
+        let from = be_at.saturating_sub(3);
+        let slip_subject = toks[from..be_at].iter().any(|t| SLIP_NOUNS.contains(&t.norm.as_str()));
+        let speaker_subject = toks[from..be_at]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "i" | "we" | "they" | "he" | "she"));
+        let by_agent = toks[k + 1..toks.len().min(k + 5)].iter().any(|t| t.norm == "by");
+        if slip_subject && !speaker_subject && !by_agent {
+            let start = toks[from..be_at]
+                .iter()
+                .position(|t| SLIP_NOUNS.contains(&t.norm.as_str()))
+                .map_or(be_at, |p| from + p);
+            return Some((start, k + 1));
+        }
+    }
+    None
+}
+
+/// All prose findings, in text order, capped.
+pub(crate) fn findings(doc: &Doc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for s in &doc.sents {
+        if out.len() >= MAX_FINDINGS {
+            break;
+        }
+        let key = key_of_part(s.part);
+        let mut last_end = 0;
+        for h in &s.hits {
+            let (rule, msg) = match h.cat {
+                Cat::Hedge => ("prose-hedge", "A hedge makes you sound unsure. Say it plainly."),
+                Cat::Filler => ("prose-filler", "A filler word: cut it."),
+                Cat::Weasel => ("prose-weasel", "A vague word: replace it with a precise one, or cut it."),
+                _ => continue,
+            };
+            if h.start < last_end {
+                continue;
+            }
+            last_end = h.end;
+            out.push(doc.finding(key, rule, Severity::Info, msg, s, h.start, h.end));
+        }
+        if let Some((a, b)) = passive(doc, s) {
+            out.push(doc.finding(
+                key,
+                "prose-passive",
+                Severity::Warn,
+                "Say who did it. \"I missed the deadline\" shows ownership; \"the deadline was missed\" hides it.",
+                s,
+                a,
+                b,
+            ));
+        }
+        let words = s.tokens.len();
+        if !s.forced && words > LONG_SENTENCE_WORDS {
+            out.push(doc.finding_sentence(
+                key,
+                "prose-long-sentence",
+                Severity::Warn,
+                format!("This sentence has {words} words. Split it: spoken sentences work best under {LONG_SENTENCE_WORDS}."),
+                s,
+            ));
+        }
+    }
+    out.truncate(MAX_FINDINGS);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyzer::analyze_answer;
+
+    fn rules(text: &str) -> Vec<String> {
+        analyze_answer(text, None).prose.into_iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn passives_hedges_fillers_long() {
+        assert!(rules("Mistakes were made during the handover.").contains(&"prose-passive".to_string()));
+        assert!(!rules("The servers were made by a vendor.").contains(&"prose-passive".to_string()));
+        assert!(rules("I think it was basically my call.").contains(&"prose-hedge".to_string()));
+        assert!(rules("I think it was basically my call.").contains(&"prose-filler".to_string()));
+        let long = "word ".repeat(35) + "end.";
+        assert!(rules(&long).contains(&"prose-long-sentence".to_string()));
+    }
+}

@@ -1,0 +1,301 @@
+//! Key 1 and the red flags: risky topics (poor judgment, basic skills, conflict, ethics, blame),
+//! overlap with the target role's core skills, and answers with no real failure in them.
+
+use super::engine::{key_verdict, missing, Doc, Sent};
+use super::lexicon::Cat;
+use super::report::{AnswerPart, Finding, KeyVerdict, RedFlag, RedFlagHit, Severity};
+use crate::{FailureCategory, Key};
+
+/// Parts that tell what happened; the lesson and the change often name the bad habit to deny it.
+const STORY_PARTS: &[AnswerPart] = &[
+    AnswerPart::Failure,
+    AnswerPart::Context,
+    AnswerPart::Recovery,
+    AnswerPart::Immediate,
+    AnswerPart::Other,
+];
+
+/// Words that, with "I" or "my" in the same sentence, make a core skill the speaker's own slip.
+const SLIP_WORDS: &[&str] = &[
+    "mistake", "mistakes", "error", "errors", "wrong", "wrongly", "forgot", "forgotten", "missed",
+    "messed", "mixed", "misread", "miscalculated", "overlooked", "botched", "ruined", "incorrect",
+    "incorrectly", "slip", "blunder", "careless", "neglected", "failed", "mislabelled",
+    "mislabeled", "miscounted",
+];
+
+fn flag_of(cat: Cat) -> Option<RedFlag> {
+    Some(match cat {
+        Cat::PoorJudgment => RedFlag::PoorJudgment,
+        Cat::BasicSkills => RedFlag::BasicSkills,
+        Cat::Conflict => RedFlag::InterpersonalConflict,
+        Cat::Ethics => RedFlag::Ethics,
+        Cat::Blame => RedFlag::BlameShifting,
+        _ => return None,
+    })
+}
+
+fn message(flag: RedFlag) -> &'static str {
+    match flag {
+        RedFlag::PoorJudgment => "This reads as a poor judgment call. Pick a failure with an outside or unexpected cause, or show the reasoning that made the call sensible at the time.",
+        RedFlag::BasicSkills => "This suggests a gap in the everyday skills of the job. Choose a failure that does not question the basics.",
+        RedFlag::InterpersonalConflict => "A clash with a colleague worries interviewers. Choose a failure about the work, not about people.",
+        RedFlag::Ethics => "Anything touching honesty or rules is hard to recover from in an interview. Choose another failure.",
+        RedFlag::CoreCompetency => "This failure sits at the core of the role you want. Choose one outside the role's core skills.",
+        RedFlag::BlameShifting => "This puts the failure on others. Say what part you played and what you did about it.",
+    }
+}
+
+/// Whether a blame phrase is really about accepting blame ("I took the blame", "they blamed me").
+fn blame_accepted(doc: &Doc, s: &Sent, start: usize, end: usize) -> bool {
+    let toks = doc.toks(s);
+    let before = start
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .map(|t| t.norm.as_str());
+    let before2 = start
+        .checked_sub(2)
+        .and_then(|i| toks.get(i))
+        .map(|t| t.norm.as_str());
+    let after = toks.get(end).map(|t| t.norm.as_str());
+    let taking = ["took", "take", "taking", "accepted", "accept", "shouldered", "own", "owned", "my", "the"];
+    before.is_some_and(|b| taking.contains(&b)) && before2.is_some_and(|b| taking.contains(&b) || b == "i")
+        || matches!(after, Some("me" | "myself" | "culture" | "game" | "free" | "anyone" | "nobody"))
+        || before.is_some_and(|b| matches!(b, "took" | "take" | "accepted" | "shouldered"))
+}
+
+/// The red flags raised by the text, each with its evidence.
+pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
+    let mut evidence: Vec<(RedFlag, Finding)> = Vec::new();
+    for s in doc.in_parts(STORY_PARTS) {
+        for h in s.hits.iter().filter(|h| !h.negated) {
+            let Some(flag) = flag_of(h.cat) else { continue };
+            if flag == RedFlag::BlameShifting && blame_accepted(doc, s, h.start, h.end) {
+                continue;
+            }
+            evidence.push((
+                flag,
+                doc.finding(Key::Choice, flag.rule(), Severity::Warn, message(flag), s, h.start, h.end),
+            ));
+        }
+        if let Some(role) = doc.role {
+            if let Some(f) = core_competency(doc, s, role) {
+                evidence.push((RedFlag::CoreCompetency, f));
+            }
+        }
+    }
+    if doc.structured {
+        let by_category = match doc.category {
+            FailureCategory::PoorJudgment => Some(RedFlag::PoorJudgment),
+            FailureCategory::BasicSkills => Some(RedFlag::BasicSkills),
+            FailureCategory::Conflict => Some(RedFlag::InterpersonalConflict),
+            FailureCategory::Ethics => Some(RedFlag::Ethics),
+            FailureCategory::CoreOfRole => Some(RedFlag::CoreCompetency),
+            _ => None,
+        };
+        if let Some(flag) = by_category {
+            evidence.push((
+                flag,
+                missing(
+                    Key::Choice,
+                    "choice-risky-category",
+                    Severity::Warn,
+                    "The category you chose is risky material. If you can, pick a failure with an outside or unexpected cause.",
+                ),
+            ));
+        }
+    }
+    let mut out: Vec<RedFlagHit> = Vec::new();
+    for flag in RedFlag::ALL {
+        let ev: Vec<Finding> = evidence
+            .iter()
+            .filter(|(f, _)| *f == flag)
+            .map(|(_, e)| e.clone())
+            .take(5)
+            .collect();
+        if !ev.is_empty() {
+            out.push(RedFlagHit {
+                flag,
+                label: flag.label().to_string(),
+                evidence: ev,
+            });
+        }
+    }
+    out
+}
+
+/// A core skill of the target role named as failing in this sentence, told as the speaker's slip.
+fn core_competency(doc: &Doc, s: &Sent, role: &super::roles::Role) -> Option<Finding> {
+    let toks = doc.toks(s);
+    let hits = role.core_hits(toks);
+    if hits.is_empty() {
+        return None;
+    }
+    if let Some(h) = hits.iter().find(|h| h.tag) {
+        return Some(doc.finding(
+            Key::Choice,
+            RedFlag::CoreCompetency.rule(),
+            Severity::Warn,
+            format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
+            s,
+            h.start,
+            h.end,
+        ));
+    }
+    if !s.first_person || s.has(Cat::OutsideCause) {
+        return None;
+    }
+    let slip = toks.iter().position(|t| SLIP_WORDS.contains(&t.norm.as_str()))?;
+    let h = hits.first()?;
+    let (a, b) = (slip.min(h.start), (slip + 1).max(h.end));
+    Some(doc.finding(
+        Key::Choice,
+        RedFlag::CoreCompetency.rule(),
+        Severity::Warn,
+        format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
+        s,
+        a,
+        b,
+    ))
+}
+
+/// The verdict on key 1.
+pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
+    let key = Key::Choice;
+    let mut findings = Vec::new();
+    let story: Vec<&Sent> = doc.in_parts(STORY_PARTS).collect();
+    let denial = story.iter().find_map(|s| s.hits_of(Cat::Denial).next().map(|h| (*s, *h)));
+    if let Some((s, h)) = denial {
+        findings.push(doc.finding(
+            key,
+            "choice-no-failure",
+            Severity::Problem,
+            "Tell a real failure. A denial or a strength dressed up as a weakness is what interviewers hear most, and trust least.",
+            s,
+            h.start,
+            h.end,
+        ));
+    }
+    let risky: Vec<&RedFlagHit> = flags.iter().filter(|h| h.flag != RedFlag::BlameShifting).collect();
+    for h in &risky {
+        findings.extend(h.evidence.iter().take(2).cloned());
+    }
+    let has_failure = if doc.structured {
+        doc.sents.iter().any(|s| s.part == AnswerPart::Failure)
+    } else {
+        doc.sents
+            .iter()
+            .any(|s| s.part == AnswerPart::Failure || s.has(Cat::Failure) || s.has(Cat::VagueOutcome))
+    };
+    let safe_category = matches!(
+        doc.category,
+        FailureCategory::TechnicalProblem
+            | FailureCategory::OutsideShock
+            | FailureCategory::RareEvent
+            | FailureCategory::OutsideControl
+    );
+    let cause = story.iter().find_map(|s| s.hits_of(Cat::OutsideCause).next().map(|h| (*s, *h)));
+    if let Some((s, h)) = cause {
+        findings.push(doc.finding(
+            key,
+            "choice-outside-cause",
+            Severity::Info,
+            "An outside or unexpected cause: safe material.",
+            s,
+            h.start,
+            h.end,
+        ));
+    }
+    let has_cause = cause.is_some() || (doc.structured && safe_category);
+    let met = has_failure && denial.is_none() && risky.is_empty() && has_cause;
+    let status = if denial.is_some() {
+        "Missing: no real failure is told.".to_string()
+    } else if !has_failure {
+        if doc.structured {
+            findings.push(missing(
+                key,
+                "choice-missing",
+                Severity::Info,
+                "Start with the failure in one sentence: what went wrong, and what caused it.",
+            ));
+            "Add a one-line summary of the failure.".to_string()
+        } else {
+            findings.push(missing(
+                key,
+                "choice-missing",
+                Severity::Problem,
+                "Say plainly what went wrong: the failure itself, and what caused it.",
+            ));
+            "Missing: the failure itself is not told.".to_string()
+        }
+    } else if !risky.is_empty() {
+        let labels: Vec<&str> = risky.iter().map(|h| h.flag.label()).collect();
+        format!("Risky material: {}.", labels.join(", ").to_lowercase())
+    } else if !has_cause {
+        findings.push(missing(
+            key,
+            "choice-no-cause",
+            Severity::Warn,
+            "Say what caused the failure. An unexpected technical problem, an outside shock or a rare event makes the safest material.",
+        ));
+        "Say what caused the failure.".to_string()
+    } else {
+        "Met: the failure has an outside or unexpected cause and raises no red flag.".to_string()
+    };
+    key_verdict(key, met, status, findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyzer::{analyze_answer, RedFlag};
+    use crate::Key;
+
+    fn flags(text: &str, role: Option<&str>) -> Vec<&'static str> {
+        analyze_answer(text, role).red_flag_ids()
+    }
+
+    #[test]
+    fn chef_kitchen_disaster_is_core_competency() {
+        let r = analyze_answer(
+            "On a full Saturday service I burned the sauce for forty covers and the kitchen fell an hour behind.",
+            Some("Head chef"),
+        );
+        let hit = r.red_flags.iter().find(|h| h.flag == RedFlag::CoreCompetency);
+        let hit = hit.expect("core competency flag");
+        assert_eq!(hit.evidence[0].quote, "burned");
+        assert!(!r.key(Key::Choice).met);
+    }
+
+    #[test]
+    fn yelling_is_conflict() {
+        assert!(flags("I yelled at my colleague in front of the team.", None)
+            .contains(&"interpersonal_conflict"));
+    }
+
+    #[test]
+    fn negated_blame_is_not_blame() {
+        assert!(!flags("No one was blamed; we ran a review of the outage.", None).contains(&"blame_shifting"));
+        assert!(!flags("I took the blame for the late delivery.", None).contains(&"blame_shifting"));
+        assert!(flags("It wasn't my fault, the other team dropped the ball.", None).contains(&"blame_shifting"));
+    }
+
+    #[test]
+    fn lesson_sentences_raise_no_flags() {
+        assert!(flags("I learned never to skip the checks before a release.", None).is_empty());
+    }
+
+    #[test]
+    fn ethics_and_denial() {
+        assert!(flags("I fudged the numbers in the report.", None).contains(&"ethics"));
+        let r = analyze_answer("Honestly I can't think of a failure. I work too hard.", None);
+        assert!(!r.key(Key::Choice).met);
+    }
+
+    #[test]
+    fn outside_cause_meets_choice() {
+        let r = analyze_answer(
+            "Two days before launch our cloud provider had an unexpected outage and our app went down.",
+            Some("Backend developer"),
+        );
+        assert!(r.key(Key::Choice).met, "{:?}", r.key(Key::Choice));
+    }
+}

@@ -1,0 +1,276 @@
+//! The report: plain data the app renders and the command line prints.
+
+use crate::Key;
+use serde::Serialize;
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Evidence found, or a gentle suggestion.
+    Info,
+    /// Worth changing.
+    Warn,
+    /// Keeps a key from being met.
+    Problem,
+}
+
+/// The field of a story a span points into; `Answer` is a whole pasted answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case", tag = "field", content = "step")]
+pub enum Field {
+    /// The target role.
+    Role,
+    /// The one-line summary of the failure.
+    Summary,
+    /// The context with its numbers.
+    Context,
+    /// The action of recovery step n (0-based).
+    StepAction(usize),
+    /// Who was involved in recovery step n (0-based).
+    StepWho(usize),
+    /// When or how fast recovery step n (0-based) happened.
+    StepWhen(usize),
+    /// The immediate fix or win.
+    ImmediateWin,
+    /// The lasting change.
+    LongTermGain,
+    /// The lesson.
+    Lesson,
+    /// What the speaker does differently now.
+    Change,
+    /// Text that fitted no part.
+    Unsorted,
+    /// A whole pasted answer.
+    Answer,
+}
+
+/// Where the words of a finding are: byte offsets (UTF-8, on char boundaries) into the field's text,
+/// and the same positions in UTF-16 code units, as a browser's `setSelectionRange` expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// The field the offsets point into.
+    pub field: Field,
+    /// Start, in bytes from the start of the field's text.
+    pub start: usize,
+    /// End (exclusive), in bytes.
+    pub end: usize,
+    /// Start, in UTF-16 code units.
+    pub utf16_start: usize,
+    /// End (exclusive), in UTF-16 code units.
+    pub utf16_end: usize,
+}
+
+/// One observation, with the words that caused it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The key this finding belongs to (the wizard step that shows it).
+    pub key: Key,
+    /// A stable kebab-case rule id, e.g. `numbers-missing`; dismissals refer to it.
+    pub rule: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// What to do, in plain words.
+    pub message: String,
+    /// The exact words (empty when the finding is about something missing).
+    pub quote: String,
+    /// Where the words are, when there are words.
+    pub span: Option<Span>,
+}
+
+/// The verdict on one key.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeyVerdict {
+    /// The key.
+    pub key: Key,
+    /// Whether the text shows this key.
+    pub met: bool,
+    /// One short line: what is met, or what is missing.
+    pub status: String,
+    /// The evidence and the suggestions.
+    pub findings: Vec<Finding>,
+}
+
+/// A topic an interviewer may hold against the candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RedFlag {
+    /// A poor judgment call or a careless slip.
+    PoorJudgment,
+    /// A gap in the basic skills of the job.
+    BasicSkills,
+    /// A clash with colleagues.
+    InterpersonalConflict,
+    /// Anything touching honesty or rules.
+    Ethics,
+    /// A failure at the core of the target role.
+    CoreCompetency,
+    /// The failure is put on others.
+    BlameShifting,
+}
+
+impl RedFlag {
+    /// All red flags, in report order.
+    pub const ALL: [RedFlag; 6] = [
+        RedFlag::PoorJudgment,
+        RedFlag::BasicSkills,
+        RedFlag::InterpersonalConflict,
+        RedFlag::Ethics,
+        RedFlag::CoreCompetency,
+        RedFlag::BlameShifting,
+    ];
+
+    /// The stable snake_case id, as in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            RedFlag::PoorJudgment => "poor_judgment",
+            RedFlag::BasicSkills => "basic_skills",
+            RedFlag::InterpersonalConflict => "interpersonal_conflict",
+            RedFlag::Ethics => "ethics",
+            RedFlag::CoreCompetency => "core_competency",
+            RedFlag::BlameShifting => "blame_shifting",
+        }
+    }
+
+    /// A short label for the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            RedFlag::PoorJudgment => "Poor judgment",
+            RedFlag::BasicSkills => "Basic skills",
+            RedFlag::InterpersonalConflict => "Conflict with people",
+            RedFlag::Ethics => "Ethics",
+            RedFlag::CoreCompetency => "Core skill of the role",
+            RedFlag::BlameShifting => "Blame on others",
+        }
+    }
+
+    /// The kebab-case rule id of findings that raise this flag.
+    pub fn rule(self) -> &'static str {
+        match self {
+            RedFlag::PoorJudgment => "red-flag-poor-judgment",
+            RedFlag::BasicSkills => "red-flag-basic-skills",
+            RedFlag::InterpersonalConflict => "red-flag-conflict",
+            RedFlag::Ethics => "red-flag-ethics",
+            RedFlag::CoreCompetency => "red-flag-core-competency",
+            RedFlag::BlameShifting => "red-flag-blame",
+        }
+    }
+}
+
+/// A red flag raised, with the findings that raised it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedFlagHit {
+    /// Which flag.
+    pub flag: RedFlag,
+    /// Its label for the user.
+    pub label: String,
+    /// The words that raised it.
+    pub evidence: Vec<Finding>,
+}
+
+/// One thing an interviewer listens for, and whether the answer gives evidence of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signal {
+    /// "Handling pressure", "Ownership", "Problem solving", "Learning" or "Prevention".
+    pub name: String,
+    /// Whether any evidence was found.
+    pub found: bool,
+    /// The words that show it.
+    pub evidence: Vec<String>,
+}
+
+/// Which part of the five-key story a run of sentences tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerPart {
+    /// What went wrong.
+    Failure,
+    /// The scene: role, team, scale.
+    Context,
+    /// What the speaker did to turn it around.
+    Recovery,
+    /// The immediate fix or win.
+    Immediate,
+    /// The lasting change.
+    LongTerm,
+    /// The lesson.
+    Lesson,
+    /// How the speaker works differently now.
+    Change,
+    /// Fits no part.
+    Other,
+}
+
+/// A run of consecutive sentences of a pasted answer that tell the same part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerSegment {
+    /// The part they tell.
+    pub part: AnswerPart,
+    /// Start, in bytes into the answer.
+    pub start: usize,
+    /// End (exclusive), in bytes.
+    pub end: usize,
+    /// The text, `answer[start..end]`.
+    pub text: String,
+}
+
+/// Everything the analyzer found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// One verdict per key, always five, in `Key::ALL` order.
+    pub keys: Vec<KeyVerdict>,
+    /// The red flags raised.
+    pub red_flags: Vec<RedFlagHit>,
+    /// Prose checks: hedges, fillers, weasel words, agentless passives, overlong sentences.
+    pub prose: Vec<Finding>,
+    /// The interviewer's view: pressure, ownership, problem solving, learning, prevention.
+    pub interviewer_view: Vec<Signal>,
+    /// Two or three questions an interviewer would likely ask next, given the gaps.
+    pub follow_ups: Vec<String>,
+    /// Words in the text.
+    pub words: usize,
+    /// Sentences in the text.
+    pub sentences: usize,
+    /// Speaking time at 160 words a minute, in seconds.
+    pub speaking_seconds_min: u32,
+    /// Speaking time at 130 words a minute, in seconds.
+    pub speaking_seconds_max: u32,
+    /// The role-table entry the target role matched, if any.
+    pub matched_role: Option<String>,
+    /// The parts found in a pasted answer (empty for a story).
+    pub segments: Vec<AnswerSegment>,
+}
+
+impl Report {
+    /// The verdict for one key.
+    pub fn key(&self, k: Key) -> &KeyVerdict {
+        // `keys` always holds the five keys in order; the search is a fallback that cannot miss.
+        match self.keys.get(k as usize) {
+            Some(v) if v.key == k => v,
+            _ => self
+                .keys
+                .iter()
+                .find(|v| v.key == k)
+                .unwrap_or(&self.keys[0]),
+        }
+    }
+
+    /// Whether a key is met.
+    pub fn met(&self, k: Key) -> bool {
+        self.keys.iter().any(|v| v.key == k && v.met)
+    }
+
+    /// The snake_case ids of the red flags raised, in report order.
+    pub fn red_flag_ids(&self) -> Vec<&'static str> {
+        self.red_flags.iter().map(|h| h.flag.id()).collect()
+    }
+
+    /// Every finding of the report (keys, red flags, prose), for listing.
+    pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.keys
+            .iter()
+            .flat_map(|k| k.findings.iter())
+            .chain(self.red_flags.iter().flat_map(|h| h.evidence.iter()))
+            .chain(self.prose.iter())
+    }
+}

@@ -1,0 +1,129 @@
+//! Key 4: results. Both an immediate fix or win (an apology alone is not one) and a lasting change
+//! to a process, a system or a habit.
+
+use super::engine::{key_verdict, missing, Doc, Sent};
+use super::lexicon::Cat;
+use super::report::{AnswerPart, KeyVerdict, Severity};
+use crate::Key;
+
+/// An apology with nothing else done.
+fn apology_only(s: &Sent) -> bool {
+    s.has(Cat::Apology) && !s.hits_of(Cat::Immediate).any(|h| h.cat == Cat::Immediate) && !s.has(Cat::Action)
+}
+
+/// The first sentence that shows an immediate fix or win, with the words.
+pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    if doc.structured {
+        return doc
+            .in_parts(&[AnswerPart::Immediate])
+            .find(|s| doc.toks(s).len() >= 2 && !apology_only(s))
+            .map(|s| (s, 0, doc.toks(s).len()));
+    }
+    for s in doc.in_parts(&[AnswerPart::Immediate, AnswerPart::Recovery]) {
+        if apology_only(s) {
+            continue;
+        }
+        if let Some(h) = s.hits_of(Cat::Immediate).next() {
+            return Some((s, h.start, h.end));
+        }
+    }
+    None
+}
+
+/// The first sentence that shows a lasting change, with the words.
+pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    if doc.structured {
+        return doc
+            .in_parts(&[AnswerPart::LongTerm])
+            .find(|s| doc.toks(s).len() >= 2)
+            .map(|s| (s, 0, doc.toks(s).len()));
+    }
+    for s in doc.in_parts(&[AnswerPart::LongTerm, AnswerPart::Change]) {
+        if let Some(h) = s.hits_of(Cat::LongTerm).next() {
+            return Some((s, h.start, h.end));
+        }
+    }
+    None
+}
+
+/// The verdict on key 4.
+pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
+    let key = Key::Improvement;
+    let mut findings = Vec::new();
+    let now = immediate(doc);
+    let later = long_term(doc);
+    if let Some((s, a, b)) = now {
+        findings.push(doc.finding(key, "improvement-immediate", Severity::Info, "The immediate fix or win.", s, a, b));
+    }
+    if let Some((s, a, b)) = later {
+        findings.push(doc.finding(key, "improvement-long-term", Severity::Info, "The lasting change.", s, a, b));
+    }
+    let gentle = doc.structured;
+    let sev = if gentle { Severity::Info } else { Severity::Problem };
+    if now.is_none() {
+        let apology = doc
+            .in_parts(&[AnswerPart::Immediate, AnswerPart::Recovery])
+            .find_map(|s| s.hits_of(Cat::Apology).next().map(|h| (s, *h)));
+        match apology {
+            Some((s, h)) => findings.push(doc.finding(
+                key,
+                "improvement-apology-only",
+                Severity::Warn,
+                "An apology is not a fix. Say what limited the damage at the time: the fix, the rollback, the warning you sent.",
+                s,
+                h.start,
+                h.end,
+            )),
+            None => findings.push(missing(
+                key,
+                "improvement-no-immediate",
+                sev,
+                "Add the immediate win: what was restored or saved, and how soon (\"back online within two hours\").",
+            )),
+        }
+    }
+    if later.is_none() {
+        findings.push(missing(
+            key,
+            "improvement-no-long-term",
+            sev,
+            "Add the lasting change: the process, check, system or habit that stops it happening again.",
+        ));
+    }
+    let status = match (now.is_some(), later.is_some()) {
+        (true, true) => "Met: an immediate win and a lasting change.",
+        (true, false) => "Missing: the lasting change (a process, system or habit).",
+        (false, true) => "Missing: the immediate fix or win.",
+        (false, false) if gentle => "Add the immediate win and the lasting change.",
+        (false, false) => "Missing: both the immediate win and the lasting change.",
+    };
+    key_verdict(key, now.is_some() && later.is_some(), status, findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyzer::analyze_answer;
+    use crate::Key;
+
+    #[test]
+    fn both_halves_needed() {
+        let r = analyze_answer(
+            "The build server crashed. I restored it from backup by noon. Since then we run a nightly restore test.",
+            None,
+        );
+        assert!(r.key(Key::Improvement).met, "{:?}", r.key(Key::Improvement));
+        let r = analyze_answer("The build server crashed. I restored it from backup by noon.", None);
+        assert!(!r.key(Key::Improvement).met);
+    }
+
+    #[test]
+    fn apology_alone_is_not_a_fix() {
+        let r = analyze_answer(
+            "The order arrived late. I apologised to the client. Since then we have a new checklist for every order.",
+            None,
+        );
+        let k = r.key(Key::Improvement);
+        assert!(!k.met);
+        assert!(k.findings.iter().any(|f| f.rule == "improvement-apology-only"));
+    }
+}

@@ -1,0 +1,206 @@
+//! Finding the five parts in a pasted answer: each sentence is given the part its cues point to,
+//! in the order a story is told (scene, failure, recovery, results, lesson, change).
+
+use super::engine::{answer_doc, Doc, Sent};
+use super::lexicon::Cat;
+use super::recovery::{actions, Actor};
+use super::report::{AnswerPart, AnswerSegment};
+use crate::{RecoveryStep, Story};
+
+/// Long-term cues too common to place a sentence on their own ("cut", "tests", "improved").
+const WEAK_LONG_TERM: &[&str] = &[
+    "cut", "reduced", "halved", "dropped", "fell", "rose", "grew", "improved", "tests", "training",
+    "trained", "schedule", "backup", "backups", "tool", "audit", "audits", "alert", "alerts",
+    "since", "standard", "standards", "process", "processes", "a", "new", "became", "redesigned",
+    "rebuilt", "rewrote", "rota", "buffer", "dashboard", "monitoring", "automatic", "across",
+    "tooling", "framework", "pipeline", "template", "templates", "routine", "weekly", "monthly",
+];
+
+fn strong_long_term(doc: &Doc, s: &Sent) -> bool {
+    let toks = doc.toks(s);
+    s.hits_of(Cat::LongTerm).any(|h| {
+        toks.get(h.start)
+            .is_some_and(|t| h.end - h.start > 1 || !WEAK_LONG_TERM.contains(&t.norm.as_str()))
+    })
+}
+
+fn decide(doc: &Doc, s: &Sent, seen_failure: bool, seen_recovery: bool, prev: Option<AnswerPart>) -> AnswerPart {
+    let failure = s.has(Cat::Failure) || s.has(Cat::VagueOutcome) || s.has(Cat::Denial);
+    if s.has(Cat::Lesson) {
+        return AnswerPart::Lesson;
+    }
+    if !seen_failure && failure {
+        return AnswerPart::Failure;
+    }
+    let acts = actions(doc, s, false);
+    let speaker = acts.iter().any(|a| a.actor == Actor::Speaker);
+    let we = acts.iter().any(|a| a.actor == Actor::We);
+    let immediate = s.has(Cat::Immediate);
+    if seen_failure && s.first_person && s.has(Cat::Change) && (!speaker || strong_long_term(doc, s) || !s.has(Cat::Timing)) {
+        let toks = doc.toks(s);
+        // A habit: present tense or "now", not a past action.
+        let present = s.hits_of(Cat::Change).any(|h| {
+            toks[h.start..h.end]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "now" | "these" | "since" | "ever" | "always" | "never" | "going" | "from" | "today" | "whenever" | "every" | "each" | "before" | "no" | "still" | "make" | "habit" | "rule" | "routine" | "tend" | "try" | "differently" | "way" | "how"))
+                || toks.get(h.end.saturating_sub(1)).is_some_and(|t| !t.norm.ends_with("ed"))
+        });
+        if present {
+            return AnswerPart::Change;
+        }
+    }
+    if seen_failure && strong_long_term(doc, s) {
+        return AnswerPart::LongTerm;
+    }
+    if seen_failure && (speaker || we) {
+        return if immediate && !speaker {
+            AnswerPart::Immediate
+        } else {
+            AnswerPart::Recovery
+        };
+    }
+    if seen_failure && immediate && !failure {
+        return AnswerPart::Immediate;
+    }
+    if failure && !seen_recovery {
+        return AnswerPart::Failure;
+    }
+    if seen_failure && s.has(Cat::LongTerm) {
+        return AnswerPart::LongTerm;
+    }
+    if !seen_failure && (s.has(Cat::Context) || !s.figures.is_empty()) {
+        return AnswerPart::Context;
+    }
+    match prev {
+        None => AnswerPart::Context,
+        Some(_) if doc.toks(s).len() < 3 => AnswerPart::Other,
+        Some(p) => p,
+    }
+}
+
+/// Gives each sentence of a pasted answer its part.
+pub(crate) fn classify(doc: &mut Doc) {
+    let mut parts = Vec::with_capacity(doc.sents.len());
+    let mut seen_failure = false;
+    let mut seen_recovery = false;
+    let mut prev = None;
+    for s in &doc.sents {
+        let part = decide(doc, s, seen_failure, seen_recovery, prev);
+        match part {
+            AnswerPart::Failure => seen_failure = true,
+            AnswerPart::Recovery | AnswerPart::Immediate => {
+                seen_failure = true;
+                seen_recovery = true;
+            }
+            AnswerPart::LongTerm | AnswerPart::Lesson | AnswerPart::Change => seen_failure = true,
+            _ => {}
+        }
+        parts.push(part);
+        prev = Some(part);
+    }
+    for (s, p) in doc.sents.iter_mut().zip(parts) {
+        s.part = p;
+    }
+}
+
+/// Runs of consecutive sentences with the same part.
+pub(crate) fn segments(doc: &Doc) -> Vec<AnswerSegment> {
+    let text = doc.fields.first().map_or("", |f| f.text);
+    let mut out: Vec<AnswerSegment> = Vec::new();
+    for s in &doc.sents {
+        match out.last_mut() {
+            Some(last) if last.part == s.part => last.end = s.end,
+            _ => out.push(AnswerSegment {
+                part: s.part,
+                start: s.start,
+                end: s.end,
+                text: String::new(),
+            }),
+        }
+    }
+    for seg in &mut out {
+        seg.text = text.get(seg.start..seg.end).unwrap_or("").to_string();
+    }
+    out
+}
+
+/// Splits a pasted answer into runs of sentences that tell the same part.
+pub(crate) fn split_answer(text: &str) -> Vec<AnswerSegment> {
+    segments(&answer_doc(text))
+}
+
+fn push(field: &mut String, sentence: &str) {
+    if !field.is_empty() {
+        field.push(' ');
+    }
+    field.push_str(sentence);
+}
+
+/// A story whose fields hold the sentences of each part; nothing is dropped.
+pub(crate) fn story_from_answer(text: &str, role: Option<&str>) -> Story {
+    let doc = answer_doc(text);
+    let mut story = Story {
+        target_role: role.unwrap_or("").trim().to_string(),
+        ..Story::default()
+    };
+    for s in &doc.sents {
+        let t = doc.text_of(s);
+        match s.part {
+            AnswerPart::Failure => push(&mut story.summary, t),
+            AnswerPart::Context => push(&mut story.context, t),
+            AnswerPart::Recovery => story.steps.push(RecoveryStep {
+                action: t.to_string(),
+                ..RecoveryStep::default()
+            }),
+            AnswerPart::Immediate => push(&mut story.immediate_win, t),
+            AnswerPart::LongTerm => push(&mut story.long_term_gain, t),
+            AnswerPart::Lesson => push(&mut story.lesson, t),
+            AnswerPart::Change => push(&mut story.change, t),
+            AnswerPart::Other => push(&mut story.unsorted, t),
+        }
+    }
+    story
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ANSWER: &str = "I was the lead engineer on a team of six running a payments service with 40,000 orders a day. \
+One Friday an unexpected certificate expiry at our provider took checkout down for 45 minutes. \
+I rolled back to the backup certificate within 10 minutes and called the provider's on-call engineer. \
+By noon every order was back and we had refunded the 120 customers who were charged twice. \
+Since then we run an automatic expiry check every week. \
+I learned that anything with an expiry date needs an owner and an alarm. \
+Now I add every certificate to our monitoring the day it is issued.";
+
+    #[test]
+    fn parts_in_order() {
+        let parts: Vec<AnswerPart> = split_answer(ANSWER).into_iter().map(|s| s.part).collect();
+        assert_eq!(
+            parts,
+            [
+                AnswerPart::Context,
+                AnswerPart::Failure,
+                AnswerPart::Recovery,
+                AnswerPart::Immediate,
+                AnswerPart::LongTerm,
+                AnswerPart::Lesson,
+                AnswerPart::Change
+            ],
+            "{:#?}",
+            split_answer(ANSWER)
+        );
+    }
+
+    #[test]
+    fn story_keeps_every_sentence() {
+        let story = story_from_answer(ANSWER, Some("Backend developer"));
+        assert!(story.summary.contains("certificate expiry"));
+        assert_eq!(story.steps.len(), 1);
+        assert!(story.immediate_win.starts_with("By noon"));
+        assert!(story.lesson.starts_with("I learned"));
+        assert!(story.change.starts_with("Now I"));
+        assert_eq!(story.target_role, "Backend developer");
+    }
+}
