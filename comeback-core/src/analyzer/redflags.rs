@@ -66,6 +66,7 @@ fn blame_accepted(doc: &Doc, s: &Sent, start: usize, end: usize) -> bool {
 /// The red flags raised by the text, each with its evidence.
 pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     let mut evidence: Vec<(RedFlag, Finding)> = Vec::new();
+    let excused = strong_outside_cause(doc);
     for s in doc.in_parts(STORY_PARTS) {
         for h in s.hits.iter().filter(|h| !h.negated) {
             let Some(flag) = flag_of(h.cat) else { continue };
@@ -78,7 +79,7 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             ));
         }
         if let Some(role) = doc.role {
-            if let Some(f) = core_competency(doc, s, role) {
+            if let Some(f) = core_competency(doc, s, role, excused) {
                 evidence.push((RedFlag::CoreCompetency, f));
             }
         }
@@ -123,39 +124,86 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     out
 }
 
+/// Outside causes too common to excuse a slip on their own ("supplier", "system").
+const WEAK_OUTSIDE: &[&str] = &[
+    "supplier", "suppliers", "vendor", "vendors", "server", "servers", "database", "network",
+    "hardware", "machine", "equipment", "software", "system", "api", "library", "dependency",
+    "estimate", "estimates", "complex", "complexity", "underestimated", "provider", "delivery",
+    "shipment", "truck", "prices", "price", "currency", "platform", "update", "updates", "van",
+    "decided", "changed", "legacy", "inherited", "hard", "disk", "bug", "outage", "first",
+];
+
+/// Whether the failure has a clear outside cause, which makes a core-skill slip a consequence.
+fn strong_outside_cause(doc: &Doc) -> bool {
+    doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context]).any(|s| {
+        let toks = doc.toks(s);
+        s.hits_of(Cat::OutsideCause).any(|h| {
+            h.end - h.start > 1
+                || toks
+                    .get(h.start)
+                    .is_some_and(|t| !WEAK_OUTSIDE.contains(&t.norm.as_str()))
+        })
+    })
+}
+
+/// Phrases by which the speaker owns a slip.
+const OWNING: &[&[&str]] = &[
+    &["on", "me"],
+    &["my", "fault"],
+    &["my", "mistake"],
+    &["my", "error"],
+    &["was", "mine"],
+    &["my", "slip"],
+];
+
+/// The token index of the speaker's own slip in a sentence ("I missed", "my mistake", "on me").
+fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
+    let toks = doc.toks(s);
+    for (k, t) in toks.iter().enumerate() {
+        if OWNING
+            .iter()
+            .any(|p| toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm))
+        {
+            return Some(k);
+        }
+        if !SLIP_WORDS.contains(&t.norm.as_str()) {
+            continue;
+        }
+        // The nearest subject before the slip must be the speaker.
+        let subject = toks[..k].iter().rev().find_map(|p| match p.norm.as_str() {
+            "i" | "i'd" | "i've" | "i'm" => Some(true),
+            "we" | "they" | "he" | "she" | "it" | "who" | "which" | "someone" | "you" => Some(false),
+            _ => None,
+        });
+        let negated = toks[k.saturating_sub(2)..k].iter().any(|p| super::lexicon::is_negator(&p.norm));
+        if subject == Some(true) && !negated {
+            return Some(k);
+        }
+    }
+    None
+}
+
 /// A core skill of the target role named as failing in this sentence, told as the speaker's slip.
-fn core_competency(doc: &Doc, s: &Sent, role: &super::roles::Role) -> Option<Finding> {
+fn core_competency(doc: &Doc, s: &Sent, role: &super::roles::Role, excused: bool) -> Option<Finding> {
+    if excused || !matches!(s.part, AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other) {
+        return None;
+    }
     let toks = doc.toks(s);
     let hits = role.core_hits(toks);
-    if hits.is_empty() {
-        return None;
-    }
+    let msg = || format!("{} ({})", message(RedFlag::CoreCompetency), role.name);
     if let Some(h) = hits.iter().find(|h| h.tag) {
-        return Some(doc.finding(
-            Key::Choice,
-            RedFlag::CoreCompetency.rule(),
-            Severity::Warn,
-            format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
-            s,
-            h.start,
-            h.end,
-        ));
+        return Some(doc.finding(Key::Choice, RedFlag::CoreCompetency.rule(), Severity::Warn, msg(), s, h.start, h.end));
     }
-    if !s.first_person || s.has(Cat::OutsideCause) {
-        return None;
-    }
-    let slip = toks.iter().position(|t| SLIP_WORDS.contains(&t.norm.as_str()))?;
     let h = hits.first()?;
-    let (a, b) = (slip.min(h.start), (slip + 1).max(h.end));
-    Some(doc.finding(
-        Key::Choice,
-        RedFlag::CoreCompetency.rule(),
-        Severity::Warn,
-        format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
-        s,
-        a,
-        b,
-    ))
+    let slip = speaker_slip(doc, s)?;
+    let (a, b) = if slip < h.start && h.end - slip <= 8 {
+        (slip, h.end)
+    } else if slip >= h.end && slip + 1 - h.start <= 8 {
+        (h.start, slip + 1)
+    } else {
+        (slip, slip + 1)
+    };
+    Some(doc.finding(Key::Choice, RedFlag::CoreCompetency.rule(), Severity::Warn, msg(), s, a, b))
 }
 
 /// The verdict on key 1.
@@ -182,9 +230,11 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     let has_failure = if doc.structured {
         doc.sents.iter().any(|s| s.part == AnswerPart::Failure)
     } else {
-        doc.sents
-            .iter()
-            .any(|s| s.part == AnswerPart::Failure || s.has(Cat::Failure) || s.has(Cat::VagueOutcome))
+        doc.sents.iter().any(|s| {
+            matches!(s.part, AnswerPart::Failure | AnswerPart::Recovery | AnswerPart::Immediate)
+                || s.has(Cat::Failure)
+                || s.has(Cat::VagueOutcome)
+        })
     };
     let safe_category = matches!(
         doc.category,

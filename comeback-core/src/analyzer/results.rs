@@ -43,6 +43,11 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             return Some((s, h.start, h.end));
         }
     }
+    for s in doc.in_parts(&[AnswerPart::Recovery, AnswerPart::Immediate]) {
+        if let Some(h) = super::split::strong_long_term_hit(doc, s) {
+            return Some((s, h.start, h.end));
+        }
+    }
     None
 }
 

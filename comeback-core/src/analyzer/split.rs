@@ -16,12 +16,17 @@ const WEAK_LONG_TERM: &[&str] = &[
     "tooling", "framework", "pipeline", "template", "templates", "routine", "weekly", "monthly",
 ];
 
-fn strong_long_term(doc: &Doc, s: &Sent) -> bool {
+/// The first long-term cue specific enough to place a sentence on its own.
+pub(crate) fn strong_long_term_hit<'s>(doc: &Doc, s: &'s Sent) -> Option<&'s super::engine::CueHit> {
     let toks = doc.toks(s);
-    s.hits_of(Cat::LongTerm).any(|h| {
+    s.hits_of(Cat::LongTerm).find(|h| {
         toks.get(h.start)
             .is_some_and(|t| h.end - h.start > 1 || !WEAK_LONG_TERM.contains(&t.norm.as_str()))
     })
+}
+
+fn strong_long_term(doc: &Doc, s: &Sent) -> bool {
+    strong_long_term_hit(doc, s).is_some()
 }
 
 fn decide(doc: &Doc, s: &Sent, seen_failure: bool, seen_recovery: bool, prev: Option<AnswerPart>) -> AnswerPart {
