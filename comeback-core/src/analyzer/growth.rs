@@ -71,9 +71,8 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
     }
     for s in doc.in_parts(&[AnswerPart::Change]) {
         if s.first_person {
-            if let Some(h) = s.hits_of(Cat::Change).next() {
-                return Some((s, h.start, doc.toks(s).len()));
-            }
+            let start = s.hits_of(Cat::Change).next().map_or(0, |h| h.start);
+            return Some((s, start, doc.toks(s).len()));
         }
     }
     // "I learned to prototype the riskiest part before I promise a date" is a lesson and a habit.

@@ -51,7 +51,7 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
                     if toks.get(k + 1).is_some_and(|n| STEP_NOUNS.contains(&n.norm.as_str())) {
                         Some(Actor::Speaker)
                     } else {
-                        Some(Actor::Other)
+                        None
                     }
                 }
                 "we" | "we've" | "we'd" | "our" | "us" => Some(Actor::We),

@@ -70,8 +70,33 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     for s in doc.in_parts(STORY_PARTS) {
         for h in s.hits.iter().filter(|h| !h.negated) {
             let Some(flag) = flag_of(h.cat) else { continue };
-            if flag == RedFlag::BlameShifting && blame_accepted(doc, s, h.start, h.end) {
-                continue;
+            let toks = doc.toks(s);
+            match flag {
+                RedFlag::BlameShifting => {
+                    // "I dropped the ball" owns it; only someone else's failure shifts blame.
+                    if blame_accepted(doc, s, h.start, h.end)
+                        || (toks.get(h.start).is_some_and(|t| t.norm != "i")
+                            && matches!(
+                                toks[..h.start].iter().rev().find_map(|p| match p.norm.as_str() {
+                                    "i" | "we" | "i'd" | "we'd" => Some(true),
+                                    "they" | "he" | "she" | "it" | "team" | "manager" | "boss" => Some(false),
+                                    _ => None,
+                                }),
+                                Some(true)
+                            )
+                            && h.end - h.start < 3)
+                    {
+                        continue;
+                    }
+                }
+                RedFlag::PoorJudgment | RedFlag::BasicSkills => {
+                    // The call that caused the failure, not a step of the recovery.
+                    let cause_part = matches!(s.part, AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other);
+                    if !cause_part || !by_speaker(toks, h.start) {
+                        continue;
+                    }
+                }
+                _ => {}
             }
             evidence.push((
                 flag,
@@ -133,17 +158,21 @@ const WEAK_OUTSIDE: &[&str] = &[
     "decided", "changed", "legacy", "inherited", "hard", "disk", "bug", "outage", "first",
 ];
 
+/// Whether a sentence names a clear outside cause ("the pandemic hit", "a water main burst").
+pub(crate) fn strong_outside_hit(doc: &Doc, s: &Sent) -> bool {
+    let toks = doc.toks(s);
+    s.hits_of(Cat::OutsideCause).any(|h| {
+        h.end - h.start > 1
+            || toks
+                .get(h.start)
+                .is_some_and(|t| !WEAK_OUTSIDE.contains(&t.norm.as_str()))
+    })
+}
+
 /// Whether the failure has a clear outside cause, which makes a core-skill slip a consequence.
 fn strong_outside_cause(doc: &Doc) -> bool {
-    doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context]).any(|s| {
-        let toks = doc.toks(s);
-        s.hits_of(Cat::OutsideCause).any(|h| {
-            h.end - h.start > 1
-                || toks
-                    .get(h.start)
-                    .is_some_and(|t| !WEAK_OUTSIDE.contains(&t.norm.as_str()))
-        })
-    })
+    doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+        .any(|s| strong_outside_hit(doc, s))
 }
 
 /// Phrases by which the speaker owns a slip.
@@ -155,6 +184,28 @@ const OWNING: &[&[&str]] = &[
     &["was", "mine"],
     &["my", "slip"],
 ];
+
+/// Who is the subject nearest before token `k`, in the same clause and at most eight words back:
+/// `Some(true)` for the speaker, `Some(false)` for anyone else, `None` when there is none.
+fn speaker_subject(toks: &[super::text::Token], k: usize) -> Option<bool> {
+    toks[k.saturating_sub(8)..k.min(toks.len())]
+        .iter()
+        .rev()
+        .find_map(|p| match p.norm.as_str() {
+            "i" | "i'd" | "i've" | "i'm" | "myself" => Some(true),
+            "we" | "they" | "he" | "she" | "it" | "who" | "which" | "someone" | "you" | "when"
+            | "because" | "while" | "after" | "that" | "before" | "until" | "if" | "we'd"
+            | "they'd" | "he'd" | "she'd" | "we've" | "they've" => Some(false),
+            _ => None,
+        })
+}
+
+/// Whether a risky phrase tells something the speaker did ("I skipped", "my writing").
+fn by_speaker(toks: &[super::text::Token], start: usize) -> bool {
+    toks.get(start)
+        .is_some_and(|t| matches!(t.norm.as_str(), "i" | "i'd" | "i've" | "i'm" | "my" | "myself"))
+        || speaker_subject(toks, start) == Some(true)
+}
 
 /// The token index of the speaker's own slip in a sentence ("I missed", "my mistake", "on me").
 fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
@@ -169,12 +220,8 @@ fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
         if !SLIP_WORDS.contains(&t.norm.as_str()) {
             continue;
         }
-        // The nearest subject before the slip must be the speaker.
-        let subject = toks[..k].iter().rev().find_map(|p| match p.norm.as_str() {
-            "i" | "i'd" | "i've" | "i'm" => Some(true),
-            "we" | "they" | "he" | "she" | "it" | "who" | "which" | "someone" | "you" => Some(false),
-            _ => None,
-        });
+        // The nearest subject before the slip, in the same clause and close by, must be the speaker.
+        let subject = speaker_subject(toks, k);
         let negated = toks[k.saturating_sub(2)..k].iter().any(|p| super::lexicon::is_negator(&p.norm));
         if subject == Some(true) && !negated {
             return Some(k);
@@ -185,7 +232,7 @@ fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
 
 /// A core skill of the target role named as failing in this sentence, told as the speaker's slip.
 fn core_competency(doc: &Doc, s: &Sent, role: &super::roles::Role, excused: bool) -> Option<Finding> {
-    if excused || !matches!(s.part, AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other) {
+    if excused || !STORY_PARTS.contains(&s.part) {
         return None;
     }
     let toks = doc.toks(s);
@@ -255,8 +302,28 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             h.end,
         ));
     }
+    let strong_cause = story.iter().any(|s| strong_outside_hit(doc, s));
     let has_cause = cause.is_some() || (doc.structured && safe_category);
-    let met = has_failure && denial.is_none() && risky.is_empty() && has_cause;
+    // A careless slip of the speaker's own fails key 1 even without a red flag, unless a clear
+    // outside cause set it off.
+    let slip = if strong_cause {
+        None
+    } else {
+        doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+            .find_map(|s| speaker_slip(doc, s).map(|k| (s, k)))
+    };
+    if let Some((s, k)) = slip {
+        findings.push(doc.finding(
+            key,
+            "choice-own-slip",
+            Severity::Warn,
+            "This reads as a slip of your own. A failure with an outside or unexpected cause is safer material.",
+            s,
+            k,
+            k + 1,
+        ));
+    }
+    let met = has_failure && denial.is_none() && risky.is_empty() && has_cause && slip.is_none();
     let status = if denial.is_some() {
         "Missing: no real failure is told.".to_string()
     } else if !has_failure {
@@ -280,6 +347,8 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     } else if !risky.is_empty() {
         let labels: Vec<&str> = risky.iter().map(|h| h.flag.label()).collect();
         format!("Risky material: {}.", labels.join(", ").to_lowercase())
+    } else if slip.is_some() {
+        "Risky material: a slip of your own.".to_string()
     } else if !has_cause {
         findings.push(missing(
             key,

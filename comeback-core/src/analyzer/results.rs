@@ -19,7 +19,7 @@ pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             .find(|s| doc.toks(s).len() >= 2 && !apology_only(s))
             .map(|s| (s, 0, doc.toks(s).len()));
     }
-    for s in doc.in_parts(&[AnswerPart::Immediate, AnswerPart::Recovery]) {
+    for s in doc.in_parts(&[AnswerPart::Immediate, AnswerPart::Recovery, AnswerPart::LongTerm]) {
         if apology_only(s) {
             continue;
         }

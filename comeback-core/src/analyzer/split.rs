@@ -29,8 +29,18 @@ fn strong_long_term(doc: &Doc, s: &Sent) -> bool {
     strong_long_term_hit(doc, s).is_some()
 }
 
-fn decide(doc: &Doc, s: &Sent, seen_failure: bool, seen_recovery: bool, prev: Option<AnswerPart>) -> AnswerPart {
-    let failure = s.has(Cat::Failure) || s.has(Cat::VagueOutcome) || s.has(Cat::Denial);
+fn decide(
+    doc: &Doc,
+    s: &Sent,
+    index: usize,
+    seen_failure: bool,
+    seen_recovery: bool,
+    prev: Option<AnswerPart>,
+) -> AnswerPart {
+    let failure = s.has(Cat::Failure)
+        || s.has(Cat::VagueOutcome)
+        || s.has(Cat::Denial)
+        || (!seen_failure && super::redflags::strong_outside_hit(doc, s));
     if s.has(Cat::Lesson) {
         return AnswerPart::Lesson;
     }
@@ -41,18 +51,35 @@ fn decide(doc: &Doc, s: &Sent, seen_failure: bool, seen_recovery: bool, prev: Op
     let speaker = acts.iter().any(|a| a.actor == Actor::Speaker);
     let we = acts.iter().any(|a| a.actor == Actor::We);
     let immediate = s.has(Cat::Immediate);
-    if seen_failure && s.first_person && s.has(Cat::Change) && (!speaker || strong_long_term(doc, s) || !s.has(Cat::Timing)) {
+    // A recovery told before any failure word: "I rang my manager at seven".
+    let seen_failure = seen_failure
+        || (index >= 2
+            && speaker
+            && (s.has(Cat::Timing) || s.has(Cat::Sequence))
+            && acts.iter().any(|a| a.concrete));
+    if seen_failure && s.first_person && s.has(Cat::Change) {
         let toks = doc.toks(s);
         // A habit: present tense or "now", not a past action.
         let present = s.hits_of(Cat::Change).any(|h| {
-            toks[h.start..h.end]
-                .iter()
-                .any(|t| matches!(t.norm.as_str(), "now" | "these" | "since" | "ever" | "always" | "never" | "going" | "from" | "today" | "whenever" | "every" | "each" | "before" | "no" | "still" | "make" | "habit" | "rule" | "routine" | "tend" | "try" | "differently" | "way" | "how"))
-                || toks.get(h.end.saturating_sub(1)).is_some_and(|t| !t.norm.ends_with("ed"))
+            toks[h.start..h.end].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "now" | "nowadays" | "these" | "since" | "ever" | "always" | "never" | "going"
+                        | "from" | "today" | "whenever" | "every" | "each" | "no" | "make" | "habit"
+                        | "rule" | "routine" | "tend" | "try" | "differently" | "way" | "how"
+                )
+            }) || toks.get(h.end.saturating_sub(1)).is_some_and(|t| !t.norm.ends_with("ed"))
         });
         if present {
             return AnswerPart::Change;
         }
+    }
+    // After the lesson, the speaker's own lasting practice is the change.
+    if matches!(prev, Some(AnswerPart::Lesson | AnswerPart::Change))
+        && s.first_person
+        && (s.has(Cat::Change) || s.has(Cat::LongTerm))
+    {
+        return AnswerPart::Change;
     }
     if seen_failure && strong_long_term(doc, s) {
         return AnswerPart::LongTerm;
@@ -89,8 +116,8 @@ pub(crate) fn classify(doc: &mut Doc) {
     let mut seen_failure = false;
     let mut seen_recovery = false;
     let mut prev = None;
-    for s in &doc.sents {
-        let part = decide(doc, s, seen_failure, seen_recovery, prev);
+    for (i, s) in doc.sents.iter().enumerate() {
+        let part = decide(doc, s, i, seen_failure, seen_recovery, prev);
         match part {
             AnswerPart::Failure => seen_failure = true,
             AnswerPart::Recovery | AnswerPart::Immediate => {

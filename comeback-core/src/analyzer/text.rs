@@ -118,7 +118,7 @@ fn word_before(text: &str, at: usize) -> String {
     let start = head
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}'))
         .last()
         .map(|(i, _)| i)
         .unwrap_or(at);
