@@ -1,0 +1,78 @@
+//! The page frame: header, notices, the conflict prompt, the undo bar, and the current page.
+
+use leptos::prelude::*;
+
+use crate::components::notices::{ConflictPrompt, Notices, UndoBar};
+use crate::pages::{home::Home, paste::Paste, review::Review, wizard::Wizard};
+use crate::route::Route;
+use crate::state::{use_app, AppState, SaveState};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::start();
+    provide_context(app);
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading")) {
+        el.remove();
+    }
+    view! {
+        <a class="skip" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            focus_main();
+        }>"Skip to content"</a>
+        <Header/>
+        <Notices/>
+        <ConflictPrompt/>
+        <main id="main" tabindex="-1">
+            {move || match app.route.get() {
+                Route::Home => view! { <Home/> }.into_any(),
+                Route::Paste => view! { <Paste/> }.into_any(),
+                Route::Step(id, key) => view! { <Wizard id=id key=key/> }.into_any(),
+                Route::Review(id) => view! { <Review id=id/> }.into_any(),
+                Route::NotFound(_) => view! { <NotFound/> }.into_any(),
+            }}
+        </main>
+        <UndoBar/>
+    }
+}
+
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let app = use_app();
+    let status = move || match app.save_state.get() {
+        SaveState::Saved => ("saved", "Saved on this device"),
+        SaveState::Pending => ("pending", "Saving…"),
+        SaveState::Failed(_) => ("failed", "Not saved: see the message above"),
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href="#/" aria-label="Comeback, home">
+                <span class="brand-mark" aria-hidden="true">"↺"</span>
+                <span>"Comeback"</span>
+            </a>
+            <span class=move || format!("save-state {}", status().0)>{move || status().1}</span>
+        </header>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page narrow">
+            <h1>"This page does not exist"</h1>
+            <p>"The link may be from an older version or mistyped. Your stories are safe."</p>
+            <a class="button primary" href="#/">"Go to your stories"</a>
+        </section>
+    }
+}

@@ -1,0 +1,234 @@
+//! The coach's feedback for one key: its state, the findings with the user's words quoted, and a
+//! read-only preview of the text with those words highlighted. All user text is rendered as text
+//! nodes, never as HTML.
+
+use comeback_core::analyzer::{Field, Finding, Report, Severity};
+use comeback_core::{Key, Story};
+use leptos::prelude::*;
+
+use crate::state::use_app;
+
+/// The fields that belong to a key, with their labels and current text.
+pub fn fields_of(key: Key, story: &Story) -> Vec<(Field, String, String)> {
+    match key {
+        Key::Choice => vec![
+            (Field::Role, "Target role".into(), story.target_role.clone()),
+            (Field::Summary, "The failure in one sentence".into(), story.summary.clone()),
+        ],
+        Key::Numbers => vec![(Field::Context, "The context".into(), story.context.clone())],
+        Key::Turnaround => story
+            .steps
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                [
+                    (Field::StepAction(i), format!("Step {}: what you did", i + 1), s.action.clone()),
+                    (Field::StepWho(i), format!("Step {}: who", i + 1), s.who.clone()),
+                    (Field::StepWhen(i), format!("Step {}: when", i + 1), s.when.clone()),
+                ]
+            })
+            .collect(),
+        Key::Improvement => vec![
+            (Field::ImmediateWin, "Immediate win".into(), story.immediate_win.clone()),
+            (Field::LongTermGain, "Long-term gain".into(), story.long_term_gain.clone()),
+        ],
+        Key::Growth => vec![
+            (Field::Lesson, "The lesson".into(), story.lesson.clone()),
+            (Field::Change, "What you do differently now".into(), story.change.clone()),
+        ],
+    }
+}
+
+/// The words of `text` split into plain and highlighted runs, from byte spans.
+/// Overlapping or out-of-range spans are merged or ignored, never trusted blindly.
+pub fn highlight_runs(text: &str, spans: &[(usize, usize, Severity)]) -> Vec<(String, Option<Severity>)> {
+    let mut spans: Vec<(usize, usize, Severity)> = spans
+        .iter()
+        .copied()
+        .filter(|(s, e, _)| s < e && *e <= text.len() && text.is_char_boundary(*s) && text.is_char_boundary(*e))
+        .collect();
+    spans.sort_by_key(|(s, _, _)| *s);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (s, e, sev) in spans {
+        let s = s.max(at);
+        if s >= e {
+            continue;
+        }
+        if s > at {
+            out.push((text[at..s].to_string(), None));
+        }
+        out.push((text[s..e].to_string(), Some(sev)));
+        at = e;
+    }
+    if at < text.len() {
+        out.push((text[at..].to_string(), None));
+    }
+    out
+}
+
+fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Problem => "Problem",
+        Severity::Warn => "Check",
+        Severity::Info => "Tip",
+    }
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Problem => "problem",
+        Severity::Warn => "warn",
+        Severity::Info => "info",
+    }
+}
+
+/// The findings to show under a key, red flags included for key 1, without duplicates.
+pub fn findings_for(key: Key, report: &Report) -> Vec<Finding> {
+    let mut out: Vec<Finding> = report.key(key).findings.clone();
+    let extra = report
+        .prose
+        .iter()
+        .chain(report.red_flags.iter().flat_map(|r| r.evidence.iter()))
+        .filter(|f| f.key == key);
+    for f in extra {
+        if !out.iter().any(|o| o.rule == f.rule && o.quote == f.quote) {
+            out.push(f.clone());
+        }
+    }
+    out.sort_by_key(|f| match f.severity {
+        Severity::Problem => 0,
+        Severity::Warn => 1,
+        Severity::Info => 2,
+    });
+    out
+}
+
+/// The feedback panel under a step's fields.
+#[component]
+pub fn KeyFeedback(id: String, key: Key, story: Signal<Option<Story>>, report: Signal<Option<Report>>) -> impl IntoView {
+    let app = use_app();
+    let met = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.key(key).met)));
+    // Announce only when the verdict changes, never on every keystroke.
+    let announcement = RwSignal::new(String::new());
+    Effect::new(move |prev: Option<Option<bool>>| {
+        let now = met.get();
+        if let Some(prev) = prev {
+            if prev.is_some() && now.is_some() && prev != now {
+                announcement.set(if now == Some(true) {
+                    format!("Key {} is now met.", key.number())
+                } else {
+                    format!("Key {} needs work again.", key.number())
+                });
+            }
+        }
+        now
+    });
+    let status = move || {
+        report.with(|r| match r {
+            None => ("pending", "Checking…".to_string()),
+            Some(r) => {
+                let v = r.key(key);
+                if v.met {
+                    ("met", format!("✓ Met: {}", v.status))
+                } else {
+                    ("needs-work", format!("Not yet: {}", v.status))
+                }
+            }
+        })
+    };
+    let findings = move || report.with(|r| r.as_ref().map(|r| findings_for(key, r)).unwrap_or_default());
+    let id_dismiss = id.clone();
+    let dismissed = move || story.with(|s| s.as_ref().map(|s| s.dismissed.clone()).unwrap_or_default());
+    let id_restore = id.clone();
+    view! {
+        <section class="feedback" aria-labelledby=format!("fb-title-{}", key.number())>
+            <h2 id=format!("fb-title-{}", key.number()) class="fb-title">"Coach"</h2>
+            <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
+            <p class=move || format!("key-status {}", status().0)>{move || status().1}</p>
+            <ul class="findings">
+                <For each=findings key=|f| (f.rule.clone(), f.quote.clone(), f.message.clone()) let:f>
+                    {
+                        let rule = f.rule.clone();
+                        let id = id_dismiss.clone();
+                        let can_dismiss = f.severity != Severity::Problem;
+                        view! {
+                            <li class=format!("finding {}", severity_class(f.severity))>
+                                <p class="finding-head">
+                                    <span class="badge">{severity_label(f.severity)}</span>
+                                    <span class="finding-msg">{f.message.clone()}</span>
+                                </p>
+                                {(!f.quote.is_empty()).then(|| view! {
+                                    <p class="quote"><span class="sr-only">"Your words: "</span><q>{f.quote.clone()}</q></p>
+                                })}
+                                {can_dismiss.then(|| view! {
+                                    <button type="button" class="quiet small" on:click=move |_| {
+                                        let rule = rule.clone();
+                                        app.edit(&id, move |s| if !s.dismissed.contains(&rule) { s.dismissed.push(rule) });
+                                    }>"Keep it as it is"<span class="sr-only">{format!(" (hide: {})", f.message)}</span></button>
+                                })}
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <Show when=move || !dismissed().is_empty()>
+                {
+                    let id = id_restore.clone();
+                    view! {
+                        <p class="muted small">
+                            {move || format!("{} finding(s) hidden for this story. ", dismissed().len())}
+                            <button type="button" class="link" on:click=move |_| app.edit(&id, |s| s.dismissed.clear())>"Show them again"</button>
+                        </p>
+                    }
+                }
+            </Show>
+            <Preview key=key story=story report=report/>
+        </section>
+    }
+}
+
+/// The user's text for this key with the quoted words highlighted.
+#[component]
+fn Preview(key: Key, story: Signal<Option<Story>>, report: Signal<Option<Report>>) -> impl IntoView {
+    let blocks = move || {
+        let Some(story) = story.get() else { return Vec::new() };
+        let spans: Vec<(Field, usize, usize, Severity)> = report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    findings_for(key, r)
+                        .iter()
+                        .filter_map(|f| f.span.as_ref().map(|s| (s.field, s.start, s.end, f.severity)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        fields_of(key, &story)
+            .into_iter()
+            .filter(|(_, _, text)| !text.trim().is_empty())
+            .map(|(field, label, text)| {
+                let mine: Vec<(usize, usize, Severity)> =
+                    spans.iter().filter(|(f, ..)| *f == field).map(|(_, s, e, sev)| (*s, *e, *sev)).collect();
+                (label, highlight_runs(&text, &mine))
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <Show when=move || !blocks().is_empty()>
+            <details class="preview" open>
+                <summary>"Your words, with what the coach noticed highlighted"</summary>
+                {move || blocks().into_iter().map(|(label, runs)| view! {
+                    <div class="preview-block">
+                        <p class="preview-label">{label}</p>
+                        <p class="preview-text">
+                            {runs.into_iter().map(|(t, sev)| match sev {
+                                Some(s) => view! { <mark class=severity_class(s)>{t}</mark> }.into_any(),
+                                None => view! { <span>{t}</span> }.into_any(),
+                            }).collect_view()}
+                        </p>
+                    </div>
+                }).collect_view()}
+            </details>
+        </Show>
+    }
+}

@@ -1,0 +1,5 @@
+//! Small pieces of the page, named after what the user sees.
+
+pub mod feedback;
+pub mod notices;
+pub mod steps;

@@ -1,0 +1,120 @@
+//! The step indicator: five keys and Review, each with its state, each a link.
+
+use comeback_core::analyzer::Report;
+use comeback_core::Key;
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+/// What the indicator shows for one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyState {
+    /// Nothing written for this key yet.
+    Empty,
+    /// Written, but the analyzer says something is missing.
+    NeedsWork,
+    /// The analyzer finds the key met.
+    Met,
+}
+
+impl KeyState {
+    /// Words for the state: colour is never the only signal.
+    pub fn label(self) -> &'static str {
+        match self {
+            KeyState::Empty => "not started",
+            KeyState::NeedsWork => "needs work",
+            KeyState::Met => "met",
+        }
+    }
+    /// A symbol for the state.
+    pub fn icon(self) -> &'static str {
+        match self {
+            KeyState::Empty => "○",
+            KeyState::NeedsWork => "!",
+            KeyState::Met => "✓",
+        }
+    }
+    /// The CSS class.
+    pub fn class(self) -> &'static str {
+        match self {
+            KeyState::Empty => "empty",
+            KeyState::NeedsWork => "needs-work",
+            KeyState::Met => "met",
+        }
+    }
+}
+
+/// The state of each key from which parts are filled and the report.
+pub fn key_states(filled: [bool; 5], report: Option<&Report>) -> [KeyState; 5] {
+    let mut out = [KeyState::Empty; 5];
+    for (i, k) in Key::ALL.iter().enumerate() {
+        let met = report.map(|r| r.key(*k).met).unwrap_or(false);
+        out[i] = if met {
+            KeyState::Met
+        } else if filled[i] {
+            KeyState::NeedsWork
+        } else {
+            KeyState::Empty
+        };
+    }
+    out
+}
+
+/// Which page of the wizard is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Current {
+    /// A step.
+    Step(Key),
+    /// The review page.
+    Review,
+}
+
+/// The row of steps at the top of the wizard.
+#[component]
+pub fn StepIndicator(id: String, current: Current, states: Signal<[KeyState; 5]>) -> impl IntoView {
+    let items = Key::ALL
+        .iter()
+        .map(|k| {
+            let k = *k;
+            let href = Route::Step(id.clone(), k).href();
+            let here = current == Current::Step(k);
+            view! {
+                <li class=move || format!("step-item {}{}", states.get()[k.number() - 1].class(), if here { " current" } else { "" })>
+                    <a href=href aria-current=if here { Some("step") } else { None }>
+                        <span class="step-num" aria-hidden="true">{k.number()}</span>
+                        <span class="step-name">{short_name(k)}</span>
+                        <span class="step-state">
+                            <span aria-hidden="true">{move || states.get()[k.number() - 1].icon()}</span>
+                            <span class="sr-only">{move || format!(", key {} {}", k.number(), states.get()[k.number() - 1].label())}</span>
+                        </span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let review_here = current == Current::Review;
+    view! {
+        <nav class="stepper" aria-label="Steps of your story">
+            <ol>
+                {items}
+                <li class=if review_here { "step-item review current" } else { "step-item review" }>
+                    <a href=Route::Review(id.clone()).href() aria-current=if review_here { Some("step") } else { None }>
+                        <span class="step-num" aria-hidden="true">"★"</span>
+                        <span class="step-name">"Review"</span>
+                    </a>
+                </li>
+            </ol>
+        </nav>
+    }
+}
+
+/// One word per key, for the narrow indicator.
+pub fn short_name(k: Key) -> &'static str {
+    match k {
+        Key::Choice => "Choice",
+        Key::Numbers => "Numbers",
+        Key::Turnaround => "Turnaround",
+        Key::Improvement => "Improve",
+        Key::Growth => "Growth",
+    }
+}

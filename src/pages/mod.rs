@@ -1,0 +1,7 @@
+//! One module per page.
+
+pub mod bank;
+pub mod home;
+pub mod paste;
+pub mod review;
+pub mod wizard;

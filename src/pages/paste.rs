@@ -1,0 +1,122 @@
+//! Paste a whole answer: see it split into the five parts with the same feedback, and turn it
+//! into a story with one action.
+
+use comeback_core::analyzer::{analyze_answer, story_from_answer, AnswerPart, Report};
+use leptos::prelude::*;
+
+use crate::pages::review::{FullReport, LengthMeter};
+use crate::route::{go, Route};
+use crate::state::{new_id, now_ms, use_app};
+
+/// Past this size the analysis waits for a pause in typing.
+const LIVE_LIMIT_BYTES: usize = 20_000;
+
+/// A name for each part, shown beside its sentences.
+pub fn part_label(p: AnswerPart) -> &'static str {
+    match p {
+        AnswerPart::Failure => "The failure (key 1)",
+        AnswerPart::Context => "Context (key 2)",
+        AnswerPart::Recovery => "Turnaround (key 3)",
+        AnswerPart::Immediate => "Immediate win (key 4)",
+        AnswerPart::LongTerm => "Long-term gain (key 4)",
+        AnswerPart::Lesson => "Lesson (key 5)",
+        AnswerPart::Change => "What changed (key 5)",
+        AnswerPart::Other => "Fits no part",
+    }
+}
+
+fn part_class(p: AnswerPart) -> &'static str {
+    match p {
+        AnswerPart::Failure => "p-failure",
+        AnswerPart::Context => "p-context",
+        AnswerPart::Recovery => "p-recovery",
+        AnswerPart::Immediate | AnswerPart::LongTerm => "p-improve",
+        AnswerPart::Lesson | AnswerPart::Change => "p-growth",
+        AnswerPart::Other => "p-other",
+    }
+}
+
+/// The paste page.
+#[component]
+pub fn Paste() -> impl IntoView {
+    let app = use_app();
+    crate::state::remember_route(&Route::Paste);
+    let text = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let report = RwSignal::new(None::<Report>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let t = text.get();
+        let r = role.get();
+        let g = generation.get_value() + 1;
+        generation.set_value(g);
+        if t.trim().is_empty() {
+            report.set(None);
+            return;
+        }
+        let run = move || {
+            let role = if r.trim().is_empty() { None } else { Some(r.as_str()) };
+            report.set(Some(analyze_answer(&t, role)));
+        };
+        if text.with_untracked(|t| t.len()) <= LIVE_LIMIT_BYTES {
+            run();
+        } else {
+            set_timeout(move || if generation.get_value() == g { run() }, std::time::Duration::from_millis(400));
+        }
+    });
+    let words = Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.words).unwrap_or(0)));
+    let make_story = move |_| {
+        let t = text.get_untracked();
+        if t.trim().is_empty() {
+            return;
+        }
+        let r = role.get_untracked();
+        let mut story = story_from_answer(&t, if r.trim().is_empty() { None } else { Some(r.as_str()) });
+        let now = now_ms();
+        story.id = new_id();
+        story.created_ms = now;
+        story.updated_ms = now;
+        if story.title.trim().is_empty() {
+            story.title = "Pasted answer".into();
+        }
+        let id = app.add(story);
+        go(&Route::Review(id));
+    };
+    view! {
+        <section class="page paste" aria-labelledby="paste-title">
+            <h1 id="paste-title">"Check an answer you already have"</h1>
+            <p>"Paste an answer written anywhere. Comeback finds the five parts, checks each one, and can turn it into a story you can edit step by step. It stays on this device."</p>
+            <div class="field">
+                <label for="paste-role">"Target role (optional)"</label>
+                <input id="paste-role" type="text" list="paste-roles" autocomplete="off" prop:value=move || role.get()
+                    on:input=move |ev| role.set(event_target_value(&ev))/>
+                <datalist id="paste-roles">
+                    {comeback_core::guide::ROLE_SUGGESTIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
+                </datalist>
+            </div>
+            <div class="field">
+                <label for="paste-text">"Your answer"</label>
+                <textarea id="paste-text" rows="10" prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            </div>
+            <Show when=move || report.with(|r| r.is_some())>
+                <LengthMeter words=words/>
+                <div class="row">
+                    <button type="button" class="primary" on:click=make_story>"Turn it into a story"</button>
+                </div>
+                <section class="segments" aria-labelledby="parts-title">
+                    <h2 id="parts-title">"The parts Comeback found"</h2>
+                    <ol class="segment-list">
+                        {move || report.with(|r| r.as_ref().map(|r| r.segments.iter().map(|s| view! {
+                            <li class=format!("segment {}", part_class(s.part))>
+                                <span class="segment-label">{part_label(s.part)}</span>
+                                <span class="segment-text">{s.text.clone()}</span>
+                            </li>
+                        }).collect_view()))}
+                    </ol>
+                </section>
+                <FullReport id=None report=report.into()/>
+            </Show>
+        </section>
+    }
+}

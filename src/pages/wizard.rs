@@ -1,0 +1,328 @@
+//! One wizard step: the key's heading, explanation and examples, its fields, and live feedback.
+
+use comeback_core::analyzer::{analyze_story, Report};
+use comeback_core::guide::{self, FieldGuide, FieldKind, StepGuide};
+use comeback_core::{FailureCategory, Key, RecoveryStep, Story};
+use leptos::prelude::*;
+
+use crate::components::feedback::KeyFeedback;
+use crate::components::steps::{key_states, Current, StepIndicator};
+use crate::route::Route;
+use crate::state::{display_title, use_app, AppState};
+
+/// Past this many bytes, analysis waits for a pause in typing so that typing never freezes.
+pub const LIVE_LIMIT_BYTES: usize = 20_000;
+
+/// Total size of what the user wrote.
+pub fn story_bytes(s: &Story) -> usize {
+    s.summary.len()
+        + s.context.len()
+        + s.steps.iter().map(|x| x.action.len() + x.who.len() + x.when.len()).sum::<usize>()
+        + s.immediate_win.len()
+        + s.long_term_gain.len()
+        + s.lesson.len()
+        + s.change.len()
+        + s.target_role.len()
+}
+
+/// The live report for a story: at once for normal sizes, after a short pause for huge text.
+pub fn use_report(story: Signal<Option<Story>>) -> Signal<Option<Report>> {
+    let report = RwSignal::new(None::<Report>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let Some(s) = story.get() else {
+            report.set(None);
+            return;
+        };
+        let g = generation.get_value() + 1;
+        generation.set_value(g);
+        if story_bytes(&s) <= LIVE_LIMIT_BYTES {
+            report.set(Some(analyze_story(&s)));
+        } else {
+            set_timeout(
+                move || {
+                    if generation.get_value() == g {
+                        report.set(Some(analyze_story(&s)));
+                    }
+                },
+                std::time::Duration::from_millis(400),
+            );
+        }
+    });
+    report.into()
+}
+
+/// A wizard step for one story.
+#[component]
+pub fn Wizard(id: String, key: Key) -> impl IntoView {
+    let app = use_app();
+    let id_s = id.clone();
+    let story = Memo::new(move |_| app.stories.with(|v| v.iter().find(|s| s.id == id_s).cloned()));
+    let story: Signal<Option<Story>> = story.into();
+    let report = use_report(story);
+    // Remember the step so that reopening the story lands here.
+    let step_index = (key.number() - 1) as u8;
+    app.set_last_step(&id, step_index);
+    crate::state::remember_route(&Route::Step(id.clone(), key));
+
+    view! {
+        <Show when=move || story.with(|s| s.is_some()) fallback=|| view! { <MissingStory/> }>
+            <WizardPage id=id.clone() key=key story=story report=report/>
+        </Show>
+    }
+}
+
+/// Shown when a link names a story that is not on this device.
+#[component]
+pub fn MissingStory() -> impl IntoView {
+    view! {
+        <section class="page narrow">
+            <h1>"This story is not on this device"</h1>
+            <p>"It may have been deleted, or it was written in another browser. Stories live only where they were written, unless you export and import them."</p>
+            <a class="button primary" href="#/">"Go to your stories"</a>
+        </section>
+    }
+}
+
+#[component]
+fn WizardPage(id: String, key: Key, story: Signal<Option<Story>>, report: Signal<Option<Report>>) -> impl IntoView {
+    let g: &'static StepGuide = guide::step_guide(key);
+    let states = Signal::derive(move || {
+        let filled = story.with(|s| s.as_ref().map(|s| s.filled_keys()).unwrap_or([false; 5]));
+        report.with(|r| key_states(filled, r.as_ref()))
+    });
+    let title = move || story.with(|s| s.as_ref().map(display_title).unwrap_or_default());
+    let prev = Key::from_number(key.number() - 1).map(|k| Route::Step(id.clone(), k));
+    let next = match Key::from_number(key.number() + 1) {
+        Some(k) => Route::Step(id.clone(), k),
+        None => Route::Review(id.clone()),
+    };
+    let next_label = if key == Key::Growth { "Review your answer" } else { "Next" };
+    view! {
+        <div class="wizard">
+            <p class="story-title muted">{title}</p>
+            <StepIndicator id=id.clone() current=Current::Step(key) states=states/>
+            <article class="step" aria-labelledby="step-title">
+                <header class="step-head">
+                    <p class="eyebrow">{format!("Key {} of 5", key.number())}</p>
+                    <h1 id="step-title" tabindex="-1">{g.heading}</h1>
+                    <p class="explain">{g.explanation}</p>
+                </header>
+                <details class="examples">
+                    <summary>"See a strong and a risky example"</summary>
+                    <div class="example strong">
+                        <p class="example-label">"Strong"</p>
+                        <p>{g.strong_example}</p>
+                    </div>
+                    <div class="example risky">
+                        <p class="example-label">"Risky"</p>
+                        <p>{g.risky_example}</p>
+                        <p class="why">{g.why_risky}</p>
+                    </div>
+                </details>
+                <div class="fields">
+                    {match key {
+                        Key::Choice => view! { <ChoiceFields id=id.clone() story=story/> }.into_any(),
+                        Key::Numbers => text_field(id.clone(), story, g, "context", |s| &s.context, |s, v| s.context = v, 6).into_any(),
+                        Key::Turnaround => view! { <RecoverySteps id=id.clone() story=story/> }.into_any(),
+                        Key::Improvement => view! {
+                            {text_field(id.clone(), story, g, "immediate_win", |s| &s.immediate_win, |s, v| s.immediate_win = v, 3)}
+                            {text_field(id.clone(), story, g, "long_term_gain", |s| &s.long_term_gain, |s, v| s.long_term_gain = v, 3)}
+                        }.into_any(),
+                        Key::Growth => view! {
+                            {text_field(id.clone(), story, g, "lesson", |s| &s.lesson, |s, v| s.lesson = v, 3)}
+                            {text_field(id.clone(), story, g, "change", |s| &s.change, |s, v| s.change = v, 3)}
+                        }.into_any(),
+                    }}
+                </div>
+                <KeyFeedback id=id.clone() key=key story=story report=report/>
+            </article>
+            <nav class="step-nav" aria-label="Step navigation">
+                {prev.map(|p| view! { <a class="button" href=p.href() rel="prev">"Back"</a> })}
+                <a class="button primary" href=next.href() rel="next">{next_label}</a>
+            </nav>
+        </div>
+    }
+}
+
+/// The guide's text for a field; a blank one if the guide lacks it.
+fn fg(g: &'static StepGuide, name: &str) -> &'static FieldGuide {
+    static BLANK: FieldGuide = FieldGuide { field: "", label: "", hint: "", placeholder: "", kind: FieldKind::Text };
+    g.fields.iter().find(|f| f.field == name).unwrap_or(&BLANK)
+}
+
+fn field_dom_id(key: Key, i: usize) -> String {
+    format!("field-{}-{}", key.number(), i)
+}
+
+/// A labelled textarea bound to one text field of the story.
+fn text_field(
+    id: String,
+    story: Signal<Option<Story>>,
+    g: &'static StepGuide,
+    name: &'static str,
+    get: fn(&Story) -> &String,
+    set: fn(&mut Story, String),
+    rows: u32,
+) -> impl IntoView {
+    let app = use_app();
+    let f = g.fields.iter().find(|f| f.field == name);
+    let index = g.fields.iter().position(|f| f.field == name).unwrap_or(0);
+    let label = f.map(|f| f.label).unwrap_or("Your text");
+    let hint = f.map(|f| f.hint).unwrap_or("");
+    let placeholder = f.map(|f| f.placeholder).unwrap_or("");
+    let dom_id = field_dom_id(g.key, index);
+    let hint_id = format!("{dom_id}-hint");
+    view! {
+        <div class="field">
+            <label for=dom_id.clone()>{label}</label>
+            <p class="hint" id=hint_id.clone()>{hint}</p>
+            <textarea id=dom_id rows=rows aria-describedby=hint_id placeholder=placeholder spellcheck="true"
+                prop:value=move || story.with(|s| s.as_ref().map(|s| get(s).clone()).unwrap_or_default())
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    app.edit(&id, move |s| set(s, v));
+                }></textarea>
+        </div>
+    }
+}
+
+#[component]
+fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
+    let app = use_app();
+    let g = guide::step_guide(Key::Choice);
+    let (id_t, id_r, id_c) = (id.clone(), id.clone(), id.clone());
+    let current_cat = move || story.with(|s| s.as_ref().map(|s| s.category).unwrap_or_default());
+    let radio_group = move |risky: bool| {
+        let id_c = id_c.clone();
+        guide::CATEGORIES
+            .iter()
+            .filter(|c| c.safe != risky && c.category != FailureCategory::Unset)
+            .map(|c| {
+                let cat: FailureCategory = c.category;
+                let id_c = id_c.clone();
+                let dom = format!("cat-{:?}", cat).to_lowercase();
+                let desc_id = format!("{dom}-desc");
+                view! {
+                    <div class="choice">
+                        <input type="radio" name="category" id=dom.clone() aria-describedby=desc_id.clone()
+                            prop:checked=move || current_cat() == cat
+                            on:change=move |_| app.edit(&id_c, move |s| s.category = cat)/>
+                        <label for=dom>{c.label}</label>
+                        <p class="hint" id=desc_id>{c.description}</p>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let safe = radio_group.clone()(false);
+    let risky = radio_group(true);
+    view! {
+        <div class="field">
+            <label for="story-title">{fg(g, "title").label}</label>
+            <p class="hint" id="story-title-hint">{fg(g, "title").hint}</p>
+            <input id="story-title" type="text" maxlength="200" autocomplete="off" aria-describedby="story-title-hint" placeholder=fg(g, "title").placeholder
+                prop:value=move || story.with(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default())
+                on:input=move |ev| { let v = event_target_value(&ev); app.edit(&id_t, move |s| s.title = v); }/>
+        </div>
+        <div class="field">
+            <label for="target-role">{fg(g, "target_role").label}</label>
+            <p class="hint" id="target-role-hint">{fg(g, "target_role").hint}</p>
+            <input id="target-role" type="text" list="role-suggestions" autocomplete="off" aria-describedby="target-role-hint" placeholder=fg(g, "target_role").placeholder
+                prop:value=move || story.with(|s| s.as_ref().map(|s| s.target_role.clone()).unwrap_or_default())
+                on:input=move |ev| { let v = event_target_value(&ev); app.edit(&id_r, move |s| s.target_role = v); }/>
+            <datalist id="role-suggestions">
+                {guide::ROLE_SUGGESTIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
+            </datalist>
+        </div>
+        <fieldset class="categories">
+            <legend>{fg(g, "category").label}</legend>
+            <p class="hint">{fg(g, "category").hint}</p>
+            <div class="cat-group safe">
+                <p class="cat-title">"✓ Safer material"</p>
+                {safe}
+            </div>
+            <div class="cat-group risky">
+                <p class="cat-title">"⚠ Risky material"</p>
+                {risky}
+            </div>
+        </fieldset>
+        {text_field(id, story, g, "summary", |s| &s.summary, |s, v| s.summary = v, 3)}
+    }
+}
+
+#[component]
+fn RecoverySteps(id: String, story: Signal<Option<Story>>) -> impl IntoView {
+    let app = use_app();
+    // Always show at least one row; typing in it creates the step.
+    let count = move || story.with(|s| s.as_ref().map(|s| s.steps.len()).unwrap_or(0).max(1));
+    let id_add = id.clone();
+    view! {
+        <ol class="recovery-steps">
+            {move || (0..count()).map(|i| view! { <RecoveryRow id=id.clone() index=i story=story total=count()/> }).collect_view()}
+        </ol>
+        <button type="button" on:click=move |_| app.edit(&id_add, |s| {
+            if s.steps.is_empty() { s.steps.push(RecoveryStep::default()); }
+            s.steps.push(RecoveryStep::default());
+        })>"+ Add a step"</button>
+    }
+}
+
+fn edit_step(app: &AppState, id: &str, i: usize, f: impl FnOnce(&mut RecoveryStep)) {
+    app.edit(id, move |s| {
+        while s.steps.len() <= i {
+            s.steps.push(RecoveryStep::default());
+        }
+        f(&mut s.steps[i]);
+    });
+}
+
+#[component]
+fn RecoveryRow(id: String, index: usize, story: Signal<Option<Story>>, total: usize) -> impl IntoView {
+    let app = use_app();
+    let get = move |f: fn(&RecoveryStep) -> String| {
+        move || story.with(|s| s.as_ref().and_then(|s| s.steps.get(index)).map(f).unwrap_or_default())
+    };
+    let g = guide::step_guide(Key::Turnaround);
+    let n = index + 1;
+    let base = format!("step-{n}");
+    let (id1, id2, id3, id_up, id_down, id_rm) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    view! {
+        <li class="recovery-step">
+            <fieldset>
+                <legend>{format!("Step {n}")}</legend>
+                <div class="field">
+                    <label for=format!("{base}-action")>{fg(g, "steps.action").label}</label>
+                    <textarea id=format!("{base}-action") rows="2" placeholder=fg(g, "steps.action").placeholder
+                        prop:value=get(|s| s.action.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); edit_step(&app, &id1, index, move |s| s.action = v); }></textarea>
+                </div>
+                <div class="two">
+                    <div class="field">
+                        <label for=format!("{base}-who")>{fg(g, "steps.who").label}</label>
+                        <input id=format!("{base}-who") type="text" placeholder=fg(g, "steps.who").placeholder
+                            prop:value=get(|s| s.who.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); edit_step(&app, &id2, index, move |s| s.who = v); }/>
+                    </div>
+                    <div class="field">
+                        <label for=format!("{base}-when")>{fg(g, "steps.when").label}</label>
+                        <input id=format!("{base}-when") type="text" placeholder=fg(g, "steps.when").placeholder
+                            prop:value=get(|s| s.when.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); edit_step(&app, &id3, index, move |s| s.when = v); }/>
+                    </div>
+                </div>
+                <div class="row small-actions">
+                    <button type="button" class="small" disabled={index == 0}
+                        on:click=move |_| app.edit(&id_up, |s| if index > 0 && index < s.steps.len() { s.steps.swap(index, index - 1) })>
+                        "Move up"<span class="sr-only">{format!(" step {n}")}</span></button>
+                    <button type="button" class="small" disabled={index + 1 >= total}
+                        on:click=move |_| app.edit(&id_down, |s| if index + 1 < s.steps.len() { s.steps.swap(index, index + 1) })>
+                        "Move down"<span class="sr-only">{format!(" step {n}")}</span></button>
+                    <button type="button" class="small danger" disabled={total <= 1}
+                        on:click=move |_| app.edit(&id_rm, |s| if index < s.steps.len() { s.steps.remove(index); })>
+                        "Remove"<span class="sr-only">{format!(" step {n}")}</span></button>
+                </div>
+            </fieldset>
+        </li>
+    }
+}

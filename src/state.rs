@@ -1,0 +1,522 @@
+//! The app's shared state: the stories in memory, saving to the device, undo, notices and
+//! conflicts between tabs. Pages get it from context and call its methods; they never touch
+//! storage themselves.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use comeback_core::Story;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::route::{self, Route};
+use crate::storage::{self, SaveError, Store};
+
+thread_local! {
+    static STORE: Store = Store::open();
+    static DIRTY: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    static TIMER: RefCell<Option<leptos::leptos_dom::helpers::TimeoutHandle>> = const { RefCell::new(None) };
+}
+
+/// Saving is debounced: a change is written at most this long after it was typed.
+pub const SAVE_DELAY_MS: u64 = 250;
+/// How long "Undo" stays offered after a delete.
+pub const UNDO_SECONDS: u64 = 15;
+
+/// How a notice looks and how urgently it is announced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Good news or neutral information.
+    Info,
+    /// Something the user should act on.
+    Warning,
+}
+
+/// Something a notice lets the user do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Download a value that could not be read.
+    DownloadUnreadable(String),
+    /// Export everything as a file.
+    ExportAll,
+}
+
+/// A message at the top of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Unique within the session.
+    pub id: u32,
+    /// How it looks.
+    pub tone: Tone,
+    /// What it says.
+    pub text: String,
+    /// An optional button.
+    pub action: Option<NoticeAction>,
+}
+
+/// The story another tab saved while this tab had unsaved changes to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// The story in question.
+    pub id: String,
+    /// The other tab's version, or `None` when the other tab deleted it.
+    pub theirs: Option<Story>,
+}
+
+/// A deleted story that can still be brought back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    /// The story as it was.
+    pub story: Story,
+    /// Where it was in the list.
+    pub index: usize,
+}
+
+/// The state of saving, shown in the header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything typed is on the device.
+    Saved,
+    /// A save is scheduled.
+    Pending,
+    /// The last save failed; the text is only in memory.
+    Failed(String),
+}
+
+/// Shared state, handed down through context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// All stories, in memory.
+    pub stories: RwSignal<Vec<Story>>,
+    /// The current page.
+    pub route: RwSignal<Route>,
+    /// Messages at the top of the page.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// A conflict with another tab, waiting for the user's choice.
+    pub conflict: RwSignal<Option<Conflict>>,
+    /// The last deleted story.
+    pub undo: RwSignal<Option<Undo>>,
+    /// Whether everything is saved.
+    pub save_state: RwSignal<SaveState>,
+    next_notice: StoredValue<u32>,
+}
+
+/// The app state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A new, practically unique story id.
+pub fn new_id() -> String {
+    let t = now_ms() as u64;
+    let r = (js_sys::Math::random() * 1_000_000_000.0) as u64;
+    format!("s{}-{}", radix36(t), radix36(r))
+}
+
+fn radix36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl AppState {
+    /// Loads the stories, reports unreadable data, and wires the window events.
+    pub fn start() -> AppState {
+        let loaded = STORE.with(|s| s.load());
+        let mut stories = loaded.stories;
+        stories.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+        let mut start_route = route::current();
+        let bare = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .map(|h| h.is_empty() || h == "#")
+            .unwrap_or(true);
+        if bare {
+            // Opening the app afresh: go back to the story and step that were open last time.
+            if let Some(r) = remembered_route() {
+                if r.story_id().is_some_and(|id| stories.iter().any(|s| s.id == id)) {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.history().and_then(|h| {
+                            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&r.href()))
+                        });
+                    }
+                    start_route = r;
+                }
+            }
+        }
+        let app = AppState {
+            stories: RwSignal::new(stories),
+            route: RwSignal::new(start_route),
+            notices: RwSignal::new(Vec::new()),
+            conflict: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            save_state: RwSignal::new(SaveState::Saved),
+            next_notice: StoredValue::new(1),
+        };
+        if !loaded.available {
+            app.notify(Tone::Warning, SaveError::Unavailable.message(), Some(NoticeAction::ExportAll));
+        }
+        for u in loaded.unreadable {
+            app.notify(
+                Tone::Warning,
+                format!(
+                    "Some saved data could not be read ({}). It has been kept aside, not deleted: download it to keep a copy.",
+                    u.reason
+                ),
+                Some(NoticeAction::DownloadUnreadable(u.kept_as)),
+            );
+        }
+        app.wire_events();
+        app
+    }
+
+    fn wire_events(self) {
+        use leptos::leptos_dom::helpers::window_event_listener_untyped;
+        // Handles are kept for the life of the page.
+        std::mem::forget(window_event_listener_untyped("hashchange", move |_| {
+            self.flush();
+            self.route.set(route::current());
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }));
+        std::mem::forget(window_event_listener_untyped("pagehide", move |_| self.flush()));
+        std::mem::forget(window_event_listener_untyped("visibilitychange", move |_| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+                .unwrap_or(false);
+            if hidden {
+                self.flush();
+            }
+        }));
+        std::mem::forget(window_event_listener_untyped("storage", move |ev| {
+            if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
+                if let Some(id) = ev.key().as_deref().and_then(storage::id_of_key) {
+                    self.on_other_tab(id.to_string());
+                }
+            }
+        }));
+    }
+
+    /// Shows a notice.
+    pub fn notify(&self, tone: Tone, text: impl Into<String>, action: Option<NoticeAction>) {
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
+        let text = text.into();
+        self.notices.update(|n| {
+            // The same message twice adds nothing.
+            n.retain(|x| x.text != text);
+            n.push(Notice { id, tone, text, action });
+        });
+    }
+
+    /// Removes a notice.
+    pub fn dismiss(&self, id: u32) {
+        self.notices.update(|n| n.retain(|x| x.id != id));
+    }
+
+    /// A copy of one story.
+    pub fn story(&self, id: &str) -> Option<Story> {
+        self.stories.with(|v| v.iter().find(|s| s.id == id).cloned())
+    }
+
+    /// Changes one story and schedules its save.
+    pub fn edit(&self, id: &str, f: impl FnOnce(&mut Story)) {
+        let mut changed = false;
+        self.stories.update(|v| {
+            if let Some(s) = v.iter_mut().find(|s| s.id == id) {
+                let before = s.clone();
+                f(s);
+                if *s != before {
+                    s.updated_ms = now_ms();
+                    changed = true;
+                }
+            }
+        });
+        if changed {
+            self.mark_dirty(id);
+        }
+    }
+
+    /// Schedules a story's save.
+    pub fn mark_dirty(&self, id: &str) {
+        DIRTY.with(|d| d.borrow_mut().insert(id.to_string()));
+        if !matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
+            self.save_state.set(SaveState::Pending);
+        }
+        let pending = TIMER.with(|t| t.borrow().is_some());
+        if !pending {
+            let app = *self;
+            let handle = set_timeout_with_handle(
+                move || {
+                    TIMER.with(|t| t.borrow_mut().take());
+                    app.flush();
+                },
+                Duration::from_millis(SAVE_DELAY_MS),
+            )
+            .ok();
+            TIMER.with(|t| *t.borrow_mut() = handle);
+        }
+    }
+
+    /// Writes every changed story now.
+    pub fn flush(&self) {
+        if let Some(h) = TIMER.with(|t| t.borrow_mut().take()) {
+            h.clear();
+        }
+        let ids: Vec<String> = DIRTY.with(|d| d.borrow().iter().cloned().collect());
+        let waiting = self.conflict.get_untracked().map(|c| c.id);
+        let mut failure = None;
+        for id in ids {
+            if waiting.as_deref() == Some(id.as_str()) {
+                continue;
+            }
+            let Some(story) = self.stories.with_untracked(|v| v.iter().find(|s| s.id == id).cloned()) else {
+                DIRTY.with(|d| d.borrow_mut().remove(&id));
+                continue;
+            };
+            match STORE.with(|s| s.save(&story)) {
+                Ok(()) => {
+                    DIRTY.with(|d| d.borrow_mut().remove(&id));
+                }
+                Err(SaveError::Conflict(theirs)) => {
+                    self.conflict.set(Some(Conflict { id: id.clone(), theirs: Some(*theirs) }));
+                }
+                Err(e) => failure = Some(e),
+            }
+        }
+        match failure {
+            Some(e) => {
+                let msg = e.message();
+                if self.save_state.get_untracked() != SaveState::Failed(msg.clone()) {
+                    self.notify(Tone::Warning, msg.clone(), Some(NoticeAction::ExportAll));
+                }
+                self.save_state.set(SaveState::Failed(msg));
+            }
+            None => {
+                let any_left = DIRTY.with(|d| !d.borrow().is_empty());
+                self.save_state.set(if any_left { SaveState::Pending } else { SaveState::Saved });
+            }
+        }
+    }
+
+    /// Another tab changed or deleted a story.
+    fn on_other_tab(&self, id: String) {
+        let dirty = DIRTY.with(|d| d.borrow().contains(&id));
+        let reread = STORE.with(|s| s.reread(&id));
+        match reread {
+            Some(Ok(theirs)) => {
+                let ours = self.story(&id);
+                if ours.as_ref() == Some(&theirs) {
+                    return;
+                }
+                if dirty && ours.is_some() {
+                    self.conflict.set(Some(Conflict { id, theirs: Some(theirs) }));
+                } else {
+                    self.stories.update(|v| match v.iter_mut().find(|s| s.id == theirs.id) {
+                        Some(s) => *s = theirs,
+                        None => v.insert(0, theirs),
+                    });
+                }
+            }
+            Some(Err(_)) => {
+                // The other tab wrote something we cannot read; keep ours and say so.
+                self.notify(
+                    Tone::Warning,
+                    "Another tab saved a version of a story that this page cannot read. Your version here is kept.",
+                    None,
+                );
+            }
+            None => {
+                let open = self.route.get_untracked().story_id() == Some(id.as_str());
+                if self.story(&id).is_none() {
+                    return;
+                }
+                if dirty || open {
+                    self.conflict.set(Some(Conflict { id, theirs: None }));
+                } else {
+                    self.stories.update(|v| v.retain(|s| s.id != id));
+                }
+            }
+        }
+    }
+
+    /// Resolves a conflict by keeping this tab's version.
+    pub fn keep_mine(&self) {
+        let Some(c) = self.conflict.get_untracked() else { return };
+        self.conflict.set(None);
+        if let Some(story) = self.story(&c.id) {
+            match STORE.with(|s| s.save_over(&story)) {
+                Ok(()) => {
+                    DIRTY.with(|d| d.borrow_mut().remove(&c.id));
+                }
+                Err(e) => self.notify(Tone::Warning, e.message(), Some(NoticeAction::ExportAll)),
+            }
+        }
+        self.flush();
+    }
+
+    /// Resolves a conflict by taking the other tab's version (this tab's is kept as a copy).
+    pub fn take_theirs(&self) {
+        let Some(c) = self.conflict.get_untracked() else { return };
+        self.conflict.set(None);
+        if c.theirs.is_none() {
+            // Deleted elsewhere: delete here too, with the usual undo.
+            self.delete(&c.id);
+            return;
+        }
+        let mine = self.story(&c.id);
+        DIRTY.with(|d| d.borrow_mut().remove(&c.id));
+        match c.theirs {
+            Some(theirs) => {
+                STORE.with(|s| s.mark_seen(&c.id));
+                self.stories.update(|v| {
+                    if let Some(s) = v.iter_mut().find(|s| s.id == c.id) {
+                        *s = theirs;
+                    }
+                });
+            }
+            None => self.stories.update(|v| v.retain(|s| s.id != c.id)),
+        }
+        // Nothing typed here is thrown away: this tab's text becomes a separate copy.
+        if let Some(mut mine) = mine {
+            mine.id = new_id();
+            mine.title = format!("{} (this tab's version)", display_title(&mine));
+            let id = mine.id.clone();
+            self.stories.update(|v| v.insert(0, mine));
+            self.mark_dirty(&id);
+            self.notify(Tone::Info, "Your version from this tab was kept as a separate story in your list.", None);
+        }
+        self.flush();
+    }
+
+    /// Remembers the page last open in a story, without counting it as an edit.
+    pub fn set_last_step(&self, id: &str, step: u8) {
+        let mut changed = false;
+        self.stories.update_untracked(|v| {
+            if let Some(s) = v.iter_mut().find(|s| s.id == id) {
+                if s.last_step != step {
+                    s.last_step = step;
+                    changed = true;
+                }
+            }
+        });
+        if changed {
+            self.mark_dirty(id);
+        }
+    }
+
+    /// Adds a story at the top of the list and saves it.
+    pub fn add(&self, story: Story) -> String {
+        let id = story.id.clone();
+        self.stories.update(|v| v.insert(0, story));
+        self.mark_dirty(&id);
+        self.flush();
+        id
+    }
+
+    /// Creates an empty story and returns its id.
+    pub fn create(&self) -> String {
+        let now = now_ms();
+        let story = Story {
+            id: new_id(),
+            title: "Untitled story".into(),
+            created_ms: now,
+            updated_ms: now,
+            ..Story::default()
+        };
+        self.add(story)
+    }
+
+    /// Duplicates a story; returns the copy's id.
+    pub fn duplicate(&self, id: &str) -> Option<String> {
+        let mut copy = self.story(id)?;
+        let now = now_ms();
+        copy.id = new_id();
+        copy.title = format!("{} (copy)", display_title(&copy));
+        copy.created_ms = now;
+        copy.updated_ms = now;
+        Some(self.add(copy))
+    }
+
+    /// Deletes a story, keeping it for undo.
+    pub fn delete(&self, id: &str) {
+        let mut removed = None;
+        self.stories.update(|v| {
+            if let Some(i) = v.iter().position(|s| s.id == id) {
+                removed = Some(Undo { story: v.remove(i), index: i });
+            }
+        });
+        if let Some(u) = removed {
+            DIRTY.with(|d| d.borrow_mut().remove(id));
+            STORE.with(|s| s.delete(id));
+            let token = u.story.updated_ms;
+            let deleted_id = u.story.id.clone();
+            self.undo.set(Some(u));
+            let app = *self;
+            set_timeout(
+                move || {
+                    let same = app
+                        .undo
+                        .with_untracked(|u| u.as_ref().is_some_and(|u| u.story.id == deleted_id && u.story.updated_ms == token));
+                    if same {
+                        app.undo.set(None);
+                    }
+                },
+                Duration::from_secs(UNDO_SECONDS),
+            );
+        }
+    }
+
+    /// Brings back the last deleted story where it was.
+    pub fn undo_delete(&self) {
+        let Some(u) = self.undo.get_untracked() else { return };
+        self.undo.set(None);
+        let id = u.story.id.clone();
+        self.stories.update(|v| {
+            let at = u.index.min(v.len());
+            v.insert(at, u.story);
+        });
+        self.mark_dirty(&id);
+        self.flush();
+    }
+
+    /// Downloads a value kept aside because it could not be read.
+    pub fn download_unreadable(&self, key: &str) {
+        if let Some(raw) = STORE.with(|s| s.raw(key)) {
+            crate::files::download("comeback-unreadable-data.txt", "text/plain", &raw);
+        }
+    }
+
+}
+
+/// The title to show for a story, never empty.
+pub fn display_title(s: &Story) -> String {
+    s.display_title()
+}
+
+/// Remembers the open page so that reopening the app lands there.
+pub fn remember_route(route: &Route) {
+    STORE.with(|s| s.set_meta(&serde_json::json!({ "route": route.href() }).to_string()));
+}
+
+/// The page open when the app was last used, if any.
+pub fn remembered_route() -> Option<Route> {
+    let raw = STORE.with(|s| s.meta())?;
+    let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    Some(Route::parse(v.get("route")?.as_str()?))
+}
