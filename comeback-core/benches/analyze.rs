@@ -1,1 +1,81 @@
-fn main() {}
+//! Analyzer benchmark (not a timed test): median and p95 per input size.
+//!
+//! Run: `cargo bench -p comeback-core --bench analyze`
+
+use comeback_core::analyzer::{analyze_answer, analyze_story, story_from_answer};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// A varied answer of about 120 words; repeated and lightly varied to reach each size.
+const PARAGRAPHS: &[&str] = &[
+    "I was the lead engineer on a team of six running a payments service with 40,000 orders a day.",
+    "One Friday an unexpected certificate expiry at our provider took checkout down for 45 minutes, and about 3% of customers were charged twice.",
+    "I rolled back to the backup certificate within 10 minutes and called the provider's on-call engineer, then I kind of basically wrote a script to find every duplicate charge.",
+    "By noon every order was back and we had refunded the 120 customers who were charged twice.",
+    "Mistakes were made in how the renewal was tracked, and honestly it was a bit of a mess.",
+    "Since then we run an automatic expiry check every week, and we have had no repeat in two years.",
+    "I learned that anything with an expiry date needs an owner and an alarm.",
+    "Now I add every certificate to our monitoring the day it is issued, and I review the list each month with the security lead.",
+];
+
+fn answer_of(words: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    let mut i = 0;
+    while n < words {
+        let p = PARAGRAPHS[i % PARAGRAPHS.len()];
+        out.push_str(p);
+        out.push(if i % 5 == 4 { '\n' } else { ' ' });
+        n += p.split_whitespace().count();
+        i += 1;
+    }
+    out
+}
+
+fn answer_of_bytes(bytes: usize) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while out.len() < bytes {
+        out.push_str(PARAGRAPHS[i % PARAGRAPHS.len()]);
+        out.push(' ');
+        i += 1;
+    }
+    out
+}
+
+fn measure(label: &str, iterations: usize, mut f: impl FnMut()) {
+    f(); // warm up: the word lists are built on first use
+    let mut times: Vec<Duration> = (0..iterations)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    let median = times[times.len() / 2];
+    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+    println!(
+        "{label:<34} iterations {iterations:>5}   median {:>10.3} ms   p95 {:>10.3} ms",
+        median.as_secs_f64() * 1e3,
+        p95.as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    for (words, iterations) in [(400, 2000), (2_000, 500), (10_000, 100)] {
+        let text = answer_of(words);
+        let label = format!("analyze_answer {words} words");
+        measure(&label, iterations, || {
+            black_box(analyze_answer(black_box(&text), Some("Senior backend dev")));
+        });
+    }
+    let mb = answer_of_bytes(1 << 20);
+    measure("analyze_answer 1 MB", 20, || {
+        black_box(analyze_answer(black_box(&mb), Some("Nurse")));
+    });
+    let story = story_from_answer(&answer_of(400), Some("Backend engineer"));
+    measure("analyze_story 400 words", 2000, || {
+        black_box(analyze_story(black_box(&story)));
+    });
+}

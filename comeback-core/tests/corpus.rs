@@ -39,7 +39,9 @@ struct Score {
 }
 
 fn run(name: &str) -> Option<Score> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name);
     let Ok(src) = std::fs::read_to_string(&path) else {
         println!("corpus: {name} not found, skipped");
         return None;
@@ -74,7 +76,10 @@ fn run(name: &str) -> Option<Score> {
             if want == got {
                 s.agree[i] += 1;
             } else {
-                println!("  disagree {id:<28} {:<11} expected {want:<5} got {got}", k.id());
+                println!(
+                    "  disagree {id:<28} {:<11} expected {want:<5} got {got}",
+                    k.id()
+                );
             }
         }
         let want: Vec<&str> = v["red_flags"]
@@ -123,12 +128,21 @@ fn print(name: &str, s: &Score) -> (Vec<f64>, f64) {
     let mut out = Vec::new();
     for (i, k) in Key::ALL.iter().enumerate() {
         let a = ratio(s.agree[i], s.total);
-        println!("  {:<11} agreement {:.3} ({}/{})", k.id(), a, s.agree[i], s.total);
+        println!(
+            "  {:<11} agreement {:.3} ({}/{})",
+            k.id(),
+            a,
+            s.agree[i],
+            s.total
+        );
         out.push(a);
     }
     let p = ratio(s.flag_tp, s.flag_tp + s.flag_fp);
     let r = ratio(s.flag_tp, s.flag_tp + s.flag_fn);
-    println!("  red flags   precision {p:.3} recall {r:.3} (tp {} fp {} fn {})", s.flag_tp, s.flag_fp, s.flag_fn);
+    println!(
+        "  red flags   precision {p:.3} recall {r:.3} (tp {} fp {} fn {})",
+        s.flag_tp, s.flag_fp, s.flag_fn
+    );
     for (flag, (tp, fp, fneg)) in &s.per_flag {
         println!("    {flag:<24} tp {tp} fp {fp} fn {fneg}");
     }

@@ -53,9 +53,7 @@ impl Sent {
 
     /// The hits of one category, not negated.
     pub fn hits_of(&self, cat: Cat) -> impl Iterator<Item = &CueHit> + '_ {
-        self.hits
-            .iter()
-            .filter(move |h| h.cat == cat && !h.negated)
+        self.hits.iter().filter(move |h| h.cat == cat && !h.negated)
     }
 }
 
@@ -69,7 +67,9 @@ pub(crate) struct Doc<'a> {
     pub category: FailureCategory,
 }
 
-const FIRST_PERSON: &[&str] = &["i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll", "mine"];
+const FIRST_PERSON: &[&str] = &[
+    "i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll", "mine",
+];
 
 impl<'a> Doc<'a> {
     fn new(role: Option<&str>, structured: bool, category: FailureCategory) -> Self {
@@ -224,7 +224,12 @@ impl<'a> Doc<'a> {
 }
 
 /// A finding about something missing: no words to quote.
-pub(crate) fn missing(key: Key, rule: &str, severity: Severity, message: impl Into<String>) -> Finding {
+pub(crate) fn missing(
+    key: Key,
+    rule: &str,
+    severity: Severity,
+    message: impl Into<String>,
+) -> Finding {
     Finding {
         key,
         rule: rule.to_string(),
@@ -236,7 +241,12 @@ pub(crate) fn missing(key: Key, rule: &str, severity: Severity, message: impl In
 }
 
 /// A key verdict.
-pub(crate) fn key_verdict(key: Key, met: bool, status: impl Into<String>, findings: Vec<Finding>) -> KeyVerdict {
+pub(crate) fn key_verdict(
+    key: Key,
+    met: bool,
+    status: impl Into<String>,
+    findings: Vec<Finding>,
+) -> KeyVerdict {
     KeyVerdict {
         key,
         met,
@@ -258,7 +268,9 @@ pub(crate) fn key_of_part(part: AnswerPart) -> Key {
 
 fn negated_at(toks: &[Token], start: usize) -> bool {
     let from = start.saturating_sub(3);
-    toks[from..start.min(toks.len())].iter().any(|t| is_negator(&t.norm))
+    toks[from..start.min(toks.len())]
+        .iter()
+        .any(|t| is_negator(&t.norm))
         || (start >= 2 && toks[start - 2].norm == "no" && toks[start - 1].norm == "one")
 }
 
@@ -273,8 +285,16 @@ pub(crate) fn analyze_story(story: &Story) -> Report {
         doc.add(Field::StepWho(i), &step.who, AnswerPart::Recovery);
         doc.add(Field::StepWhen(i), &step.when, AnswerPart::Recovery);
     }
-    doc.add(Field::ImmediateWin, &story.immediate_win, AnswerPart::Immediate);
-    doc.add(Field::LongTermGain, &story.long_term_gain, AnswerPart::LongTerm);
+    doc.add(
+        Field::ImmediateWin,
+        &story.immediate_win,
+        AnswerPart::Immediate,
+    );
+    doc.add(
+        Field::LongTermGain,
+        &story.long_term_gain,
+        AnswerPart::LongTerm,
+    );
     doc.add(Field::Lesson, &story.lesson, AnswerPart::Lesson);
     doc.add(Field::Change, &story.change, AnswerPart::Change);
     doc.add(Field::Unsorted, &story.unsorted, AnswerPart::Other);
@@ -342,7 +362,8 @@ fn apply_dismissals(report: &mut Report, dismissed: &[String]) {
     if dismissed.is_empty() {
         return;
     }
-    let keep = |f: &Finding| f.severity == Severity::Problem || !dismissed.iter().any(|d| d == &f.rule);
+    let keep =
+        |f: &Finding| f.severity == Severity::Problem || !dismissed.iter().any(|d| d == &f.rule);
     for k in &mut report.keys {
         k.findings.retain(keep);
     }

@@ -22,10 +22,42 @@ pub(crate) struct Figure {
 }
 
 const DURATION_UNITS: &[&str] = &[
-    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
-    "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter",
-    "quarters", "night", "nights", "shift", "shifts", "sprint", "sprints", "weekend", "weekends",
-    "semester", "semesters", "term", "terms", "h", "ms",
+    "second",
+    "seconds",
+    "sec",
+    "secs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "quarter",
+    "quarters",
+    "night",
+    "nights",
+    "shift",
+    "shifts",
+    "sprint",
+    "sprints",
+    "weekend",
+    "weekends",
+    "semester",
+    "semesters",
+    "term",
+    "terms",
+    "h",
+    "ms",
 ];
 
 const PERCENT_WORDS: &[&str] = &["percent", "per", "pct", "percentage"];
@@ -48,14 +80,52 @@ const LABEL_WORDS: &[&str] = &[
 
 /// Words after a number that make it a clock time or an ordinal, not a measure.
 const TIME_WORDS: &[&str] = &[
-    "am", "pm", "a", "p", "o'clock", "oclock", "st", "nd", "rd", "th", "hundred-hours",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "o'clock",
+    "oclock",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "hundred-hours",
 ];
 
 const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-    "million", "billion", "dozen", "half",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "half",
 ];
 
 const FRACTION_WORDS: &[&str] = &["third", "thirds", "quarter", "quarters", "fifth", "tenth"];
@@ -67,8 +137,7 @@ const NOT_NOUNS: &[&str] = &[
 ];
 
 fn is_number_word(w: &str) -> bool {
-    NUMBER_WORDS.contains(&w)
-        || w.split('-').all(|p| NUMBER_WORDS.contains(&p)) && w.contains('-')
+    NUMBER_WORDS.contains(&w) || w.split('-').all(|p| NUMBER_WORDS.contains(&p)) && w.contains('-')
 }
 
 fn digits_value(norm: &str) -> Option<(f64, &str)> {
@@ -155,7 +224,9 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Vec<Figure> {
             };
             if let Some(kind) = kind {
                 let unit = |n: &str| {
-                    DURATION_UNITS.contains(&n) || PERCENT_WORDS.contains(&n) || MONEY_WORDS.contains(&n)
+                    DURATION_UNITS.contains(&n)
+                        || PERCENT_WORDS.contains(&n)
+                        || MONEY_WORDS.contains(&n)
                 };
                 let mut end = i + 1;
                 if next.is_some_and(|n| SCALE_WORDS.contains(&n)) {
@@ -176,7 +247,9 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Vec<Figure> {
             continue;
         }
         let w = t.norm.as_str();
-        if is_number_word(w) || (FRACTION_WORDS.contains(&w) && matches!(prev, Some("a" | "one" | "two"))) {
+        if is_number_word(w)
+            || (FRACTION_WORDS.contains(&w) && matches!(prev, Some("a" | "one" | "two")))
+        {
             // "half an hour", "two weeks", "a third", "forty patients"; not "hundreds of".
             let mut j = i + 1;
             while j < toks.len() && is_number_word(&toks[j].norm) {
@@ -197,7 +270,23 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Vec<Figure> {
                     _ => None,
                 }
             };
-            if w == "half" && !matches!(follow, Some("of" | "the" | "an" | "a" | "our" | "my" | "their" | "its" | "hour" | "day" | "year")) {
+            if w == "half"
+                && !matches!(
+                    follow,
+                    Some(
+                        "of" | "the"
+                            | "an"
+                            | "a"
+                            | "our"
+                            | "my"
+                            | "their"
+                            | "its"
+                            | "hour"
+                            | "day"
+                            | "year"
+                    )
+                )
+            {
                 i = j;
                 continue;
             }
@@ -207,7 +296,11 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Vec<Figure> {
                 } else {
                     j
                 };
-                let start = if FRACTION_WORDS.contains(&w) && i > 0 { i - 1 } else { i };
+                let start = if FRACTION_WORDS.contains(&w) && i > 0 {
+                    i - 1
+                } else {
+                    i
+                };
                 out.push(Figure { start, end, kind });
                 i = end.max(i + 1);
                 continue;
@@ -240,7 +333,9 @@ mod tests {
 
     #[test]
     fn money_percent_duration_count() {
-        let k = kinds("We lost $40k and 12% of 3,000 users for six hours; refunds cost 2 million dollars.");
+        let k = kinds(
+            "We lost $40k and 12% of 3,000 users for six hours; refunds cost 2 million dollars.",
+        );
         let names: Vec<FigureKind> = k.iter().map(|x| x.1).collect();
         assert_eq!(
             names,
@@ -271,7 +366,9 @@ mod tests {
 
     #[test]
     fn word_numbers_and_shares() {
-        let k = kinds("Forty patients waited two weeks and we cut errors by a third within half an hour.");
+        let k = kinds(
+            "Forty patients waited two weeks and we cut errors by a third within half an hour.",
+        );
         assert_eq!(k.len(), 4, "{k:?}");
     }
 }

@@ -8,20 +8,100 @@ use crate::Key;
 
 /// Small words that carry no content of their own.
 const STOP: &[&str] = &[
-    "a", "an", "the", "to", "of", "and", "or", "that", "this", "it", "is", "was", "be", "been",
-    "i", "me", "my", "we", "our", "you", "your", "about", "from", "in", "on", "at", "for", "with",
-    "so", "how", "what", "really", "very", "just", "also", "as", "by", "are", "were", "more",
-    "much", "lot", "lots", "things", "thing", "some", "lesson", "lessons", "valuable", "important",
-    "importance", "experience", "myself", "well", "better", "value",
+    "a",
+    "an",
+    "the",
+    "to",
+    "of",
+    "and",
+    "or",
+    "that",
+    "this",
+    "it",
+    "is",
+    "was",
+    "be",
+    "been",
+    "i",
+    "me",
+    "my",
+    "we",
+    "our",
+    "you",
+    "your",
+    "about",
+    "from",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "so",
+    "how",
+    "what",
+    "really",
+    "very",
+    "just",
+    "also",
+    "as",
+    "by",
+    "are",
+    "were",
+    "more",
+    "much",
+    "lot",
+    "lots",
+    "things",
+    "thing",
+    "some",
+    "lesson",
+    "lessons",
+    "valuable",
+    "important",
+    "importance",
+    "experience",
+    "myself",
+    "well",
+    "better",
+    "value",
 ];
 
 /// Abstract words that, alone, make a lesson generic ("the importance of communication").
 const ABSTRACT: &[&str] = &[
-    "communication", "teamwork", "planning", "patience", "resilience", "organisation",
-    "organization", "leadership", "perseverance", "preparation", "flexibility", "honesty",
-    "hard", "work", "careful", "improve", "grow", "grew", "growth", "mistakes", "mistake",
-    "failure", "failures", "humility", "listening", "feedback", "adaptability", "ownership",
-    "responsibility", "positive", "attitude", "people", "others", "team",
+    "communication",
+    "teamwork",
+    "planning",
+    "patience",
+    "resilience",
+    "organisation",
+    "organization",
+    "leadership",
+    "perseverance",
+    "preparation",
+    "flexibility",
+    "honesty",
+    "hard",
+    "work",
+    "careful",
+    "improve",
+    "grow",
+    "grew",
+    "growth",
+    "mistakes",
+    "mistake",
+    "failure",
+    "failures",
+    "humility",
+    "listening",
+    "feedback",
+    "adaptability",
+    "ownership",
+    "responsibility",
+    "positive",
+    "attitude",
+    "people",
+    "others",
+    "team",
 ];
 
 /// Whether the words after a lesson cue (tokens `from..`) say something specific.
@@ -40,7 +120,12 @@ fn specific_after(doc: &Doc, s: &Sent, from: usize) -> bool {
 }
 
 /// The first specific lesson, with the words; `generic` gets the first generic one.
-fn lesson<'d>(doc: &'d Doc) -> (Option<(&'d Sent, usize, usize)>, Option<(&'d Sent, usize, usize)>) {
+fn lesson<'d>(
+    doc: &'d Doc,
+) -> (
+    Option<(&'d Sent, usize, usize)>,
+    Option<(&'d Sent, usize, usize)>,
+) {
     let mut generic = None;
     for s in doc.in_parts(&[AnswerPart::Lesson]) {
         let cue = s.hits_of(Cat::Lesson).next();
@@ -79,7 +164,9 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
     for s in doc.in_parts(&[AnswerPart::Lesson]) {
         let toks = doc.toks(s);
         for h in s.hits_of(Cat::Lesson) {
-            let to = toks.get(h.end.saturating_sub(1)).is_some_and(|t| t.norm == "to")
+            let to = toks
+                .get(h.end.saturating_sub(1))
+                .is_some_and(|t| t.norm == "to")
                 || toks.get(h.end).is_some_and(|t| t.norm == "to");
             if to && specific_after(doc, s, h.end) {
                 return Some((s, h.start, toks.len()));
@@ -101,10 +188,26 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let (specific, generic) = lesson(doc);
     let habit = change(doc);
     if let Some((s, a, b)) = specific {
-        findings.push(doc.finding(key, "growth-lesson", Severity::Info, "A specific lesson.", s, a, b));
+        findings.push(doc.finding(
+            key,
+            "growth-lesson",
+            Severity::Info,
+            "A specific lesson.",
+            s,
+            a,
+            b,
+        ));
     }
     if let Some((s, a, b)) = habit {
-        findings.push(doc.finding(key, "growth-change", Severity::Info, "How you work differently now.", s, a, b));
+        findings.push(doc.finding(
+            key,
+            "growth-change",
+            Severity::Info,
+            "How you work differently now.",
+            s,
+            a,
+            b,
+        ));
     }
     let gentle = doc.structured;
     if specific.is_none() {
@@ -130,7 +233,11 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         findings.push(missing(
             key,
             "growth-no-change",
-            if gentle { Severity::Info } else { Severity::Problem },
+            if gentle {
+                Severity::Info
+            } else {
+                Severity::Problem
+            },
             "Add how you work differently since: \"Now I ...\".",
         ));
     }
@@ -153,10 +260,17 @@ mod tests {
 
     #[test]
     fn i_learned_a_lot_is_generic() {
-        let r = analyze_answer("The release failed. I learned a lot. Now I test more.", None);
+        let r = analyze_answer(
+            "The release failed. I learned a lot. Now I test more.",
+            None,
+        );
         let k = r.key(Key::Growth);
         assert!(!k.met);
-        let f = k.findings.iter().find(|f| f.rule == "growth-generic-lesson").expect("generic");
+        let f = k
+            .findings
+            .iter()
+            .find(|f| f.rule == "growth-generic-lesson")
+            .expect("generic");
         assert_eq!(f.quote, "I learned a lot");
     }
 

@@ -26,7 +26,10 @@ fn signal(name: &str, evidence: Vec<String>) -> Signal {
 
 /// The five signals an interviewer listens for, with the words that show them.
 pub(crate) fn signals(doc: &Doc, report: &Report) -> Vec<Signal> {
-    let blame = report.red_flags.iter().any(|h| h.flag == RedFlag::BlameShifting);
+    let blame = report
+        .red_flags
+        .iter()
+        .any(|h| h.flag == RedFlag::BlameShifting);
     let mut own = Vec::new();
     let mut solving = Vec::new();
     for s in recovery_sentences(doc) {
@@ -46,11 +49,24 @@ pub(crate) fn signals(doc: &Doc, report: &Report) -> Vec<Signal> {
         own.clear();
     }
     vec![
-        signal("Handling pressure", quotes(report, Key::Turnaround, "turnaround-when")),
+        signal(
+            "Handling pressure",
+            quotes(report, Key::Turnaround, "turnaround-when"),
+        ),
         signal("Ownership", own),
-        signal("Problem solving", if solving.len() >= 2 { solving } else { Vec::new() }),
+        signal(
+            "Problem solving",
+            if solving.len() >= 2 {
+                solving
+            } else {
+                Vec::new()
+            },
+        ),
         signal("Learning", quotes(report, Key::Growth, "growth-lesson")),
-        signal("Prevention", quotes(report, Key::Improvement, "improvement-long-term")),
+        signal(
+            "Prevention",
+            quotes(report, Key::Improvement, "improvement-long-term"),
+        ),
     ]
 }
 
@@ -63,8 +79,12 @@ pub(crate) fn follow_ups(report: &Report) -> Vec<String> {
             RedFlag::InterpersonalConflict => "How do you and that colleague work together now?",
             RedFlag::Ethics => "What would you do if you felt the same pressure today?",
             RedFlag::BlameShifting => "Looking back, what part of it was yours?",
-            RedFlag::CoreCompetency => "How do you make sure this cannot happen in the role you're applying for?",
-            RedFlag::PoorJudgment => "What would you weigh differently if you faced that call again?",
+            RedFlag::CoreCompetency => {
+                "How do you make sure this cannot happen in the role you're applying for?"
+            }
+            RedFlag::PoorJudgment => {
+                "What would you weigh differently if you faced that call again?"
+            }
             RedFlag::BasicSkills => "What have you done since to close that gap?",
         });
     }

@@ -63,7 +63,11 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         }
     }
     let mut outcome = 0;
-    for s in doc.sents.iter().filter(|s| s.part != AnswerPart::Lesson && s.part != AnswerPart::Change) {
+    for s in doc
+        .sents
+        .iter()
+        .filter(|s| s.part != AnswerPart::Lesson && s.part != AnswerPart::Change)
+    {
         if s.figures.is_empty() {
             if let Some(h) = s.hits_of(Cat::VagueOutcome).next() {
                 outcome += 1;
@@ -118,12 +122,18 @@ mod tests {
         let r = analyze_answer("The project failed. It was a hard time for everyone.", None);
         let k = r.key(Key::Numbers);
         assert!(!k.met);
-        assert!(k.findings.iter().any(|f| f.rule == "vague-outcome" && f.quote == "The project failed"));
+        assert!(k
+            .findings
+            .iter()
+            .any(|f| f.rule == "vague-outcome" && f.quote == "The project failed"));
     }
 
     #[test]
     fn experience_figures_do_not_count() {
-        let r = analyze_answer("I have 10 years of experience as a nurse. A shift went badly.", None);
+        let r = analyze_answer(
+            "I have 10 years of experience as a nurse. A shift went badly.",
+            None,
+        );
         assert!(!r.key(Key::Numbers).met);
         let r = analyze_answer("Our checkout was down for 40 minutes on a Friday.", None);
         assert!(r.key(Key::Numbers).met);

@@ -11,20 +11,72 @@ pub(crate) const LONG_SENTENCE_WORDS: usize = 30;
 /// At most this many prose findings, so a long text stays readable.
 const MAX_FINDINGS: usize = 60;
 
-const BE: &[&str] = &["was", "were", "been", "be", "being", "got", "is", "are", "get"];
+const BE: &[&str] = &[
+    "was", "were", "been", "be", "being", "got", "is", "are", "get",
+];
 
 /// Nouns that name a slip; with a passive and no agent they hide who made it.
 const SLIP_NOUNS: &[&str] = &[
-    "mistake", "mistakes", "error", "errors", "deadline", "deadlines", "step", "steps", "ball",
-    "check", "checks", "decision", "decisions", "bug", "bugs", "test", "tests", "warning",
-    "warnings", "it", "things", "email", "file", "order", "dose", "issue", "issues", "signs",
-    "problem", "problems", "target", "date", "details", "detail",
+    "mistake",
+    "mistakes",
+    "error",
+    "errors",
+    "deadline",
+    "deadlines",
+    "step",
+    "steps",
+    "ball",
+    "check",
+    "checks",
+    "decision",
+    "decisions",
+    "bug",
+    "bugs",
+    "test",
+    "tests",
+    "warning",
+    "warnings",
+    "it",
+    "things",
+    "email",
+    "file",
+    "order",
+    "dose",
+    "issue",
+    "issues",
+    "signs",
+    "problem",
+    "problems",
+    "target",
+    "date",
+    "details",
+    "detail",
 ];
 
 const PARTICIPLES: &[&str] = &[
-    "made", "missed", "overlooked", "dropped", "forgotten", "skipped", "ignored", "introduced",
-    "lost", "broken", "sent", "pushed", "deployed", "shipped", "decided", "miscommunicated",
-    "mishandled", "misjudged", "misread", "given", "done", "left", "mixed",
+    "made",
+    "missed",
+    "overlooked",
+    "dropped",
+    "forgotten",
+    "skipped",
+    "ignored",
+    "introduced",
+    "lost",
+    "broken",
+    "sent",
+    "pushed",
+    "deployed",
+    "shipped",
+    "decided",
+    "miscommunicated",
+    "mishandled",
+    "misjudged",
+    "misread",
+    "given",
+    "done",
+    "left",
+    "mixed",
 ];
 
 fn passive(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
@@ -36,7 +88,10 @@ fn passive(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         let be = toks[k - 1].norm.as_str();
         let (be_at, be_ok) = if BE.contains(&be) {
             (k - 1, true)
-        } else if k >= 2 && BE.contains(&toks[k - 2].norm.as_str()) && toks[k - 1].norm.ends_with("ly") {
+        } else if k >= 2
+            && BE.contains(&toks[k - 2].norm.as_str())
+            && toks[k - 1].norm.ends_with("ly")
+        {
             (k - 2, true)
         } else {
             (k, false)
@@ -45,11 +100,15 @@ fn passive(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             continue;
         }
         let from = be_at.saturating_sub(3);
-        let slip_subject = toks[from..be_at].iter().any(|t| SLIP_NOUNS.contains(&t.norm.as_str()));
+        let slip_subject = toks[from..be_at]
+            .iter()
+            .any(|t| SLIP_NOUNS.contains(&t.norm.as_str()));
         let speaker_subject = toks[from..be_at]
             .iter()
             .any(|t| matches!(t.norm.as_str(), "i" | "we" | "they" | "he" | "she"));
-        let by_agent = toks[k + 1..toks.len().min(k + 5)].iter().any(|t| t.norm == "by");
+        let by_agent = toks[k + 1..toks.len().min(k + 5)]
+            .iter()
+            .any(|t| t.norm == "by");
         if slip_subject && !speaker_subject && !by_agent {
             let start = toks[from..be_at]
                 .iter()
@@ -72,9 +131,15 @@ pub(crate) fn findings(doc: &Doc) -> Vec<Finding> {
         let mut last_end = 0;
         for h in &s.hits {
             let (rule, msg) = match h.cat {
-                Cat::Hedge => ("prose-hedge", "A hedge makes you sound unsure. Say it plainly."),
+                Cat::Hedge => (
+                    "prose-hedge",
+                    "A hedge makes you sound unsure. Say it plainly.",
+                ),
                 Cat::Filler => ("prose-filler", "A filler word: cut it."),
-                Cat::Weasel => ("prose-weasel", "A vague word: replace it with a precise one, or cut it."),
+                Cat::Weasel => (
+                    "prose-weasel",
+                    "A vague word: replace it with a precise one, or cut it.",
+                ),
                 _ => continue,
             };
             if h.start < last_end {
@@ -114,12 +179,18 @@ mod tests {
     use crate::analyzer::analyze_answer;
 
     fn rules(text: &str) -> Vec<String> {
-        analyze_answer(text, None).prose.into_iter().map(|f| f.rule).collect()
+        analyze_answer(text, None)
+            .prose
+            .into_iter()
+            .map(|f| f.rule)
+            .collect()
     }
 
     #[test]
     fn passives_hedges_fillers_long() {
-        assert!(rules("Mistakes were made during the handover.").contains(&"prose-passive".to_string()));
+        assert!(
+            rules("Mistakes were made during the handover.").contains(&"prose-passive".to_string())
+        );
         assert!(!rules("The servers were made by a vendor.").contains(&"prose-passive".to_string()));
         assert!(rules("I think it was basically my call.").contains(&"prose-hedge".to_string()));
         assert!(rules("I think it was basically my call.").contains(&"prose-filler".to_string()));

@@ -26,12 +26,33 @@ pub(crate) struct Action {
 }
 
 const LEAD_INS: &[&str] = &[
-    "then", "first", "firstly", "next", "so", "and", "immediately", "quickly", "also", "finally",
-    "after", "that", "afterwards", "straight", "away", "within", "personally", "myself", "secondly",
-    "lastly", "together", "jointly",
+    "then",
+    "first",
+    "firstly",
+    "next",
+    "so",
+    "and",
+    "immediately",
+    "quickly",
+    "also",
+    "finally",
+    "after",
+    "that",
+    "afterwards",
+    "straight",
+    "away",
+    "within",
+    "personally",
+    "myself",
+    "secondly",
+    "lastly",
+    "together",
+    "jointly",
 ];
 
-const STEP_NOUNS: &[&str] = &["first", "next", "step", "priority", "move", "response", "call", "action", "job", "instinct"];
+const STEP_NOUNS: &[&str] = &[
+    "first", "next", "step", "priority", "move", "response", "call", "action", "job", "instinct",
+];
 
 /// The actions in a sentence, with their actors. `implicit_speaker`: a verb with no subject is the
 /// speaker's (a recovery step typed in the wizard, or a bullet).
@@ -48,7 +69,10 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
             let found = match w {
                 "i" | "i've" | "i'd" | "i'll" | "myself" => Some(Actor::Speaker),
                 "my" => {
-                    if toks.get(k + 1).is_some_and(|n| STEP_NOUNS.contains(&n.norm.as_str())) {
+                    if toks
+                        .get(k + 1)
+                        .is_some_and(|n| STEP_NOUNS.contains(&n.norm.as_str()))
+                    {
                         Some(Actor::Speaker)
                     } else {
                         None
@@ -56,7 +80,9 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
                 }
                 "we" | "we've" | "we'd" | "our" | "us" => Some(Actor::We),
                 "they" | "he" | "she" | "it" | "team" | "someone" | "everyone" | "who" | "you"
-                | "nobody" | "which" | "manager" | "they'd" | "he'd" | "she'd" => Some(Actor::Other),
+                | "nobody" | "which" | "manager" | "they'd" | "he'd" | "she'd" => {
+                    Some(Actor::Other)
+                }
                 _ => None,
             };
             if found.is_some() {
@@ -124,7 +150,8 @@ pub(crate) fn recovery_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sent> {
     if doc.structured {
         doc.in_parts(&[AnswerPart::Recovery]).collect()
     } else {
-        doc.in_parts(&[AnswerPart::Recovery, AnswerPart::Immediate]).collect()
+        doc.in_parts(&[AnswerPart::Recovery, AnswerPart::Immediate])
+            .collect()
     }
 }
 
@@ -135,7 +162,10 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let sents = recovery_sentences(doc);
     if sents.is_empty() {
         let (sev, status) = if doc.structured {
-            (Severity::Info, "Add the steps of your recovery: what you did first, with whom, how fast.")
+            (
+                Severity::Info,
+                "Add the steps of your recovery: what you did first, with whom, how fast.",
+            )
         } else {
             (Severity::Problem, "Missing: no recovery is told.")
         };
@@ -212,10 +242,26 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let has_who = who_found.is_some() || who_field;
     let has_when = when_found.is_some() || when_field;
     if let Some((s, a)) = speaker_concrete {
-        findings.push(doc.finding(key, "turnaround-action", Severity::Info, "An action of your own.", s, a.start, a.end));
+        findings.push(doc.finding(
+            key,
+            "turnaround-action",
+            Severity::Info,
+            "An action of your own.",
+            s,
+            a.start,
+            a.end,
+        ));
     }
     if let Some((s, (a, b))) = who_found {
-        findings.push(doc.finding(key, "turnaround-who", Severity::Info, "Who was involved.", s, a, b));
+        findings.push(doc.finding(
+            key,
+            "turnaround-who",
+            Severity::Info,
+            "Who was involved.",
+            s,
+            a,
+            b,
+        ));
     }
     if let Some((s, (a, b))) = when_found {
         findings.push(doc.finding(key, "turnaround-when", Severity::Info, "How fast.", s, a, b));
@@ -285,10 +331,16 @@ mod tests {
 
     #[test]
     fn we_fixed_it_is_not_enough() {
-        let r = analyze_answer("Our payments page went down for two hours. Then we fixed it.", None);
+        let r = analyze_answer(
+            "Our payments page went down for two hours. Then we fixed it.",
+            None,
+        );
         let k = r.key(Key::Turnaround);
         assert!(!k.met);
-        assert!(k.findings.iter().any(|f| f.rule == "turnaround-no-speaker"), "{k:?}");
+        assert!(
+            k.findings.iter().any(|f| f.rule == "turnaround-no-speaker"),
+            "{k:?}"
+        );
     }
 
     #[test]
@@ -302,7 +354,10 @@ mod tests {
 
     #[test]
     fn generic_recovery_fails() {
-        let r = analyze_answer("The launch slipped by a week. I took ownership and fixed it.", None);
+        let r = analyze_answer(
+            "The launch slipped by a week. I took ownership and fixed it.",
+            None,
+        );
         assert!(!r.key(Key::Turnaround).met);
     }
 }

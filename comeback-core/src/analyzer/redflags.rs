@@ -17,10 +17,32 @@ const STORY_PARTS: &[AnswerPart] = &[
 
 /// Words that, with "I" or "my" in the same sentence, make a core skill the speaker's own slip.
 const SLIP_WORDS: &[&str] = &[
-    "mistake", "mistakes", "error", "errors", "wrong", "wrongly", "forgot", "forgotten", "missed",
-    "messed", "mixed", "misread", "miscalculated", "overlooked", "botched", "ruined", "incorrect",
-    "incorrectly", "slip", "blunder", "careless", "neglected", "failed", "mislabelled",
-    "mislabeled", "miscounted",
+    "mistake",
+    "mistakes",
+    "error",
+    "errors",
+    "wrong",
+    "wrongly",
+    "forgot",
+    "forgotten",
+    "missed",
+    "messed",
+    "mixed",
+    "misread",
+    "miscalculated",
+    "overlooked",
+    "botched",
+    "ruined",
+    "incorrect",
+    "incorrectly",
+    "slip",
+    "blunder",
+    "careless",
+    "neglected",
+    "failed",
+    "mislabelled",
+    "mislabeled",
+    "miscounted",
 ];
 
 fn flag_of(cat: Cat) -> Option<RedFlag> {
@@ -57,9 +79,24 @@ fn blame_accepted(doc: &Doc, s: &Sent, start: usize, end: usize) -> bool {
         .and_then(|i| toks.get(i))
         .map(|t| t.norm.as_str());
     let after = toks.get(end).map(|t| t.norm.as_str());
-    let taking = ["took", "take", "taking", "accepted", "accept", "shouldered", "own", "owned", "my", "the"];
-    before.is_some_and(|b| taking.contains(&b)) && before2.is_some_and(|b| taking.contains(&b) || b == "i")
-        || matches!(after, Some("me" | "myself" | "culture" | "game" | "free" | "anyone" | "nobody"))
+    let taking = [
+        "took",
+        "take",
+        "taking",
+        "accepted",
+        "accept",
+        "shouldered",
+        "own",
+        "owned",
+        "my",
+        "the",
+    ];
+    before.is_some_and(|b| taking.contains(&b))
+        && before2.is_some_and(|b| taking.contains(&b) || b == "i")
+        || matches!(
+            after,
+            Some("me" | "myself" | "culture" | "game" | "free" | "anyone" | "nobody")
+        )
         || before.is_some_and(|b| matches!(b, "took" | "take" | "accepted" | "shouldered"))
 }
 
@@ -77,11 +114,15 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                     if blame_accepted(doc, s, h.start, h.end)
                         || (toks.get(h.start).is_some_and(|t| t.norm != "i")
                             && matches!(
-                                toks[..h.start].iter().rev().find_map(|p| match p.norm.as_str() {
-                                    "i" | "we" | "i'd" | "we'd" => Some(true),
-                                    "they" | "he" | "she" | "it" | "team" | "manager" | "boss" => Some(false),
-                                    _ => None,
-                                }),
+                                toks[..h.start]
+                                    .iter()
+                                    .rev()
+                                    .find_map(|p| match p.norm.as_str() {
+                                        "i" | "we" | "i'd" | "we'd" => Some(true),
+                                        "they" | "he" | "she" | "it" | "team" | "manager"
+                                        | "boss" => Some(false),
+                                        _ => None,
+                                    }),
                                 Some(true)
                             )
                             && h.end - h.start < 3)
@@ -91,7 +132,10 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                 }
                 RedFlag::PoorJudgment | RedFlag::BasicSkills => {
                     // The call that caused the failure, not a step of the recovery.
-                    let cause_part = matches!(s.part, AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other);
+                    let cause_part = matches!(
+                        s.part,
+                        AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
+                    );
                     if !cause_part || !by_speaker(toks, h.start) {
                         continue;
                     }
@@ -100,7 +144,15 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             }
             evidence.push((
                 flag,
-                doc.finding(Key::Choice, flag.rule(), Severity::Warn, message(flag), s, h.start, h.end),
+                doc.finding(
+                    Key::Choice,
+                    flag.rule(),
+                    Severity::Warn,
+                    message(flag),
+                    s,
+                    h.start,
+                    h.end,
+                ),
             ));
         }
         if let Some(role) = doc.role {
@@ -151,11 +203,47 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
 
 /// Outside causes too common to excuse a slip on their own ("supplier", "system").
 const WEAK_OUTSIDE: &[&str] = &[
-    "supplier", "suppliers", "vendor", "vendors", "server", "servers", "database", "network",
-    "hardware", "machine", "equipment", "software", "system", "api", "library", "dependency",
-    "estimate", "estimates", "complex", "complexity", "underestimated", "provider", "delivery",
-    "shipment", "truck", "prices", "price", "currency", "platform", "update", "updates", "van",
-    "decided", "changed", "legacy", "inherited", "hard", "disk", "bug", "outage", "first",
+    "supplier",
+    "suppliers",
+    "vendor",
+    "vendors",
+    "server",
+    "servers",
+    "database",
+    "network",
+    "hardware",
+    "machine",
+    "equipment",
+    "software",
+    "system",
+    "api",
+    "library",
+    "dependency",
+    "estimate",
+    "estimates",
+    "complex",
+    "complexity",
+    "underestimated",
+    "provider",
+    "delivery",
+    "shipment",
+    "truck",
+    "prices",
+    "price",
+    "currency",
+    "platform",
+    "update",
+    "updates",
+    "van",
+    "decided",
+    "changed",
+    "legacy",
+    "inherited",
+    "hard",
+    "disk",
+    "bug",
+    "outage",
+    "first",
 ];
 
 /// Whether a sentence names a clear outside cause ("the pandemic hit", "a water main burst").
@@ -202,19 +290,21 @@ fn speaker_subject(toks: &[super::text::Token], k: usize) -> Option<bool> {
 
 /// Whether a risky phrase tells something the speaker did ("I skipped", "my writing").
 fn by_speaker(toks: &[super::text::Token], start: usize) -> bool {
-    toks.get(start)
-        .is_some_and(|t| matches!(t.norm.as_str(), "i" | "i'd" | "i've" | "i'm" | "my" | "myself"))
-        || speaker_subject(toks, start) == Some(true)
+    toks.get(start).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "i" | "i'd" | "i've" | "i'm" | "my" | "myself"
+        )
+    }) || speaker_subject(toks, start) == Some(true)
 }
 
 /// The token index of the speaker's own slip in a sentence ("I missed", "my mistake", "on me").
 fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
     let toks = doc.toks(s);
     for (k, t) in toks.iter().enumerate() {
-        if OWNING
-            .iter()
-            .any(|p| toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm))
-        {
+        if OWNING.iter().any(|p| {
+            toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm)
+        }) {
             return Some(k);
         }
         if !SLIP_WORDS.contains(&t.norm.as_str()) {
@@ -222,7 +312,9 @@ fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
         }
         // The nearest subject before the slip, in the same clause and close by, must be the speaker.
         let subject = speaker_subject(toks, k);
-        let negated = toks[k.saturating_sub(2)..k].iter().any(|p| super::lexicon::is_negator(&p.norm));
+        let negated = toks[k.saturating_sub(2)..k]
+            .iter()
+            .any(|p| super::lexicon::is_negator(&p.norm));
         if subject == Some(true) && !negated {
             return Some(k);
         }
@@ -231,7 +323,12 @@ fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
 }
 
 /// A core skill of the target role named as failing in this sentence, told as the speaker's slip.
-fn core_competency(doc: &Doc, s: &Sent, role: &super::roles::Role, excused: bool) -> Option<Finding> {
+fn core_competency(
+    doc: &Doc,
+    s: &Sent,
+    role: &super::roles::Role,
+    excused: bool,
+) -> Option<Finding> {
     if excused || !STORY_PARTS.contains(&s.part) {
         return None;
     }
@@ -239,7 +336,15 @@ fn core_competency(doc: &Doc, s: &Sent, role: &super::roles::Role, excused: bool
     let hits = role.core_hits(toks);
     let msg = || format!("{} ({})", message(RedFlag::CoreCompetency), role.name);
     if let Some(h) = hits.iter().find(|h| h.tag) {
-        return Some(doc.finding(Key::Choice, RedFlag::CoreCompetency.rule(), Severity::Warn, msg(), s, h.start, h.end));
+        return Some(doc.finding(
+            Key::Choice,
+            RedFlag::CoreCompetency.rule(),
+            Severity::Warn,
+            msg(),
+            s,
+            h.start,
+            h.end,
+        ));
     }
     let h = hits.first()?;
     let slip = speaker_slip(doc, s)?;
@@ -250,7 +355,15 @@ fn core_competency(doc: &Doc, s: &Sent, role: &super::roles::Role, excused: bool
     } else {
         (slip, slip + 1)
     };
-    Some(doc.finding(Key::Choice, RedFlag::CoreCompetency.rule(), Severity::Warn, msg(), s, a, b))
+    Some(doc.finding(
+        Key::Choice,
+        RedFlag::CoreCompetency.rule(),
+        Severity::Warn,
+        msg(),
+        s,
+        a,
+        b,
+    ))
 }
 
 /// The verdict on key 1.
@@ -258,7 +371,9 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     let key = Key::Choice;
     let mut findings = Vec::new();
     let story: Vec<&Sent> = doc.in_parts(STORY_PARTS).collect();
-    let denial = story.iter().find_map(|s| s.hits_of(Cat::Denial).next().map(|h| (*s, *h)));
+    let denial = story
+        .iter()
+        .find_map(|s| s.hits_of(Cat::Denial).next().map(|h| (*s, *h)));
     if let Some((s, h)) = denial {
         findings.push(doc.finding(
             key,
@@ -270,7 +385,10 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             h.end,
         ));
     }
-    let risky: Vec<&RedFlagHit> = flags.iter().filter(|h| h.flag != RedFlag::BlameShifting).collect();
+    let risky: Vec<&RedFlagHit> = flags
+        .iter()
+        .filter(|h| h.flag != RedFlag::BlameShifting)
+        .collect();
     for h in &risky {
         findings.extend(h.evidence.iter().take(2).cloned());
     }
@@ -278,8 +396,10 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         doc.sents.iter().any(|s| s.part == AnswerPart::Failure)
     } else {
         doc.sents.iter().any(|s| {
-            matches!(s.part, AnswerPart::Failure | AnswerPart::Recovery | AnswerPart::Immediate)
-                || s.has(Cat::Failure)
+            matches!(
+                s.part,
+                AnswerPart::Failure | AnswerPart::Recovery | AnswerPart::Immediate
+            ) || s.has(Cat::Failure)
                 || s.has(Cat::VagueOutcome)
         })
     };
@@ -290,7 +410,9 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             | FailureCategory::RareEvent
             | FailureCategory::OutsideControl
     );
-    let cause = story.iter().find_map(|s| s.hits_of(Cat::OutsideCause).next().map(|h| (*s, *h)));
+    let cause = story
+        .iter()
+        .find_map(|s| s.hits_of(Cat::OutsideCause).next().map(|h| (*s, *h)));
     if let Some((s, h)) = cause {
         findings.push(doc.finding(
             key,
@@ -378,7 +500,10 @@ mod tests {
             "On a full Saturday service I burned the sauce for forty covers and the kitchen fell an hour behind.",
             Some("Head chef"),
         );
-        let hit = r.red_flags.iter().find(|h| h.flag == RedFlag::CoreCompetency);
+        let hit = r
+            .red_flags
+            .iter()
+            .find(|h| h.flag == RedFlag::CoreCompetency);
         let hit = hit.expect("core competency flag");
         assert_eq!(hit.evidence[0].quote, "burned");
         assert!(!r.key(Key::Choice).met);
@@ -386,15 +511,23 @@ mod tests {
 
     #[test]
     fn yelling_is_conflict() {
-        assert!(flags("I yelled at my colleague in front of the team.", None)
-            .contains(&"interpersonal_conflict"));
+        assert!(
+            flags("I yelled at my colleague in front of the team.", None)
+                .contains(&"interpersonal_conflict")
+        );
     }
 
     #[test]
     fn negated_blame_is_not_blame() {
-        assert!(!flags("No one was blamed; we ran a review of the outage.", None).contains(&"blame_shifting"));
+        assert!(
+            !flags("No one was blamed; we ran a review of the outage.", None)
+                .contains(&"blame_shifting")
+        );
         assert!(!flags("I took the blame for the late delivery.", None).contains(&"blame_shifting"));
-        assert!(flags("It wasn't my fault, the other team dropped the ball.", None).contains(&"blame_shifting"));
+        assert!(
+            flags("It wasn't my fault, the other team dropped the ball.", None)
+                .contains(&"blame_shifting")
+        );
     }
 
     #[test]
@@ -405,7 +538,10 @@ mod tests {
     #[test]
     fn ethics_and_denial() {
         assert!(flags("I fudged the numbers in the report.", None).contains(&"ethics"));
-        let r = analyze_answer("Honestly I can't think of a failure. I work too hard.", None);
+        let r = analyze_answer(
+            "Honestly I can't think of a failure. I work too hard.",
+            None,
+        );
         assert!(!r.key(Key::Choice).met);
     }
 

@@ -8,7 +8,9 @@ use crate::Key;
 
 /// An apology with nothing else done.
 fn apology_only(s: &Sent) -> bool {
-    s.has(Cat::Apology) && !s.hits_of(Cat::Immediate).any(|h| h.cat == Cat::Immediate) && !s.has(Cat::Action)
+    s.has(Cat::Apology)
+        && !s.hits_of(Cat::Immediate).any(|h| h.cat == Cat::Immediate)
+        && !s.has(Cat::Action)
 }
 
 /// The first sentence that shows an immediate fix or win, with the words.
@@ -19,7 +21,11 @@ pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             .find(|s| doc.toks(s).len() >= 2 && !apology_only(s))
             .map(|s| (s, 0, doc.toks(s).len()));
     }
-    for s in doc.in_parts(&[AnswerPart::Immediate, AnswerPart::Recovery, AnswerPart::LongTerm]) {
+    for s in doc.in_parts(&[
+        AnswerPart::Immediate,
+        AnswerPart::Recovery,
+        AnswerPart::LongTerm,
+    ]) {
         if apology_only(s) {
             continue;
         }
@@ -58,13 +64,33 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let now = immediate(doc);
     let later = long_term(doc);
     if let Some((s, a, b)) = now {
-        findings.push(doc.finding(key, "improvement-immediate", Severity::Info, "The immediate fix or win.", s, a, b));
+        findings.push(doc.finding(
+            key,
+            "improvement-immediate",
+            Severity::Info,
+            "The immediate fix or win.",
+            s,
+            a,
+            b,
+        ));
     }
     if let Some((s, a, b)) = later {
-        findings.push(doc.finding(key, "improvement-long-term", Severity::Info, "The lasting change.", s, a, b));
+        findings.push(doc.finding(
+            key,
+            "improvement-long-term",
+            Severity::Info,
+            "The lasting change.",
+            s,
+            a,
+            b,
+        ));
     }
     let gentle = doc.structured;
-    let sev = if gentle { Severity::Info } else { Severity::Problem };
+    let sev = if gentle {
+        Severity::Info
+    } else {
+        Severity::Problem
+    };
     if now.is_none() {
         let apology = doc
             .in_parts(&[AnswerPart::Immediate, AnswerPart::Recovery])
@@ -117,7 +143,10 @@ mod tests {
             None,
         );
         assert!(r.key(Key::Improvement).met, "{:?}", r.key(Key::Improvement));
-        let r = analyze_answer("The build server crashed. I restored it from backup by noon.", None);
+        let r = analyze_answer(
+            "The build server crashed. I restored it from backup by noon.",
+            None,
+        );
         assert!(!r.key(Key::Improvement).met);
     }
 
@@ -129,6 +158,9 @@ mod tests {
         );
         let k = r.key(Key::Improvement);
         assert!(!k.met);
-        assert!(k.findings.iter().any(|f| f.rule == "improvement-apology-only"));
+        assert!(k
+            .findings
+            .iter()
+            .any(|f| f.rule == "improvement-apology-only"));
     }
 }

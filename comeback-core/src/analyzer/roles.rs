@@ -27,9 +27,37 @@ impl Role {
 
 /// Seniority and filler words that say nothing about the field ("senior", "junior", "lead").
 const SENIORITY: &[&str] = &[
-    "senior", "junior", "sr", "jr", "principal", "staff", "chief", "associate", "assistant",
-    "trainee", "intern", "apprentice", "graduate", "entry", "level", "mid", "experienced", "i",
-    "ii", "iii", "iv", "a", "an", "the", "of", "and", "for", "in", "at", "new", "qualified",
+    "senior",
+    "junior",
+    "sr",
+    "jr",
+    "principal",
+    "staff",
+    "chief",
+    "associate",
+    "assistant",
+    "trainee",
+    "intern",
+    "apprentice",
+    "graduate",
+    "entry",
+    "level",
+    "mid",
+    "experienced",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "for",
+    "in",
+    "at",
+    "new",
+    "qualified",
 ];
 
 fn words(s: &str) -> Vec<String> {
@@ -67,12 +95,7 @@ pub(crate) fn table() -> &'static [Role] {
             let aliases = cols.next().unwrap_or("");
             let core_list = cols.next().unwrap_or("");
             let mut names = vec![words(name)];
-            names.extend(
-                aliases
-                    .split(',')
-                    .map(words)
-                    .filter(|w| !w.is_empty()),
-            );
+            names.extend(aliases.split(',').map(words).filter(|w| !w.is_empty()));
             let mut core = PhraseSet::new();
             for c in core_list.split(',') {
                 let c = c.trim();
@@ -110,7 +133,8 @@ pub(crate) fn match_role(text: &str) -> Option<&'static Role> {
                 continue;
             }
             // Longer names win; the display name wins a tie with an alias of another role.
-            let score = name.len() * 4 + usize::from(k == 0) * 2 + usize::from(name.len() == w.len());
+            let score =
+                name.len() * 4 + usize::from(k == 0) * 2 + usize::from(name.len() == w.len());
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, role));
             }

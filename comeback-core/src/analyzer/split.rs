@@ -9,15 +9,57 @@ use crate::{RecoveryStep, Story};
 
 /// Long-term cues too common to place a sentence on their own ("cut", "tests", "improved").
 const WEAK_LONG_TERM: &[&str] = &[
-    "cut", "reduced", "halved", "dropped", "fell", "rose", "grew", "improved", "tests", "training",
-    "trained", "schedule", "backup", "backups", "tool", "audit", "audits", "alert", "alerts",
-    "since", "standard", "standards", "process", "processes", "a", "new", "became", "redesigned",
-    "rebuilt", "rewrote", "rota", "buffer", "dashboard", "monitoring", "automatic", "across",
-    "tooling", "framework", "pipeline", "template", "templates", "routine", "weekly", "monthly",
+    "cut",
+    "reduced",
+    "halved",
+    "dropped",
+    "fell",
+    "rose",
+    "grew",
+    "improved",
+    "tests",
+    "training",
+    "trained",
+    "schedule",
+    "backup",
+    "backups",
+    "tool",
+    "audit",
+    "audits",
+    "alert",
+    "alerts",
+    "since",
+    "standard",
+    "standards",
+    "process",
+    "processes",
+    "a",
+    "new",
+    "became",
+    "redesigned",
+    "rebuilt",
+    "rewrote",
+    "rota",
+    "buffer",
+    "dashboard",
+    "monitoring",
+    "automatic",
+    "across",
+    "tooling",
+    "framework",
+    "pipeline",
+    "template",
+    "templates",
+    "routine",
+    "weekly",
+    "monthly",
 ];
 
 /// The first long-term cue specific enough to place a sentence on its own.
-pub(crate) fn strong_long_term_hit<'s>(doc: &Doc, s: &'s Sent) -> Option<&'s super::engine::CueHit> {
+pub(crate) fn strong_long_term_hit<'s>(
+    doc: &Doc,
+    s: &'s Sent,
+) -> Option<&'s super::engine::CueHit> {
     let toks = doc.toks(s);
     s.hits_of(Cat::LongTerm).find(|h| {
         toks.get(h.start)
@@ -64,11 +106,33 @@ fn decide(
             toks[h.start..h.end].iter().any(|t| {
                 matches!(
                     t.norm.as_str(),
-                    "now" | "nowadays" | "these" | "since" | "ever" | "always" | "never" | "going"
-                        | "from" | "today" | "whenever" | "every" | "each" | "no" | "make" | "habit"
-                        | "rule" | "routine" | "tend" | "try" | "differently" | "way" | "how"
+                    "now"
+                        | "nowadays"
+                        | "these"
+                        | "since"
+                        | "ever"
+                        | "always"
+                        | "never"
+                        | "going"
+                        | "from"
+                        | "today"
+                        | "whenever"
+                        | "every"
+                        | "each"
+                        | "no"
+                        | "make"
+                        | "habit"
+                        | "rule"
+                        | "routine"
+                        | "tend"
+                        | "try"
+                        | "differently"
+                        | "way"
+                        | "how"
                 )
-            }) || toks.get(h.end.saturating_sub(1)).is_some_and(|t| !t.norm.ends_with("ed"))
+            }) || toks
+                .get(h.end.saturating_sub(1))
+                .is_some_and(|t| !t.norm.ends_with("ed"))
         });
         if present {
             return AnswerPart::Change;

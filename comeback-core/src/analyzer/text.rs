@@ -75,14 +75,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             prev = d;
         }
         let raw = &text[start..end];
-        let mut norm = String::with_capacity(raw.len());
-        for ch in raw.chars() {
-            match ch {
-                '\u{2019}' => norm.push('\''),
-                '\u{2010}' | '\u{2011}' => norm.push('-'),
-                _ => norm.extend(ch.to_lowercase()),
+        let norm = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            let mut norm = String::with_capacity(raw.len());
+            for ch in raw.chars() {
+                match ch {
+                    '\u{2019}' => norm.push('\''),
+                    '\u{2010}' | '\u{2011}' => norm.push('-'),
+                    _ => norm.extend(ch.to_lowercase()),
+                }
             }
-        }
+            norm
+        };
         out.push(Token {
             start,
             end,
@@ -97,12 +102,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "eg", "ie", "mr", "mrs", "ms", "dr", "prof", "st", "vs", "approx", "no", "inc",
     "ltd", "jr", "sr", "dept", "est", "fig", "a.m", "p.m", "am", "pm", "etc", "cf", "co", "corp",
-    "ca", "govt", "mins", "min", "hrs", "hr", "sec", "secs", "wk", "wks", "mo", "mos", "yr",
-    "yrs", "approx", "incl", "u.s", "u.k", "ph.d", "mt", "ft", "avg", "max", "vol", "rev",
+    "ca", "govt", "mins", "min", "hrs", "hr", "sec", "secs", "wk", "wks", "mo", "mos", "yr", "yrs",
+    "approx", "incl", "u.s", "u.k", "ph.d", "mt", "ft", "avg", "max", "vol", "rev",
 ];
 
 fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}')
+    matches!(
+        c,
+        '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}'
+    )
 }
 
 fn is_closer(c: char) -> bool {
@@ -172,9 +180,12 @@ fn raw_sentences(text: &str) -> Vec<(usize, usize, bool)> {
                 let w = word_before(text, i);
                 let w = w.trim_end_matches('.');
                 let next_word = text[end..].trim_start().chars().next();
-                let lower_next = matches!(next_word, Some(n) if n.is_lowercase() || n.is_ascii_digit());
+                let lower_next =
+                    matches!(next_word, Some(n) if n.is_lowercase() || n.is_ascii_digit());
                 let single_letter = w.chars().count() == 1 && w.chars().all(|x| x.is_alphabetic());
-                if lower_next || single_letter || (ABBREVIATIONS.contains(&w) && next_word.is_some() && w != "etc")
+                if lower_next
+                    || single_letter
+                    || (ABBREVIATIONS.contains(&w) && next_word.is_some() && w != "etc")
                 {
                     continue;
                 }
@@ -195,8 +206,25 @@ fn raw_sentences(text: &str) -> Vec<(usize, usize, bool)> {
 
 /// Words that often open a new clause in an answer spoken without punctuation.
 const CLAUSE_OPENERS: &[&str] = &[
-    "then", "so", "after", "since", "now", "but", "first", "next", "finally", "that", "this",
-    "within", "today", "when", "because", "afterwards", "later", "eventually", "overall",
+    "then",
+    "so",
+    "after",
+    "since",
+    "now",
+    "but",
+    "first",
+    "next",
+    "finally",
+    "that",
+    "this",
+    "within",
+    "today",
+    "when",
+    "because",
+    "afterwards",
+    "later",
+    "eventually",
+    "overall",
 ];
 
 /// Sentences of `text` with their tokens. Long runs with no punctuation are cut before clause
@@ -319,7 +347,9 @@ mod tests {
 
     #[test]
     fn sentences_survive_abbreviations_and_decimals() {
-        let s = split("I met Dr. Patel at 9 a.m. on Monday. Costs rose 3.5 times, e.g. for fuel. Done!");
+        let s = split(
+            "I met Dr. Patel at 9 a.m. on Monday. Costs rose 3.5 times, e.g. for fuel. Done!",
+        );
         assert_eq!(
             s,
             [
@@ -365,8 +395,26 @@ mod tests {
 pub(crate) fn is_month_or_day(w: &str) -> bool {
     matches!(
         w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "christmas" | "easter"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "christmas"
+            | "easter"
     )
 }

@@ -126,7 +126,9 @@ fn readable(report: &Report, role: Option<&str>) -> String {
     ));
     match (role, &report.matched_role) {
         (Some(r), Some(m)) => line(format!("Role: {r} (checked as {m}).")),
-        (Some(r), None) => line(format!("Role: {r} (not in the role table; core skills not checked).")),
+        (Some(r), None) => line(format!(
+            "Role: {r} (not in the role table; core skills not checked)."
+        )),
         _ => {}
     }
     line(String::new());
@@ -141,9 +143,20 @@ fn readable(report: &Report, role: Option<&str>) -> String {
         ));
         for f in &v.findings {
             if f.quote.is_empty() {
-                line(format!("      {:<7} {}: {}", sev(f.severity), f.rule, f.message));
+                line(format!(
+                    "      {:<7} {}: {}",
+                    sev(f.severity),
+                    f.rule,
+                    f.message
+                ));
             } else {
-                line(format!("      {:<7} {}: \"{}\" {}", sev(f.severity), f.rule, f.quote, f.message));
+                line(format!(
+                    "      {:<7} {}: \"{}\" {}",
+                    sev(f.severity),
+                    f.rule,
+                    f.quote,
+                    f.message
+                ));
             }
         }
     }
@@ -159,13 +172,24 @@ fn readable(report: &Report, role: Option<&str>) -> String {
                 .filter(|f| !f.quote.is_empty())
                 .map(|f| format!("\"{}\"", f.quote))
                 .collect();
-            line(format!("  {} ({}): {}", h.label, h.flag.id(), quotes.join(", ")));
+            line(format!(
+                "  {} ({}): {}",
+                h.label,
+                h.flag.id(),
+                quotes.join(", ")
+            ));
         }
     }
     if !report.prose.is_empty() {
         line("Style:".into());
         for f in &report.prose {
-            line(format!("  {:<7} {}: \"{}\" {}", sev(f.severity), f.rule, f.quote, f.message));
+            line(format!(
+                "  {:<7} {}: \"{}\" {}",
+                sev(f.severity),
+                f.rule,
+                f.quote,
+                f.message
+            ));
         }
     }
     line("Interviewer's view:".into());
@@ -241,7 +265,9 @@ fn main() -> ExitCode {
     if args.jsonl {
         let (ok, bad) = jsonl(&input, role, &mut out);
         if bad > 0 {
-            eprintln!("comeback-check: {bad} line(s) could not be analysed; see their \"error\" fields");
+            eprintln!(
+                "comeback-check: {bad} line(s) could not be analysed; see their \"error\" fields"
+            );
         }
         if ok == 0 && bad > 0 {
             return ExitCode::from(2);
