@@ -177,6 +177,8 @@ impl<'a> Doc<'a> {
     }
 
     /// A finding quoting tokens `a..b` of sentence `s`.
+    // Every argument is one field of the finding; a builder would only add ceremony.
+    #[allow(clippy::too_many_arguments)]
     pub fn finding(
         &self,
         key: Key,

@@ -104,6 +104,9 @@ const ABSTRACT: &[&str] = &[
     "team",
 ];
 
+/// A sentence and the token range of the words that show something.
+type Quoted<'d> = Option<(&'d Sent, usize, usize)>;
+
 /// Whether the words after a lesson cue (tokens `from..`) say something specific.
 fn specific_after(doc: &Doc, s: &Sent, from: usize) -> bool {
     let toks = doc.toks(s);
@@ -120,12 +123,7 @@ fn specific_after(doc: &Doc, s: &Sent, from: usize) -> bool {
 }
 
 /// The first specific lesson, with the words; `generic` gets the first generic one.
-fn lesson<'d>(
-    doc: &'d Doc,
-) -> (
-    Option<(&'d Sent, usize, usize)>,
-    Option<(&'d Sent, usize, usize)>,
-) {
+fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
     let mut generic = None;
     for s in doc.in_parts(&[AnswerPart::Lesson]) {
         let cue = s.hits_of(Cat::Lesson).next();

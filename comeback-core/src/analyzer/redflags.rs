@@ -100,6 +100,19 @@ fn blame_accepted(doc: &Doc, s: &Sent, start: usize, end: usize) -> bool {
         || before.is_some_and(|b| matches!(b, "took" | "take" | "accepted" | "shouldered"))
 }
 
+/// Whether a short blame phrase ("dropped the ball") has the speaker, or "we", as its subject.
+fn owned_by_speaker(toks: &[super::text::Token], start: usize, end: usize) -> bool {
+    let subject = toks[..start.min(toks.len())]
+        .iter()
+        .rev()
+        .find_map(|p| match p.norm.as_str() {
+            "i" | "we" | "i'd" | "we'd" => Some(true),
+            "they" | "he" | "she" | "it" | "team" | "manager" | "boss" => Some(false),
+            _ => None,
+        });
+    toks.get(start).is_some_and(|t| t.norm != "i") && subject == Some(true) && end - start < 3
+}
+
 /// The red flags raised by the text, each with its evidence.
 pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     let mut evidence: Vec<(RedFlag, Finding)> = Vec::new();
@@ -109,26 +122,12 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             let Some(flag) = flag_of(h.cat) else { continue };
             let toks = doc.toks(s);
             match flag {
-                RedFlag::BlameShifting => {
-                    // "I dropped the ball" owns it; only someone else's failure shifts blame.
+                // "I dropped the ball" owns it; only someone else's failure shifts blame.
+                RedFlag::BlameShifting
                     if blame_accepted(doc, s, h.start, h.end)
-                        || (toks.get(h.start).is_some_and(|t| t.norm != "i")
-                            && matches!(
-                                toks[..h.start]
-                                    .iter()
-                                    .rev()
-                                    .find_map(|p| match p.norm.as_str() {
-                                        "i" | "we" | "i'd" | "we'd" => Some(true),
-                                        "they" | "he" | "she" | "it" | "team" | "manager"
-                                        | "boss" => Some(false),
-                                        _ => None,
-                                    }),
-                                Some(true)
-                            )
-                            && h.end - h.start < 3)
-                    {
-                        continue;
-                    }
+                        || owned_by_speaker(toks, h.start, h.end) =>
+                {
+                    continue;
                 }
                 RedFlag::PoorJudgment | RedFlag::BasicSkills => {
                     // The call that caused the failure, not a step of the recovery.

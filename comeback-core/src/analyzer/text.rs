@@ -323,6 +323,34 @@ impl Utf16Index {
     }
 }
 
+/// Whether a lower-cased word names a month or a weekday (capitalised, yet not a person).
+pub(crate) fn is_month_or_day(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "christmas"
+            | "easter"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,32 +417,4 @@ mod tests {
         assert_eq!(idx.utf16(text, 6), 3);
         assert_eq!(idx.utf16(text, text.len()), 7);
     }
-}
-
-/// Whether a lower-cased word names a month or a weekday (capitalised, yet not a person).
-pub(crate) fn is_month_or_day(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "christmas"
-            | "easter"
-    )
 }
