@@ -135,7 +135,7 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                         s.part,
                         AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
                     );
-                    if !cause_part || !by_speaker(toks, h.start) {
+                    if !cause_part || !by_speaker(toks, h.start, h.end) {
                         continue;
                     }
                 }
@@ -288,13 +288,20 @@ fn speaker_subject(toks: &[super::text::Token], k: usize) -> Option<bool> {
 }
 
 /// Whether a risky phrase tells something the speaker did ("I skipped", "my writing").
-fn by_speaker(toks: &[super::text::Token], start: usize) -> bool {
-    toks.get(start).is_some_and(|t| {
+fn by_speaker(toks: &[super::text::Token], start: usize, end: usize) -> bool {
+    let me = |t: &super::text::Token| {
         matches!(
             t.norm.as_str(),
             "i" | "i'd" | "i've" | "i'm" | "my" | "myself"
         )
-    }) || speaker_subject(toks, start) == Some(true)
+    };
+    toks.get(start).is_some_and(me)
+        || speaker_subject(toks, start) == Some(true)
+        // "To save time, I ...": the speaker is the subject of the clause that follows.
+        || (start == 0
+            && toks
+                .get(end..(end + 4).min(toks.len()))
+                .is_some_and(|w| w.iter().any(me)))
 }
 
 /// The token index of the speaker's own slip in a sentence ("I missed", "my mistake", "on me").

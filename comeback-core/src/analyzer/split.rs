@@ -148,6 +148,10 @@ fn decide(
     if seen_failure && strong_long_term(doc, s) {
         return AnswerPart::LongTerm;
     }
+    // Another failure sentence, told before any recovery and without the pace of one.
+    if failure && !seen_recovery && !s.has(Cat::Timing) && !s.has(Cat::Sequence) && !immediate {
+        return AnswerPart::Failure;
+    }
     if seen_failure && (speaker || we) {
         return if immediate && !speaker {
             AnswerPart::Immediate
