@@ -152,7 +152,7 @@ fn decide(
     if failure && !seen_recovery && !s.has(Cat::Timing) && !s.has(Cat::Sequence) && !immediate {
         return AnswerPart::Failure;
     }
-    if seen_failure && (speaker || we) {
+    if seen_failure && (speaker || we || (s.first_person && s.has(Cat::Apology))) {
         return if immediate && !speaker {
             AnswerPart::Immediate
         } else {
