@@ -1,7 +1,7 @@
 //! The engine: turns text into a [`Doc`] of analysed sentences, runs the rules, assembles the report.
 
 use super::figures::{self, Figure};
-use super::lexicon::{is_negator, lexicon, Cat};
+use super::lexicon::{is_negator, lexicon, word_set, Cat, WordSet};
 use super::report::{AnswerPart, Field, Finding, KeyVerdict, Report, Severity, Span};
 use super::roles::{self, Role};
 use super::text::{self, Token, Utf16Index};
@@ -109,7 +109,9 @@ impl<'a> Doc<'a> {
                 .filter(|h| !h.negated)
                 .fold(0, |m, h| m | h.cat.bit());
             let figures = figures::find(text, toks);
-            let first_person = toks.iter().any(|t| FIRST_PERSON.contains(&t.norm.as_str()));
+            static FIRST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+            let first = word_set(&FIRST, FIRST_PERSON);
+            let first_person = toks.iter().any(|t| first.contains(t.norm.as_str()));
             self.sents.push(Sent {
                 fi,
                 start: s.start,

@@ -1,7 +1,9 @@
 //! Figures: numbers in digits or words, with what they measure (money, percentages, durations,
 //! counts of things). Dates, clock times, version numbers and list markers are not figures.
 
+use super::lexicon::{word_set, WordSet};
 use super::text::Token;
+use std::sync::OnceLock;
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +139,13 @@ const NOT_NOUNS: &[&str] = &[
 ];
 
 fn is_number_word(w: &str) -> bool {
-    NUMBER_WORDS.contains(&w) || w.split('-').all(|p| NUMBER_WORDS.contains(&p)) && w.contains('-')
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    let set = word_set(&SET, NUMBER_WORDS);
+    if w.contains('-') {
+        w.split('-').all(|p| set.contains(p))
+    } else {
+        set.contains(w)
+    }
 }
 
 fn digits_value(norm: &str) -> Option<(f64, &str)> {

@@ -255,6 +255,40 @@ impl<T: Copy> PhraseSet<T> {
     }
 }
 
+/// FNV-1a as a `Hasher`, for small sets of short words.
+#[derive(Debug)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// A set of words, for the grammatical word lists the rules test every token against.
+pub(crate) type WordSet =
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The set of `list`, built once into `cell`.
+pub(crate) fn word_set(
+    cell: &'static OnceLock<WordSet>,
+    list: &'static [&'static str],
+) -> &'static WordSet {
+    cell.get_or_init(|| list.iter().copied().collect())
+}
+
 /// Parses a sectioned word list: `[name]` lines start a section, `#` lines are comments.
 pub(crate) fn sections(src: &'static str) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();

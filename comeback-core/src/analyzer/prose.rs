@@ -81,8 +81,10 @@ const PARTICIPLES: &[&str] = &[
 
 fn passive(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     let toks = doc.toks(s);
+    static SET: std::sync::OnceLock<super::lexicon::WordSet> = std::sync::OnceLock::new();
+    let participles = super::lexicon::word_set(&SET, PARTICIPLES);
     for k in 1..toks.len() {
-        if !PARTICIPLES.contains(&toks[k].norm.as_str()) {
+        if !participles.contains(toks[k].norm.as_str()) {
             continue;
         }
         let be = toks[k - 1].norm.as_str();

@@ -313,7 +313,8 @@ fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
         }) {
             return Some(k);
         }
-        if !SLIP_WORDS.contains(&t.norm.as_str()) {
+        static SLIPS: std::sync::OnceLock<super::lexicon::WordSet> = std::sync::OnceLock::new();
+        if !super::lexicon::word_set(&SLIPS, SLIP_WORDS).contains(t.norm.as_str()) {
             continue;
         }
         // The nearest subject before the slip, in the same clause and close by, must be the speaker.
