@@ -21,6 +21,10 @@ pub(crate) struct Action {
     pub start: usize,
     pub end: usize,
     pub actor: Actor,
+    /// Where the quote starts: the subject ("we fixed it"), or the verb when there is none.
+    pub from: usize,
+    /// Where the quote ends: past a stock phrase that covers the verb ("fixed it").
+    pub to: usize,
     /// Not a stock phrase like "fixed it" or "took ownership".
     pub concrete: bool,
 }
@@ -61,10 +65,13 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
     let generic: Vec<&CueHit> = s.hits_of(Cat::GenericAction).collect();
     let mut out = Vec::new();
     for h in s.hits_of(Cat::Action) {
-        let concrete = !generic.iter().any(|g| g.start < h.end && h.start < g.end);
+        let cover = generic.iter().find(|g| g.start < h.end && h.start < g.end);
+        let concrete = cover.is_none();
+        let to = cover.map_or(h.end, |g| g.end.max(h.end));
         let mut actor = None;
-        let from = h.start.saturating_sub(6);
-        for k in (from..h.start).rev() {
+        let mut from = h.start;
+        let window = h.start.saturating_sub(6);
+        for k in (window..h.start).rev() {
             let w = toks[k].norm.as_str();
             let found = match w {
                 "i" | "i've" | "i'd" | "i'll" | "myself" => Some(Actor::Speaker),
@@ -87,6 +94,7 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
             };
             if found.is_some() {
                 actor = found;
+                from = k;
                 break;
             }
         }
@@ -107,6 +115,8 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
             start: h.start,
             end: h.end,
             actor,
+            from,
+            to,
             concrete,
         });
     }
@@ -232,6 +242,8 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
                         start: h.start,
                         end: h.end,
                         actor: Actor::Speaker,
+                        from: h.start,
+                        to: h.end,
                         concrete: false,
                     },
                 ));
@@ -277,8 +289,8 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
                 Severity::Problem,
                 "Say what you did yourself: \"I called the supplier\", not only \"we fixed it\".",
                 s,
-                a.start,
-                a.end,
+                a.from,
+                a.to,
             )),
             None => match generic {
                 Some((s, a)) => findings.push(doc.finding(
@@ -287,8 +299,8 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
                     Severity::Problem,
                     "Name the actions: what exactly you did first, and next.",
                     s,
-                    a.start,
-                    a.end,
+                    a.from,
+                    a.to,
                 )),
                 None => findings.push(missing(
                     key,
@@ -307,8 +319,8 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
                 Severity::Problem,
                 "This is too general. Name what you actually did: the first thing, the next, the fix.",
                 s,
-                a.start,
-                a.end,
+                a.from,
+                a.to,
             ));
         }
         "Missing: the recovery is too general.".to_string()
