@@ -242,16 +242,17 @@ pub struct Report {
 }
 
 impl Report {
-    /// The verdict for one key.
+    /// The verdict for one key (an unmet, empty verdict if a hand-built report lacks it).
     pub fn key(&self, k: Key) -> &KeyVerdict {
-        // `keys` always holds the five keys in order; the search is a fallback that cannot miss.
+        static MISSING: KeyVerdict = KeyVerdict {
+            key: Key::Choice,
+            met: false,
+            status: String::new(),
+            findings: Vec::new(),
+        };
         match self.keys.get(k as usize) {
             Some(v) if v.key == k => v,
-            _ => self
-                .keys
-                .iter()
-                .find(|v| v.key == k)
-                .unwrap_or(&self.keys[0]),
+            _ => self.keys.iter().find(|v| v.key == k).unwrap_or(&MISSING),
         }
     }
 
