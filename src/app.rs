@@ -12,7 +12,10 @@ use crate::state::{use_app, AppState, SaveState};
 pub fn App() -> impl IntoView {
     let app = AppState::start();
     provide_context(app);
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading")) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
         el.remove();
     }
     view! {

@@ -20,7 +20,12 @@ pub fn decode_story(raw: &str) -> Result<Story, String> {
     }
     let stories = match serde_json::from_str::<Current>(raw) {
         Ok(c) if c.schema_version == CURRENT_SCHEMA => c.stories,
-        _ => parse_import(raw.as_bytes()).map_err(|e| e.message())?.bank.stories,
+        _ => {
+            parse_import(raw.as_bytes())
+                .map_err(|e| e.message())?
+                .bank
+                .stories
+        }
     };
     let mut stories = stories.into_iter();
     match (stories.next(), stories.next()) {

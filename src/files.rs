@@ -5,12 +5,18 @@ use wasm_bindgen::JsCast;
 
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(&format!("{mime};charset=utf-8"));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(a) = doc.create_element("a") {
         if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
             a.set_href(&url);
@@ -47,7 +53,11 @@ pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
 }
 
 /// Reads a chosen file as bytes; gives up past `max` bytes without reading it.
-pub fn read_file(file: web_sys::File, max: usize, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+pub fn read_file(
+    file: web_sys::File,
+    max: usize,
+    done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+) {
     if file.size() > max as f64 {
         done(Err(format!(
             "That file is {:.1} MB; Comeback only imports files up to {} MB. Nothing was changed.",
@@ -60,7 +70,9 @@ pub fn read_file(file: web_sys::File, max: usize, done: impl FnOnce(Result<Vec<u
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(buf) => done(Ok(js_sys::Uint8Array::new(&buf).to_vec())),
-            Err(_) => done(Err("The browser could not read that file. Nothing was changed.".into())),
+            Err(_) => done(Err(
+                "The browser could not read that file. Nothing was changed.".into(),
+            )),
         }
     });
 }

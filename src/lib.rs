@@ -23,7 +23,8 @@ fn register_service_worker() {
     let Some(w) = web_sys::window() else { return };
     // Only on a secure origin (https or localhost); elsewhere the API is absent.
     let nav = w.navigator();
-    let has_sw = js_sys::Reflect::has(&nav, &wasm_bindgen::JsValue::from_str("serviceWorker")).unwrap_or(false);
+    let has_sw = js_sys::Reflect::has(&nav, &wasm_bindgen::JsValue::from_str("serviceWorker"))
+        .unwrap_or(false);
     if !has_sw {
         return;
     }

@@ -100,6 +100,8 @@ pub fn go(route: &Route) {
 
 /// The current route from the address bar.
 pub fn current() -> Route {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     Route::parse(&hash)
 }

@@ -147,10 +147,16 @@ impl AppState {
         if bare {
             // Opening the app afresh: go back to the story and step that were open last time.
             if let Some(r) = remembered_route() {
-                if r.story_id().is_some_and(|id| stories.iter().any(|s| s.id == id)) {
+                if r.story_id()
+                    .is_some_and(|id| stories.iter().any(|s| s.id == id))
+                {
                     if let Some(w) = web_sys::window() {
                         let _ = w.history().and_then(|h| {
-                            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&r.href()))
+                            h.replace_state_with_url(
+                                &wasm_bindgen::JsValue::NULL,
+                                "",
+                                Some(&r.href()),
+                            )
                         });
                     }
                     start_route = r;
@@ -167,7 +173,11 @@ impl AppState {
             next_notice: StoredValue::new(1),
         };
         if !loaded.available {
-            app.notify(Tone::Warning, SaveError::Unavailable.message(), Some(NoticeAction::ExportAll));
+            app.notify(
+                Tone::Warning,
+                SaveError::Unavailable.message(),
+                Some(NoticeAction::ExportAll),
+            );
         }
         for u in loaded.unreadable {
             app.notify(
@@ -193,16 +203,21 @@ impl AppState {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }));
-        std::mem::forget(window_event_listener_untyped("pagehide", move |_| self.flush()));
-        std::mem::forget(window_event_listener_untyped("visibilitychange", move |_| {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
-                .unwrap_or(false);
-            if hidden {
-                self.flush();
-            }
+        std::mem::forget(window_event_listener_untyped("pagehide", move |_| {
+            self.flush()
         }));
+        std::mem::forget(window_event_listener_untyped(
+            "visibilitychange",
+            move |_| {
+                let hidden = web_sys::window()
+                    .and_then(|w| w.document())
+                    .map(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+                    .unwrap_or(false);
+                if hidden {
+                    self.flush();
+                }
+            },
+        ));
         std::mem::forget(window_event_listener_untyped("storage", move |ev| {
             if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
                 if let Some(id) = ev.key().as_deref().and_then(storage::id_of_key) {
@@ -220,7 +235,12 @@ impl AppState {
         self.notices.update(|n| {
             // The same message twice adds nothing.
             n.retain(|x| x.text != text);
-            n.push(Notice { id, tone, text, action });
+            n.push(Notice {
+                id,
+                tone,
+                text,
+                action,
+            });
         });
     }
 
@@ -231,7 +251,8 @@ impl AppState {
 
     /// A copy of one story.
     pub fn story(&self, id: &str) -> Option<Story> {
-        self.stories.with(|v| v.iter().find(|s| s.id == id).cloned())
+        self.stories
+            .with(|v| v.iter().find(|s| s.id == id).cloned())
     }
 
     /// Changes one story and schedules its save.
@@ -285,7 +306,10 @@ impl AppState {
             if waiting.as_deref() == Some(id.as_str()) {
                 continue;
             }
-            let Some(story) = self.stories.with_untracked(|v| v.iter().find(|s| s.id == id).cloned()) else {
+            let Some(story) = self
+                .stories
+                .with_untracked(|v| v.iter().find(|s| s.id == id).cloned())
+            else {
                 DIRTY.with(|d| d.borrow_mut().remove(&id));
                 continue;
             };
@@ -294,7 +318,10 @@ impl AppState {
                     DIRTY.with(|d| d.borrow_mut().remove(&id));
                 }
                 Err(SaveError::Conflict(theirs)) => {
-                    self.conflict.set(Some(Conflict { id: id.clone(), theirs: Some(*theirs) }));
+                    self.conflict.set(Some(Conflict {
+                        id: id.clone(),
+                        theirs: Some(*theirs),
+                    }));
                 }
                 Err(e) => failure = Some(e),
             }
@@ -309,7 +336,11 @@ impl AppState {
             }
             None => {
                 let any_left = DIRTY.with(|d| !d.borrow().is_empty());
-                self.save_state.set(if any_left { SaveState::Pending } else { SaveState::Saved });
+                self.save_state.set(if any_left {
+                    SaveState::Pending
+                } else {
+                    SaveState::Saved
+                });
             }
         }
     }
@@ -325,12 +356,16 @@ impl AppState {
                     return;
                 }
                 if dirty && ours.is_some() {
-                    self.conflict.set(Some(Conflict { id, theirs: Some(theirs) }));
+                    self.conflict.set(Some(Conflict {
+                        id,
+                        theirs: Some(theirs),
+                    }));
                 } else {
-                    self.stories.update(|v| match v.iter_mut().find(|s| s.id == theirs.id) {
-                        Some(s) => *s = theirs,
-                        None => v.insert(0, theirs),
-                    });
+                    self.stories
+                        .update(|v| match v.iter_mut().find(|s| s.id == theirs.id) {
+                            Some(s) => *s = theirs,
+                            None => v.insert(0, theirs),
+                        });
                 }
             }
             Some(Err(_)) => {
@@ -357,7 +392,9 @@ impl AppState {
 
     /// Resolves a conflict by keeping this tab's version.
     pub fn keep_mine(&self) {
-        let Some(c) = self.conflict.get_untracked() else { return };
+        let Some(c) = self.conflict.get_untracked() else {
+            return;
+        };
         self.conflict.set(None);
         if let Some(story) = self.story(&c.id) {
             match STORE.with(|s| s.save_over(&story)) {
@@ -372,7 +409,9 @@ impl AppState {
 
     /// Resolves a conflict by taking the other tab's version (this tab's is kept as a copy).
     pub fn take_theirs(&self) {
-        let Some(c) = self.conflict.get_untracked() else { return };
+        let Some(c) = self.conflict.get_untracked() else {
+            return;
+        };
         self.conflict.set(None);
         if c.theirs.is_none() {
             // Deleted elsewhere: delete here too, with the usual undo.
@@ -399,7 +438,11 @@ impl AppState {
             let id = mine.id.clone();
             self.stories.update(|v| v.insert(0, mine));
             self.mark_dirty(&id);
-            self.notify(Tone::Info, "Your version from this tab was kept as a separate story in your list.", None);
+            self.notify(
+                Tone::Info,
+                "Your version from this tab was kept as a separate story in your list.",
+                None,
+            );
         }
         self.flush();
     }
@@ -458,7 +501,10 @@ impl AppState {
         let mut removed = None;
         self.stories.update(|v| {
             if let Some(i) = v.iter().position(|s| s.id == id) {
-                removed = Some(Undo { story: v.remove(i), index: i });
+                removed = Some(Undo {
+                    story: v.remove(i),
+                    index: i,
+                });
             }
         });
         if let Some(u) = removed {
@@ -470,9 +516,11 @@ impl AppState {
             let app = *self;
             set_timeout(
                 move || {
-                    let same = app
-                        .undo
-                        .with_untracked(|u| u.as_ref().is_some_and(|u| u.story.id == deleted_id && u.story.updated_ms == token));
+                    let same = app.undo.with_untracked(|u| {
+                        u.as_ref().is_some_and(|u| {
+                            u.story.id == deleted_id && u.story.updated_ms == token
+                        })
+                    });
                     if same {
                         app.undo.set(None);
                     }
@@ -484,7 +532,9 @@ impl AppState {
 
     /// Brings back the last deleted story where it was.
     pub fn undo_delete(&self) {
-        let Some(u) = self.undo.get_untracked() else { return };
+        let Some(u) = self.undo.get_untracked() else {
+            return;
+        };
         self.undo.set(None);
         let id = u.story.id.clone();
         self.stories.update(|v| {
@@ -501,7 +551,6 @@ impl AppState {
             crate::files::download("comeback-unreadable-data.txt", "text/plain", &raw);
         }
     }
-
 }
 
 /// The title to show for a story, never empty.

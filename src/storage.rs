@@ -82,7 +82,10 @@ impl Store {
     /// Opens localStorage; never fails (a missing storage gives a store that refuses writes).
     pub fn open() -> Self {
         let ls = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        Store { ls, seen: RefCell::new(HashMap::new()) }
+        Store {
+            ls,
+            seen: RefCell::new(HashMap::new()),
+        }
     }
 
     /// Whether the browser lets us store anything.
@@ -91,7 +94,9 @@ impl Store {
     }
 
     fn keys(&self) -> Vec<String> {
-        let Some(ls) = &self.ls else { return Vec::new() };
+        let Some(ls) = &self.ls else {
+            return Vec::new();
+        };
         let n = ls.length().unwrap_or(0);
         (0..n).filter_map(|i| ls.key(i).ok().flatten()).collect()
     }
@@ -101,14 +106,23 @@ impl Store {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
-        let Some(ls) = &self.ls else { return Err(SaveError::Unavailable) };
+        let Some(ls) = &self.ls else {
+            return Err(SaveError::Unavailable);
+        };
         ls.set_item(key, value).map_err(classify)
     }
 
     /// Reads every story; unreadable values are moved aside, never deleted.
     pub fn load(&self) -> Loaded {
-        let mut out = Loaded { available: self.available(), ..Loaded::default() };
-        let mut keys: Vec<String> = self.keys().into_iter().filter(|k| k.starts_with(STORY_PREFIX)).collect();
+        let mut out = Loaded {
+            available: self.available(),
+            ..Loaded::default()
+        };
+        let mut keys: Vec<String> = self
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(STORY_PREFIX))
+            .collect();
         keys.sort();
         for key in keys {
             let Some(raw) = self.get(&key) else { continue };
@@ -129,8 +143,13 @@ impl Store {
         }
         // Values kept aside earlier are still reported until the user dismisses them.
         for key in self.keys() {
-            if key.starts_with(UNREADABLE_PREFIX) && !out.unreadable.iter().any(|u| u.kept_as == key) {
-                out.unreadable.push(Unreadable { kept_as: key, reason: "kept aside earlier".into() });
+            if key.starts_with(UNREADABLE_PREFIX)
+                && !out.unreadable.iter().any(|u| u.kept_as == key)
+            {
+                out.unreadable.push(Unreadable {
+                    kept_as: key,
+                    reason: "kept aside earlier".into(),
+                });
             }
         }
         out

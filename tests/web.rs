@@ -19,7 +19,11 @@ fn sample(id: &str) -> Story {
         title: "Émoji 🚀 and עברית".into(),
         target_role: "Nurse".into(),
         context: "A ward of 28 beds, 3 nights 🌙".into(),
-        steps: vec![RecoveryStep { action: "I called the pharmacist".into(), who: "with the charge nurse".into(), when: "within 10 minutes".into() }],
+        steps: vec![RecoveryStep {
+            action: "I called the pharmacist".into(),
+            who: "with the charge nurse".into(),
+            when: "within 10 minutes".into(),
+        }],
         ..Story::default()
     }
 }
@@ -38,14 +42,18 @@ fn saves_and_loads_unicode_exactly() {
 #[wasm_bindgen_test]
 fn corrupt_value_is_kept_aside_not_deleted() {
     ls().clear().unwrap();
-    ls().set_item(&story_key("bad"), "{\"schema_version\":3,\"stories\":[{").unwrap();
+    ls().set_item(&story_key("bad"), "{\"schema_version\":3,\"stories\":[{")
+        .unwrap();
     Store::open().save(&sample("good")).unwrap();
     let loaded = Store::open().load();
     assert_eq!(loaded.stories.len(), 1, "the readable story still loads");
     assert_eq!(loaded.unreadable.len(), 1);
     let kept = &loaded.unreadable[0].kept_as;
     assert!(kept.starts_with(UNREADABLE_PREFIX));
-    assert_eq!(ls().get_item(kept).unwrap().as_deref(), Some("{\"schema_version\":3,\"stories\":[{"));
+    assert_eq!(
+        ls().get_item(kept).unwrap().as_deref(),
+        Some("{\"schema_version\":3,\"stories\":[{")
+    );
     assert_eq!(ls().get_item(&story_key("bad")).unwrap(), None);
     // Loading again reports it again rather than forgetting it.
     assert_eq!(Store::open().load().unreadable.len(), 1);
@@ -54,11 +62,19 @@ fn corrupt_value_is_kept_aside_not_deleted() {
 #[wasm_bindgen_test]
 fn value_from_a_newer_version_is_kept_aside_with_a_reason() {
     ls().clear().unwrap();
-    ls().set_item(&story_key("future"), "{\"app\":\"comeback\",\"schema_version\":99,\"stories\":[]}").unwrap();
+    ls().set_item(
+        &story_key("future"),
+        "{\"app\":\"comeback\",\"schema_version\":99,\"stories\":[]}",
+    )
+    .unwrap();
     let loaded = Store::open().load();
     assert!(loaded.stories.is_empty());
     assert_eq!(loaded.unreadable.len(), 1);
-    assert!(loaded.unreadable[0].reason.contains("newer"), "{}", loaded.unreadable[0].reason);
+    assert!(
+        loaded.unreadable[0].reason.contains("newer"),
+        "{}",
+        loaded.unreadable[0].reason
+    );
 }
 
 #[wasm_bindgen_test]

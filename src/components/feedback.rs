@@ -13,7 +13,11 @@ pub fn fields_of(key: Key, story: &Story) -> Vec<(Field, String, String)> {
     match key {
         Key::Choice => vec![
             (Field::Role, "Target role".into(), story.target_role.clone()),
-            (Field::Summary, "The failure in one sentence".into(), story.summary.clone()),
+            (
+                Field::Summary,
+                "The failure in one sentence".into(),
+                story.summary.clone(),
+            ),
         ],
         Key::Numbers => vec![(Field::Context, "The context".into(), story.context.clone())],
         Key::Turnaround => story
@@ -22,30 +26,59 @@ pub fn fields_of(key: Key, story: &Story) -> Vec<(Field, String, String)> {
             .enumerate()
             .flat_map(|(i, s)| {
                 [
-                    (Field::StepAction(i), format!("Step {}: what you did", i + 1), s.action.clone()),
-                    (Field::StepWho(i), format!("Step {}: who", i + 1), s.who.clone()),
-                    (Field::StepWhen(i), format!("Step {}: when", i + 1), s.when.clone()),
+                    (
+                        Field::StepAction(i),
+                        format!("Step {}: what you did", i + 1),
+                        s.action.clone(),
+                    ),
+                    (
+                        Field::StepWho(i),
+                        format!("Step {}: who", i + 1),
+                        s.who.clone(),
+                    ),
+                    (
+                        Field::StepWhen(i),
+                        format!("Step {}: when", i + 1),
+                        s.when.clone(),
+                    ),
                 ]
             })
             .collect(),
         Key::Improvement => vec![
-            (Field::ImmediateWin, "Immediate win".into(), story.immediate_win.clone()),
-            (Field::LongTermGain, "Long-term gain".into(), story.long_term_gain.clone()),
+            (
+                Field::ImmediateWin,
+                "Immediate win".into(),
+                story.immediate_win.clone(),
+            ),
+            (
+                Field::LongTermGain,
+                "Long-term gain".into(),
+                story.long_term_gain.clone(),
+            ),
         ],
         Key::Growth => vec![
             (Field::Lesson, "The lesson".into(), story.lesson.clone()),
-            (Field::Change, "What you do differently now".into(), story.change.clone()),
+            (
+                Field::Change,
+                "What you do differently now".into(),
+                story.change.clone(),
+            ),
         ],
     }
 }
 
 /// The words of `text` split into plain and highlighted runs, from byte spans.
 /// Overlapping or out-of-range spans are merged or ignored, never trusted blindly.
-pub fn highlight_runs(text: &str, spans: &[(usize, usize, Severity)]) -> Vec<(String, Option<Severity>)> {
+pub fn highlight_runs(
+    text: &str,
+    spans: &[(usize, usize, Severity)],
+) -> Vec<(String, Option<Severity>)> {
     let mut spans: Vec<(usize, usize, Severity)> = spans
         .iter()
         .copied()
-        .filter(|(s, e, _)| s < e && *e <= text.len() && text.is_char_boundary(*s) && text.is_char_boundary(*e))
+        .filter(|(s, e, _)| {
+            s < e && *e <= text.len() && text.is_char_boundary(*s) && text.is_char_boundary(*e)
+        })
         .collect();
     spans.sort_by_key(|(s, _, _)| *s);
     let mut out = Vec::new();
@@ -83,6 +116,15 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
+/// Whether a finding reports evidence the coach found (shown as "what already counts"), rather
+/// than something to change.
+pub fn is_evidence(f: &Finding) -> bool {
+    f.severity == Severity::Info
+        && !f.rule.starts_with("prose-")
+        && !f.rule.contains("missing")
+        && !f.rule.contains("-no-")
+}
+
 /// The findings to show under a key, red flags included for key 1, without duplicates.
 pub fn findings_for(key: Key, report: &Report) -> Vec<Finding> {
     let mut out: Vec<Finding> = report.key(key).findings.clone();
@@ -106,7 +148,12 @@ pub fn findings_for(key: Key, report: &Report) -> Vec<Finding> {
 
 /// The feedback panel under a step's fields.
 #[component]
-pub fn KeyFeedback(id: String, key: Key, story: Signal<Option<Story>>, report: Signal<Option<Report>>) -> impl IntoView {
+pub fn KeyFeedback(
+    id: String,
+    key: Key,
+    story: Signal<Option<Story>>,
+    report: Signal<Option<Report>>,
+) -> impl IntoView {
     let app = use_app();
     let met = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.key(key).met)));
     // Announce only when the verdict changes, never on every keystroke.
@@ -130,16 +177,30 @@ pub fn KeyFeedback(id: String, key: Key, story: Signal<Option<Story>>, report: S
             Some(r) => {
                 let v = r.key(key);
                 if v.met {
-                    ("met", format!("✓ Met: {}", v.status))
+                    ("met", format!("✓ {}", v.status))
                 } else {
-                    ("needs-work", format!("Not yet: {}", v.status))
+                    ("needs-work", format!("! {}", v.status))
                 }
             }
         })
     };
-    let findings = move || report.with(|r| r.as_ref().map(|r| findings_for(key, r)).unwrap_or_default());
+    let findings = move || {
+        report
+            .with(|r| r.as_ref().map(|r| findings_for(key, r)).unwrap_or_default())
+            .into_iter()
+            .filter(|f| !is_evidence(f))
+            .collect::<Vec<_>>()
+    };
+    let evidence = move || {
+        report
+            .with(|r| r.as_ref().map(|r| findings_for(key, r)).unwrap_or_default())
+            .into_iter()
+            .filter(is_evidence)
+            .collect::<Vec<_>>()
+    };
     let id_dismiss = id.clone();
-    let dismissed = move || story.with(|s| s.as_ref().map(|s| s.dismissed.clone()).unwrap_or_default());
+    let dismissed =
+        move || story.with(|s| s.as_ref().map(|s| s.dismissed.clone()).unwrap_or_default());
     let id_restore = id.clone();
     view! {
         <section class="feedback" aria-labelledby=format!("fb-title-{}", key.number())>
@@ -172,6 +233,17 @@ pub fn KeyFeedback(id: String, key: Key, story: Signal<Option<Story>>, report: S
                     }
                 </For>
             </ul>
+            <Show when=move || !evidence().is_empty()>
+                <h3 class="fb-sub">"What already counts"</h3>
+                <ul class="evidence">
+                    <For each=evidence key=|f| (f.rule.clone(), f.quote.clone()) let:f>
+                        <li>
+                            <span aria-hidden="true">"✓ "</span>{f.message.clone()}
+                            {(!f.quote.is_empty()).then(|| view! { " " <q>{f.quote.clone()}</q> })}
+                        </li>
+                    </For>
+                </ul>
+            </Show>
             <Show when=move || !dismissed().is_empty()>
                 {
                     let id = id_restore.clone();
@@ -190,15 +262,25 @@ pub fn KeyFeedback(id: String, key: Key, story: Signal<Option<Story>>, report: S
 
 /// The user's text for this key with the quoted words highlighted.
 #[component]
-fn Preview(key: Key, story: Signal<Option<Story>>, report: Signal<Option<Report>>) -> impl IntoView {
+fn Preview(
+    key: Key,
+    story: Signal<Option<Story>>,
+    report: Signal<Option<Report>>,
+) -> impl IntoView {
     let blocks = move || {
-        let Some(story) = story.get() else { return Vec::new() };
+        let Some(story) = story.get() else {
+            return Vec::new();
+        };
         let spans: Vec<(Field, usize, usize, Severity)> = report.with(|r| {
             r.as_ref()
                 .map(|r| {
                     findings_for(key, r)
                         .iter()
-                        .filter_map(|f| f.span.as_ref().map(|s| (s.field, s.start, s.end, f.severity)))
+                        .filter_map(|f| {
+                            f.span
+                                .as_ref()
+                                .map(|s| (s.field, s.start, s.end, f.severity))
+                        })
                         .collect()
                 })
                 .unwrap_or_default()
@@ -207,8 +289,11 @@ fn Preview(key: Key, story: Signal<Option<Story>>, report: Signal<Option<Report>
             .into_iter()
             .filter(|(_, _, text)| !text.trim().is_empty())
             .map(|(field, label, text)| {
-                let mine: Vec<(usize, usize, Severity)> =
-                    spans.iter().filter(|(f, ..)| *f == field).map(|(_, s, e, sev)| (*s, *e, *sev)).collect();
+                let mine: Vec<(usize, usize, Severity)> = spans
+                    .iter()
+                    .filter(|(f, ..)| *f == field)
+                    .map(|(_, s, e, sev)| (*s, *e, *sev))
+                    .collect();
                 (label, highlight_runs(&text, &mine))
             })
             .collect::<Vec<_>>()

@@ -80,13 +80,11 @@ pub fn StepIndicator(id: String, current: Current, states: Signal<[KeyState; 5]>
             let here = current == Current::Step(k);
             view! {
                 <li class=move || format!("step-item {}{}", states.get()[k.number() - 1].class(), if here { " current" } else { "" })>
-                    <a href=href aria-current=if here { Some("step") } else { None }>
+                    <a href=href aria-current=if here { Some("step") } else { None }
+                        aria-label=move || format!("Key {}: {}, {}", k.number(), full_name(k), states.get()[k.number() - 1].label())>
                         <span class="step-num" aria-hidden="true">{k.number()}</span>
-                        <span class="step-name">{short_name(k)}</span>
-                        <span class="step-state">
-                            <span aria-hidden="true">{move || states.get()[k.number() - 1].icon()}</span>
-                            <span class="sr-only">{move || format!(", key {} {}", k.number(), states.get()[k.number() - 1].label())}</span>
-                        </span>
+                        <span class="step-name" aria-hidden="true">{short_name(k)}</span>
+                        <span class="step-state" aria-hidden="true">{move || states.get()[k.number() - 1].icon()}</span>
                     </a>
                 </li>
             }
@@ -108,12 +106,23 @@ pub fn StepIndicator(id: String, current: Current, states: Signal<[KeyState; 5]>
     }
 }
 
-/// One word per key, for the narrow indicator.
-pub fn short_name(k: Key) -> &'static str {
+/// The name of a key for screen readers and tests.
+pub fn full_name(k: Key) -> &'static str {
     match k {
         Key::Choice => "Choice",
         Key::Numbers => "Numbers",
         Key::Turnaround => "Turnaround",
+        Key::Improvement => "Improve",
+        Key::Growth => "Growth",
+    }
+}
+
+/// One word per key, for the narrow indicator (a soft hyphen lets the long one wrap).
+pub fn short_name(k: Key) -> &'static str {
+    match k {
+        Key::Choice => "Choice",
+        Key::Numbers => "Numbers",
+        Key::Turnaround => "Turn\u{ad}around",
         Key::Improvement => "Improve",
         Key::Growth => "Growth",
     }

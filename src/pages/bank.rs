@@ -1,6 +1,8 @@
 //! The story bank: the list of stories with rename, duplicate, delete (with undo), export and import.
 
-use comeback_core::story::{apply_merge, parse_import, plan_merge, Bank, MergePlan, Resolution, MAX_IMPORT_BYTES};
+use comeback_core::story::{
+    apply_merge, parse_import, plan_merge, Bank, MergePlan, Resolution, MAX_IMPORT_BYTES,
+};
 use comeback_core::{Key, Story};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,18 +15,31 @@ use crate::state::{display_title, new_id, use_app, AppState, Tone};
 pub fn export_all(app: &AppState) {
     app.flush();
     let bank = Bank::with_stories(app.stories.get_untracked());
-    files::download(&format!("comeback-stories-{}.json", date_stamp()), "application/json", &bank.to_json());
+    files::download(
+        &format!("comeback-stories-{}.json", date_stamp()),
+        "application/json",
+        &bank.to_json(),
+    );
 }
 
 /// Downloads one story as a JSON file that can be imported again.
 pub fn export_one(story: &Story) {
     let bank = Bank::with_stories(vec![story.clone()]);
-    files::download(&format!("{}.json", files::file_stem(&display_title(story))), "application/json", &bank.to_json());
+    files::download(
+        &format!("{}.json", files::file_stem(&display_title(story))),
+        "application/json",
+        &bank.to_json(),
+    );
 }
 
 fn date_stamp() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// "3 Nov 2026, 14:05" in the user's own locale.
@@ -70,14 +85,21 @@ fn StoryCard(story: Story, renaming: RwSignal<Option<String>>) -> impl IntoView 
     let app = use_app();
     let id = story.id.clone();
     let title = display_title(&story);
-    let role = if story.target_role.trim().is_empty() { "No role yet".to_string() } else { story.target_role.clone() };
+    let role = if story.target_role.trim().is_empty() {
+        "No role yet".to_string()
+    } else {
+        story.target_role.clone()
+    };
     let keys = filled(&story);
     let open_href = Route::Step(id.clone(), Key::ALL[usize::from(story.last_step.min(4))]).href();
     let review_href = Route::Review(id.clone()).href();
     let edited = when(story.updated_ms);
     let (id_r, id_d, id_x, id_e) = (id.clone(), id.clone(), id.clone(), id.clone());
     let is_renaming = move || renaming.get().as_deref() == Some(id_r.as_str());
-    let heading_id = format!("story-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    let heading_id = format!(
+        "story-{}",
+        id.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    );
     let story_for_export = story.clone();
     let t = title.clone();
     let sr = move || format!(" {t}");
@@ -112,7 +134,10 @@ fn StoryCard(story: Story, renaming: RwSignal<Option<String>>) -> impl IntoView 
 fn RenameForm(id: String, current: String, renaming: RwSignal<Option<String>>) -> impl IntoView {
     let app = use_app();
     let value = RwSignal::new(current);
-    let input_id = format!("rename-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    let input_id = format!(
+        "rename-{}",
+        id.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    );
     let input_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(el) = input_ref.get() {
@@ -176,8 +201,15 @@ fn ImportExport() -> impl IntoView {
     let input_ref = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         message.set(None);
         files::read_file(file, MAX_IMPORT_BYTES, move |bytes| {
@@ -189,14 +221,21 @@ fn ImportExport() -> impl IntoView {
                 }
             };
             match parse_import(&bytes) {
-                Err(e) => message.set(Some((false, format!("{} Nothing was changed.", e.message())))),
+                Err(e) => message.set(Some((
+                    false,
+                    format!("{} Nothing was changed.", e.message()),
+                ))),
                 Ok(data) => {
                     app.flush();
                     let plan = plan_merge(&app.stories.get_untracked(), &data.bank.stories);
                     if plan.conflicts.is_empty() {
                         finish_import(&app, plan, Vec::new(), message);
                     } else {
-                        let choices = plan.conflicts.iter().map(|_| RwSignal::new(Choice::KeepBoth)).collect();
+                        let choices = plan
+                            .conflicts
+                            .iter()
+                            .map(|_| RwSignal::new(Choice::KeepBoth))
+                            .collect();
                         pending.set(Some(PendingImport { plan, choices }));
                     }
                 }
@@ -226,7 +265,11 @@ fn ImportExport() -> impl IntoView {
 }
 
 #[component]
-fn ConflictChoices(pending: PendingImport, message: RwSignal<Option<(bool, String)>>, done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn ConflictChoices(
+    pending: PendingImport,
+    message: RwSignal<Option<(bool, String)>>,
+    done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let app = use_app();
     let rows = pending
         .plan
@@ -278,13 +321,19 @@ fn ConflictChoices(pending: PendingImport, message: RwSignal<Option<(bool, Strin
     }
 }
 
-fn finish_import(app: &AppState, plan: MergePlan, picks: Vec<Resolution>, message: RwSignal<Option<(bool, String)>>) {
+fn finish_import(
+    app: &AppState,
+    plan: MergePlan,
+    picks: Vec<Resolution>,
+    message: RwSignal<Option<(bool, String)>>,
+) {
     let existing = app.stories.get_untracked();
     let added = plan.new.len();
     let same = plan.identical.len();
     match apply_merge(&existing, &plan, &picks) {
         Ok(merged) => {
-            let before: std::collections::HashMap<String, Story> = existing.into_iter().map(|s| (s.id.clone(), s)).collect();
+            let before: std::collections::HashMap<String, Story> =
+                existing.into_iter().map(|s| (s.id.clone(), s)).collect();
             let changed: Vec<String> = merged
                 .iter()
                 .filter(|s| before.get(&s.id) != Some(*s))
@@ -307,7 +356,10 @@ fn finish_import(app: &AppState, plan: MergePlan, picks: Vec<Resolution>, messag
         }
         Err(e) => {
             app.notify(Tone::Warning, format!("{e}"), None);
-            message.set(Some((false, "The import could not be applied. Nothing was changed.".into())));
+            message.set(Some((
+                false,
+                "The import could not be applied. Nothing was changed.".into(),
+            )));
         }
     }
 }

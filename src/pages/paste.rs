@@ -55,13 +55,24 @@ pub fn Paste() -> impl IntoView {
             return;
         }
         let run = move || {
-            let role = if r.trim().is_empty() { None } else { Some(r.as_str()) };
+            let role = if r.trim().is_empty() {
+                None
+            } else {
+                Some(r.as_str())
+            };
             report.set(Some(analyze_answer(&t, role)));
         };
         if text.with_untracked(|t| t.len()) <= LIVE_LIMIT_BYTES {
             run();
         } else {
-            set_timeout(move || if generation.get_value() == g { run() }, std::time::Duration::from_millis(400));
+            set_timeout(
+                move || {
+                    if generation.get_value() == g {
+                        run()
+                    }
+                },
+                std::time::Duration::from_millis(400),
+            );
         }
     });
     let words = Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.words).unwrap_or(0)));
@@ -71,7 +82,14 @@ pub fn Paste() -> impl IntoView {
             return;
         }
         let r = role.get_untracked();
-        let mut story = story_from_answer(&t, if r.trim().is_empty() { None } else { Some(r.as_str()) });
+        let mut story = story_from_answer(
+            &t,
+            if r.trim().is_empty() {
+                None
+            } else {
+                Some(r.as_str())
+            },
+        );
         let now = now_ms();
         story.id = new_id();
         story.created_ms = now;

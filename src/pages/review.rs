@@ -30,7 +30,10 @@ pub fn Review(id: String) -> impl IntoView {
     remember_route(&Route::Review(id.clone()));
     app.set_last_step(&id, 5);
     let id_s = id.clone();
-    let story = Memo::new(move |_| app.stories.with(|v| v.iter().find(|s| s.id == id_s).cloned()));
+    let story = Memo::new(move |_| {
+        app.stories
+            .with(|v| v.iter().find(|s| s.id == id_s).cloned())
+    });
     let story: Signal<Option<Story>> = story.into();
     let report = use_report(story);
     view! {
@@ -41,12 +44,17 @@ pub fn Review(id: String) -> impl IntoView {
 }
 
 #[component]
-fn ReviewPage(id: String, story: Signal<Option<Story>>, report: Signal<Option<Report>>) -> impl IntoView {
+fn ReviewPage(
+    id: String,
+    story: Signal<Option<Story>>,
+    report: Signal<Option<Report>>,
+) -> impl IntoView {
     let states = Signal::derive(move || {
         let filled = story.with(|s| s.as_ref().map(|s| s.filled_keys()).unwrap_or([false; 5]));
         report.with(|r| key_states(filled, r.as_ref()))
     });
-    let answer = Memo::new(move |_| story.with(|s| s.as_ref().map(|s| s.assemble()).unwrap_or_default()));
+    let answer =
+        Memo::new(move |_| story.with(|s| s.as_ref().map(|s| s.assemble()).unwrap_or_default()));
     let words = Memo::new(move |_| answer.with(|a| word_count(a)));
     let copied = RwSignal::new(None::<bool>);
     let title = move || story.with(|s| s.as_ref().map(display_title).unwrap_or_default());

@@ -17,7 +17,10 @@ pub const LIVE_LIMIT_BYTES: usize = 20_000;
 pub fn story_bytes(s: &Story) -> usize {
     s.summary.len()
         + s.context.len()
-        + s.steps.iter().map(|x| x.action.len() + x.who.len() + x.when.len()).sum::<usize>()
+        + s.steps
+            .iter()
+            .map(|x| x.action.len() + x.who.len() + x.when.len())
+            .sum::<usize>()
         + s.immediate_win.len()
         + s.long_term_gain.len()
         + s.lesson.len()
@@ -57,7 +60,10 @@ pub fn use_report(story: Signal<Option<Story>>) -> Signal<Option<Report>> {
 pub fn Wizard(id: String, key: Key) -> impl IntoView {
     let app = use_app();
     let id_s = id.clone();
-    let story = Memo::new(move |_| app.stories.with(|v| v.iter().find(|s| s.id == id_s).cloned()));
+    let story = Memo::new(move |_| {
+        app.stories
+            .with(|v| v.iter().find(|s| s.id == id_s).cloned())
+    });
     let story: Signal<Option<Story>> = story.into();
     let report = use_report(story);
     // Remember the step so that reopening the story lands here.
@@ -85,7 +91,12 @@ pub fn MissingStory() -> impl IntoView {
 }
 
 #[component]
-fn WizardPage(id: String, key: Key, story: Signal<Option<Story>>, report: Signal<Option<Report>>) -> impl IntoView {
+fn WizardPage(
+    id: String,
+    key: Key,
+    story: Signal<Option<Story>>,
+    report: Signal<Option<Report>>,
+) -> impl IntoView {
     let g: &'static StepGuide = guide::step_guide(key);
     let states = Signal::derive(move || {
         let filled = story.with(|s| s.as_ref().map(|s| s.filled_keys()).unwrap_or([false; 5]));
@@ -97,7 +108,11 @@ fn WizardPage(id: String, key: Key, story: Signal<Option<Story>>, report: Signal
         Some(k) => Route::Step(id.clone(), k),
         None => Route::Review(id.clone()),
     };
-    let next_label = if key == Key::Growth { "Review your answer" } else { "Next" };
+    let next_label = if key == Key::Growth {
+        "Review your answer"
+    } else {
+        "Next"
+    };
     view! {
         <div class="wizard">
             <p class="story-title muted">{title}</p>
@@ -147,7 +162,13 @@ fn WizardPage(id: String, key: Key, story: Signal<Option<Story>>, report: Signal
 
 /// The guide's text for a field; a blank one if the guide lacks it.
 fn fg(g: &'static StepGuide, name: &str) -> &'static FieldGuide {
-    static BLANK: FieldGuide = FieldGuide { field: "", label: "", hint: "", placeholder: "", kind: FieldKind::Text };
+    static BLANK: FieldGuide = FieldGuide {
+        field: "",
+        label: "",
+        hint: "",
+        placeholder: "",
+        kind: FieldKind::Text,
+    };
     g.fields.iter().find(|f| f.field == name).unwrap_or(&BLANK)
 }
 
@@ -278,15 +299,34 @@ fn edit_step(app: &AppState, id: &str, i: usize, f: impl FnOnce(&mut RecoverySte
 }
 
 #[component]
-fn RecoveryRow(id: String, index: usize, story: Signal<Option<Story>>, total: usize) -> impl IntoView {
+fn RecoveryRow(
+    id: String,
+    index: usize,
+    story: Signal<Option<Story>>,
+    total: usize,
+) -> impl IntoView {
     let app = use_app();
     let get = move |f: fn(&RecoveryStep) -> String| {
-        move || story.with(|s| s.as_ref().and_then(|s| s.steps.get(index)).map(f).unwrap_or_default())
+        move || {
+            story.with(|s| {
+                s.as_ref()
+                    .and_then(|s| s.steps.get(index))
+                    .map(f)
+                    .unwrap_or_default()
+            })
+        }
     };
     let g = guide::step_guide(Key::Turnaround);
     let n = index + 1;
     let base = format!("step-{n}");
-    let (id1, id2, id3, id_up, id_down, id_rm) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let (id1, id2, id3, id_up, id_down, id_rm) = (
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+    );
     view! {
         <li class="recovery-step">
             <fieldset>

@@ -10,7 +10,8 @@ export const test = base.extend<{ errors: string[] }>({
     page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
     page.on('requestfailed', (r) => {
       // Downloads are cancelled by design in headless runs; anything else is a real failure.
-      if (!r.url().startsWith('blob:')) errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`);
+      // Requests cut short by a navigation (ERR_ABORTED) are the browser's choice, not a failure.
+      if (!r.url().startsWith('blob:') && r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`);
     });
     await use(errors);
     expect(errors, 'page errors or console errors').toEqual([]);

@@ -41,7 +41,7 @@ async function expectEveryWord(page: Page) {
   await expect(page.getByLabel('The immediate win')).toHaveValue(S.win);
   await expect(page.getByLabel('The long-term gain')).toHaveValue(S.gain);
   await page.getByRole('link', { name: /Growth/ }).click();
-  await expect(page.getByLabel('What you learned')).toHaveValue(S.lesson);
+  await expect(page.getByLabel('What you learned', { exact: true })).toHaveValue(S.lesson);
   await expect(page.getByLabel('What you do differently now')).toHaveValue(S.change);
 }
 
@@ -87,7 +87,7 @@ test('fill all five steps, reload, reopen, export, clear, import: every word com
   await page.getByRole('link', { name: 'Next' }).click();
 
   // Step 5
-  await page.getByLabel('What you learned').fill(S.lesson);
+  await page.getByLabel('What you learned', { exact: true }).fill(S.lesson);
   await page.getByLabel('What you do differently now').fill(S.change);
   await noAxeViolations(page);
   await shot(page, 'step-5-phone');
@@ -131,7 +131,7 @@ test('fill all five steps, reload, reopen, export, clear, import: every word com
   await page2.getByRole('link', { name: 'Comeback, home' }).click();
   await page2.locator('input[type=file]').setInputFiles(path);
   await expect(page2.getByText(/Imported: 1 new/)).toBeVisible();
-  await page2.getByRole('link', { name: S.title }).click();
+  await page2.getByRole('link', { name: S.title, exact: true }).click();
   await expectEveryWord(page2);
 });
 
