@@ -58,6 +58,48 @@ const STEP_NOUNS: &[&str] = &[
     "first", "next", "step", "priority", "move", "response", "call", "action", "job", "instinct",
 ];
 
+/// Words that are the subject of a verb wherever they stand before it in the clause.
+fn pronoun_actor(w: &str) -> Option<Actor> {
+    match w {
+        "i" | "i've" | "i'd" | "i'll" | "myself" => Some(Actor::Speaker),
+        "we" | "we've" | "we'd" => Some(Actor::We),
+        "they" | "he" | "she" | "who" | "nobody" | "which" | "they'd" | "he'd" | "she'd"
+        | "someone" | "everyone" => Some(Actor::Other),
+        _ => None,
+    }
+}
+
+/// Words that are the subject only right before the verb ("the team restored it"), since they
+/// are just as often its object ("I paged the database team and moved ...").
+fn noun_actor(w: &str) -> bool {
+    matches!(
+        w,
+        "team" | "it" | "you" | "manager" | "lead" | "boss" | "colleague" | "colleagues" | "staff"
+    )
+}
+
+/// Small words that may stand between a subject and its verb ("we then rebuilt", "they had fixed").
+fn between_subject_and_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "then"
+            | "quickly"
+            | "immediately"
+            | "also"
+            | "had"
+            | "have"
+            | "has"
+            | "finally"
+            | "eventually"
+            | "just"
+            | "soon"
+            | "promptly"
+            | "jointly"
+            | "together"
+            | "all"
+    )
+}
+
 /// The actions in a sentence, with their actors. `implicit_speaker`: a verb with no subject is the
 /// speaker's (a recovery step typed in the wizard, or a bullet).
 pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action> {
@@ -68,36 +110,7 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
         let cover = generic.iter().find(|g| g.start < h.end && h.start < g.end);
         let concrete = cover.is_none();
         let to = cover.map_or(h.end, |g| g.end.max(h.end));
-        let mut actor = None;
-        let mut from = h.start;
-        let window = h.start.saturating_sub(6);
-        for k in (window..h.start).rev() {
-            let w = toks[k].norm.as_str();
-            let found = match w {
-                "i" | "i've" | "i'd" | "i'll" | "myself" => Some(Actor::Speaker),
-                "my" => {
-                    if toks
-                        .get(k + 1)
-                        .is_some_and(|n| STEP_NOUNS.contains(&n.norm.as_str()))
-                    {
-                        Some(Actor::Speaker)
-                    } else {
-                        None
-                    }
-                }
-                "we" | "we've" | "we'd" | "our" | "us" => Some(Actor::We),
-                "they" | "he" | "she" | "it" | "team" | "someone" | "everyone" | "who" | "you"
-                | "nobody" | "which" | "manager" | "they'd" | "he'd" | "she'd" => {
-                    Some(Actor::Other)
-                }
-                _ => None,
-            };
-            if found.is_some() {
-                actor = found;
-                from = k;
-                break;
-            }
-        }
+        let (actor, from) = subject_of(toks, h.start);
         let actor = match actor {
             Some(a) => a,
             None => {
@@ -120,7 +133,224 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
             concrete,
         });
     }
+    // A step typed in the wizard's "What you did" field: its first verb is the speaker's action,
+    // whether or not the list knows the verb ("Paged the DBA", "I replayed the queue").
+    if implicit_speaker
+        && matches!(doc.field_of(s), Field::StepAction(_))
+        && !out.iter().any(|a| a.actor == Actor::Speaker)
+    {
+        if let Some(a) = step_verb(s, toks) {
+            out.insert(0, a);
+        }
+    }
     out
+}
+
+/// The subject nearest before token `at` within six words, and where it stands.
+fn subject_of(toks: &[super::text::Token], at: usize) -> (Option<Actor>, usize) {
+    let window = at.saturating_sub(6);
+    for k in (window..at).rev() {
+        let w = toks[k].norm.as_str();
+        if let Some(a) = pronoun_actor(w) {
+            return (Some(a), k);
+        }
+        if w == "my"
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| STEP_NOUNS.contains(&n.norm.as_str()))
+        {
+            return (Some(Actor::Speaker), k);
+        }
+        let adjacent = toks[k + 1..at]
+            .iter()
+            .all(|t| between_subject_and_verb(&t.norm));
+        if noun_actor(w) && adjacent {
+            let ours = k
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.norm == "our");
+            return if ours {
+                (Some(Actor::We), k - 1)
+            } else {
+                (Some(Actor::Other), k)
+            };
+        }
+    }
+    (None, at)
+}
+
+/// Words that cannot be the verb that opens a step: determiners, pronouns, prepositions, and
+/// verbs of state or feeling rather than action.
+const NOT_A_STEP_VERB: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "there",
+    "here",
+    "we",
+    "they",
+    "he",
+    "she",
+    "you",
+    "our",
+    "their",
+    "his",
+    "her",
+    "your",
+    "my",
+    "me",
+    "us",
+    "them",
+    "everyone",
+    "someone",
+    "nobody",
+    "nothing",
+    "everything",
+    "team",
+    "with",
+    "within",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "of",
+    "to",
+    "into",
+    "over",
+    "under",
+    "before",
+    "after",
+    "during",
+    "until",
+    "while",
+    "when",
+    "because",
+    "as",
+    "if",
+    "but",
+    "or",
+    "not",
+    "no",
+    "never",
+    "was",
+    "were",
+    "is",
+    "are",
+    "am",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "did",
+    "do",
+    "does",
+    "felt",
+    "feel",
+    "thought",
+    "think",
+    "knew",
+    "know",
+    "wanted",
+    "want",
+    "hoped",
+    "wished",
+    "panicked",
+    "froze",
+    "waited",
+    "wait",
+    "worried",
+    "realised",
+    "realized",
+    "noticed",
+    "learned",
+    "learnt",
+    "apologised",
+    "apologized",
+    "apologise",
+    "apologize",
+    "said",
+    "sorry",
+    "could",
+    "couldn't",
+    "would",
+    "should",
+    "might",
+    "must",
+    "can",
+    "will",
+    "tried",
+    "try",
+    "nothing",
+    "just",
+    "only",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+    "some",
+    "all",
+    "each",
+    "every",
+    "one",
+    "two",
+];
+
+/// The verb that opens a wizard step, if the step reads as something the speaker did.
+fn step_verb(s: &Sent, toks: &[super::text::Token]) -> Option<Action> {
+    static NOT_VERB: std::sync::OnceLock<super::lexicon::WordSet> = std::sync::OnceLock::new();
+    let not_verb = super::lexicon::word_set(&NOT_VERB, NOT_A_STEP_VERB);
+    // Lead-ins and the speaker's own "I" may come first: "Then I", "First,", "Personally I".
+    let k = toks.iter().position(|t| {
+        let w = t.norm.as_str();
+        !(LEAD_INS.contains(&w) || t.numeric || matches!(w, "i" | "i've" | "i'd"))
+    })?;
+    let verb = toks.get(k)?;
+    if not_verb.contains(verb.norm.as_str())
+        || super::lexicon::is_negator(&verb.norm)
+        || verb.numeric
+        || verb.norm.chars().count() < 2
+    {
+        return None;
+    }
+    // A subject of someone else's before the verb ("the team", "they") was caught above.
+    if toks[..k]
+        .iter()
+        .any(|t| pronoun_actor(&t.norm).is_some_and(|a| a != Actor::Speaker))
+    {
+        return None;
+    }
+    // Something done to something: the verb needs an object or a complement after it.
+    if toks.len() < k + 2 {
+        return None;
+    }
+    let generic = s
+        .hits_of(Cat::GenericAction)
+        .find(|g| g.start <= k + 1 && k < g.end);
+    if s.has(Cat::Apology) && !s.has(Cat::Action) {
+        return None;
+    }
+    Some(Action {
+        start: k,
+        end: k + 1,
+        actor: Actor::Speaker,
+        from: toks
+            .iter()
+            .take(k)
+            .rposition(|t| t.norm == "i")
+            .unwrap_or(k),
+        to: generic.map_or(k + 1, |g| g.end.max(k + 1)),
+        concrete: generic.is_none(),
+    })
 }
 
 /// Whether a sentence says who else was involved: a team or role, or a person's name.
@@ -153,6 +383,64 @@ pub(crate) fn when(s: &Sent) -> Option<(usize, usize)> {
         .iter()
         .find(|f| f.kind == FigureKind::Duration)
         .map(|f| (f.start, f.end))
+}
+
+/// Whether a wizard "who" field names someone else ("with the database lead", "Sam"), not
+/// "nobody" or "just me".
+fn says_who(toks: &[super::text::Token]) -> bool {
+    toks.iter().any(|t| {
+        !matches!(
+            t.norm.as_str(),
+            "no" | "one"
+                | "nobody"
+                | "none"
+                | "noone"
+                | "alone"
+                | "just"
+                | "only"
+                | "me"
+                | "myself"
+                | "i"
+                | "by"
+                | "on"
+                | "my"
+                | "own"
+                | "n"
+                | "a"
+                | "na"
+                | "nothing"
+                | "yet"
+                | "tbd"
+                | "todo"
+        )
+    })
+}
+
+/// Whether a wizard "when" field says when or how fast ("within 9 minutes", "the same evening"),
+/// not something vague ("eventually", "later").
+fn says_when(toks: &[super::text::Token]) -> bool {
+    toks.iter().any(|t| {
+        !matches!(
+            t.norm.as_str(),
+            "eventually"
+                | "later"
+                | "at"
+                | "some"
+                | "point"
+                | "sometime"
+                | "n"
+                | "a"
+                | "na"
+                | "none"
+                | "tbd"
+                | "todo"
+                | "don't"
+                | "know"
+                | "not"
+                | "sure"
+                | "unknown"
+        )
+    })
 }
 
 /// The sentences that tell the recovery.
@@ -193,17 +481,25 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let mut generic: Option<(&Sent, Action)> = None;
     let mut who_found: Option<(&Sent, (usize, usize))> = None;
     let mut when_found: Option<(&Sent, (usize, usize))> = None;
-    let mut who_field = false;
-    let mut when_field = false;
+    // The wizard's "who" and "when" fields are evidence on their own, verb or not.
+    let mut who_field: Option<&Sent> = None;
+    let mut when_field: Option<&Sent> = None;
     for s in &sents {
         let field = doc.field_of(s);
         match field {
-            Field::StepWho(_) => who_field = true,
-            Field::StepWhen(_) => when_field = true,
+            Field::StepWho(_) => {
+                if who_field.is_none() && says_who(doc.toks(s)) {
+                    who_field = Some(s);
+                }
+                continue;
+            }
+            Field::StepWhen(_) => {
+                if when_field.is_none() && says_when(doc.toks(s)) {
+                    when_field = Some(s);
+                }
+                continue;
+            }
             _ => {}
-        }
-        if matches!(field, Field::StepWho(_) | Field::StepWhen(_)) {
-            continue;
         }
         let implicit = doc.structured;
         for a in actions(doc, s, implicit) {
@@ -251,8 +547,8 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             }
         }
     }
-    let has_who = who_found.is_some() || who_field;
-    let has_when = when_found.is_some() || when_field;
+    let has_who = who_found.is_some() || who_field.is_some();
+    let has_when = when_found.is_some() || when_field.is_some();
     if let Some((s, a)) = speaker_concrete {
         findings.push(doc.finding(
             key,
@@ -264,7 +560,15 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             a.end,
         ));
     }
-    if let Some((s, (a, b))) = who_found {
+    if let Some(s) = who_field {
+        findings.push(doc.finding_sentence(
+            key,
+            "turnaround-who",
+            Severity::Info,
+            "Who was involved.",
+            s,
+        ));
+    } else if let Some((s, (a, b))) = who_found {
         findings.push(doc.finding(
             key,
             "turnaround-who",
@@ -275,7 +579,9 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             b,
         ));
     }
-    if let Some((s, (a, b))) = when_found {
+    if let Some(s) = when_field {
+        findings.push(doc.finding_sentence(key, "turnaround-when", Severity::Info, "How fast.", s));
+    } else if let Some((s, (a, b))) = when_found {
         findings.push(doc.finding(key, "turnaround-when", Severity::Info, "How fast.", s, a, b));
     }
     let met = speaker_concrete.is_some() && (has_who || has_when);
