@@ -281,3 +281,85 @@ fn accountant_story() {
     assert_all_met(&r, "accountant");
     assert_spans_match(&s, &r);
 }
+
+/// Words that open an instruction: every to-do finding's message tells the user what to do.
+const DO_WORDS: &[&str] = &[
+    "add ", "say ", "put ", "tell ", "name ", "choose ", "pick ", "split", "cut ", "replace ",
+    "start ", "show ",
+];
+
+fn check_findings(r: &Report, what: &str) {
+    for f in r.all_findings() {
+        if !f.quote.is_empty() {
+            assert!(
+                f.span.is_some(),
+                "{what}: quoted words without a span: {f:?}"
+            );
+        }
+        if f.is_evidence() {
+            assert!(!f.quote.is_empty(), "{what}: evidence without words: {f:?}");
+        } else {
+            assert!(
+                DO_WORDS
+                    .iter()
+                    .any(|w| f.message.to_lowercase().contains(w)),
+                "{what}: a to-do that does not say what to do: {f:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn evidence_and_to_dos_are_told_apart() {
+    let r = analyze_story(&failover());
+    let evidence: Vec<&str> = r
+        .all_findings()
+        .filter(|f| f.is_evidence())
+        .map(|f| f.rule.as_str())
+        .collect();
+    for rule in [
+        "numbers-figure",
+        "turnaround-action",
+        "turnaround-who",
+        "turnaround-when",
+        "improvement-immediate",
+        "improvement-long-term",
+        "growth-lesson",
+        "growth-change",
+    ] {
+        assert!(
+            evidence.contains(&rule),
+            "{rule} not evidence: {evidence:?}"
+        );
+    }
+    check_findings(&r, "failover");
+
+    let weak = story(
+        "Project manager",
+        FailureCategory::PoorJudgment,
+        "I basically messed up a presentation.",
+        "It was a lot of work and the project failed.",
+        vec![step("We fixed it", "", "")],
+        "I apologised to the client.",
+        "",
+        "I learned a lot.",
+        "",
+    );
+    let r = analyze_story(&weak);
+    assert!(r.all_findings().any(|f| !f.is_evidence()));
+    assert!(!r
+        .all_findings()
+        .any(|f| f.is_evidence() && f.rule.ends_with("missing")));
+    check_findings(&r, "weak story");
+    check_findings(&analyze_story(&Story::default()), "empty story");
+    for text in [
+        "Honestly I can't think of a failure. I work too hard.",
+        "The project failed. We fixed it. I learned a lot.",
+        "I think mistakes were made and, um, basically the launch was kind of late because the other team dropped the ball and never told me.",
+        "I yelled at my colleague. I forgot to send the invoices and I fudged the numbers so the report would look fine.",
+    ] {
+        let r = comeback_core::analyzer::analyze_answer(text, Some("Accountant"));
+        check_findings(&r, text);
+        assert!(r.all_findings().any(|f| !f.is_evidence()), "{text}");
+    }
+}

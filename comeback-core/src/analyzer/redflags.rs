@@ -446,7 +446,7 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             key,
             "choice-own-slip",
             Severity::Warn,
-            "This reads as a slip of your own. A failure with an outside or unexpected cause is safer material.",
+            "This reads as a slip of your own. If you can, choose a failure with an outside or unexpected cause; if you keep this one, show the check you added so it cannot happen again.",
             s,
             k,
             k + 1,

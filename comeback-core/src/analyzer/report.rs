@@ -78,6 +78,26 @@ pub struct Finding {
     pub span: Option<Span>,
 }
 
+/// The rules whose findings report evidence found ("what already counts"), not something to do.
+const EVIDENCE_RULES: &[&str] = &[
+    "choice-outside-cause",
+    "numbers-figure",
+    "turnaround-action",
+    "turnaround-who",
+    "turnaround-when",
+    "improvement-immediate",
+    "improvement-long-term",
+    "growth-lesson",
+    "growth-change",
+];
+
+impl Finding {
+    /// True when the finding reports evidence already in the text; false when the user should act on it.
+    pub fn is_evidence(&self) -> bool {
+        EVIDENCE_RULES.contains(&self.rule.as_str())
+    }
+}
+
 /// The verdict on one key.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeyVerdict {
