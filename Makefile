@@ -18,13 +18,14 @@ BASE                 ?= /comeback/
 E2E_PORT             ?= 4173
 
 .PHONY: help serve test tools rust-tools node-tools browser fmt-check clippy test-native test-browser \
-        dist build-release e2e bench sizes clean
+        dist build-release e2e bench sizes perf clean
 
 help:
 	@echo "make serve   build the app and serve it with live reload on http://127.0.0.1:8080"
 	@echo "make test    every check: fmt, clippy, native tests, browser tests, release build, end-to-end"
 	@echo "make dist BASE=/comeback/   a deployable build in dist/ for that base path"
 	@echo "make bench   analyzer benchmark (native)    make sizes   release bundle sizes"
+	@echo "make perf    input-to-paint latency in Chromium at phone size, CPU slowed 4x"
 
 ## ---------- tools (idempotent) ----------
 
@@ -101,6 +102,10 @@ bench:
 
 sizes:
 	@bash tools/sizes.sh dist
+
+perf: browser node-tools
+	@test -f dist/index.html || $(MAKE) --no-print-directory dist BASE=$(BASE)
+	node tools/perf.mjs
 
 clean:
 	rm -rf dist target node_modules test-results playwright-report

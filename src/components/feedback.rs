@@ -260,14 +260,19 @@ pub fn KeyFeedback(
     }
 }
 
-/// The user's text for this key with the quoted words highlighted.
+/// The user's text for this key with the quoted words highlighted. Closed by default, and only
+/// rendered while open: re-laying out a long text on every keystroke would slow typing down.
 #[component]
 fn Preview(
     key: Key,
     story: Signal<Option<Story>>,
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
-    let blocks = move || {
+    let open = RwSignal::new(false);
+    let blocks = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         let Some(story) = story.get() else {
             return Vec::new();
         };
@@ -276,6 +281,7 @@ fn Preview(
                 .map(|r| {
                     findings_for(key, r)
                         .iter()
+                        .filter(|f| !is_evidence(f))
                         .filter_map(|f| {
                             f.span
                                 .as_ref()
@@ -297,22 +303,36 @@ fn Preview(
                 (label, highlight_runs(&text, &mine))
             })
             .collect::<Vec<_>>()
+    });
+    let has_text = move || {
+        story.with(|s| {
+            s.as_ref().is_some_and(|s| {
+                fields_of(key, s)
+                    .iter()
+                    .any(|(_, _, t)| !t.trim().is_empty())
+            })
+        })
     };
     view! {
-        <Show when=move || !blocks().is_empty()>
-            <details class="preview" open>
-                <summary>"Your words, with what the coach noticed highlighted"</summary>
-                {move || blocks().into_iter().map(|(label, runs)| view! {
+        <Show when=has_text>
+            <details class="preview" prop:open=move || open.get_untracked()
+                on:toggle=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                    open.set(is_open);
+                }>
+                <summary>"Show my words with what the coach noticed highlighted"</summary>
+                <For each=move || blocks.get().into_iter().enumerate() key=|b| b.clone() let:b>
                     <div class="preview-block">
-                        <p class="preview-label">{label}</p>
+                        <p class="preview-label">{b.1.0.clone()}</p>
                         <p class="preview-text">
-                            {runs.into_iter().map(|(t, sev)| match sev {
+                            {b.1.1.into_iter().map(|(t, sev)| match sev {
                                 Some(s) => view! { <mark class=severity_class(s)>{t}</mark> }.into_any(),
                                 None => view! { <span>{t}</span> }.into_any(),
                             }).collect_view()}
                         </p>
                     </div>
-                }).collect_view()}
+                </For>
             </details>
         </Show>
     }

@@ -28,24 +28,36 @@ pub fn story_bytes(s: &Story) -> usize {
         + s.target_role.len()
 }
 
-/// The live report for a story: at once for normal sizes, after a short pause for huge text.
+/// The live report for a story. Analysis runs at most once per frame (just before it is painted),
+/// however fast the user types; past [`LIVE_LIMIT_BYTES`] it waits for a pause in typing instead.
 pub fn use_report(story: Signal<Option<Story>>) -> Signal<Option<Report>> {
     let report = RwSignal::new(None::<Report>);
     let generation = StoredValue::new(0u64);
+    let frame_pending = StoredValue::new(false);
+    let run = move || report.set(story.with_untracked(|s| s.as_ref().map(analyze_story)));
     Effect::new(move |_| {
-        let Some(s) = story.get() else {
+        let size = story.with(|s| s.as_ref().map(story_bytes));
+        let Some(size) = size else {
             report.set(None);
             return;
         };
         let g = generation.get_value() + 1;
         generation.set_value(g);
-        if story_bytes(&s) <= LIVE_LIMIT_BYTES {
-            report.set(Some(analyze_story(&s)));
+        if report.with_untracked(|r| r.is_none()) {
+            run();
+        } else if size <= LIVE_LIMIT_BYTES {
+            if !frame_pending.get_value() {
+                frame_pending.set_value(true);
+                request_animation_frame(move || {
+                    frame_pending.set_value(false);
+                    run();
+                });
+            }
         } else {
             set_timeout(
                 move || {
                     if generation.get_value() == g {
-                        report.set(Some(analyze_story(&s)));
+                        run();
                     }
                 },
                 std::time::Duration::from_millis(400),
