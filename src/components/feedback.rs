@@ -119,10 +119,7 @@ fn severity_class(s: Severity) -> &'static str {
 /// Whether a finding reports evidence the coach found (shown as "what already counts"), rather
 /// than something to change.
 pub fn is_evidence(f: &Finding) -> bool {
-    f.severity == Severity::Info
-        && !f.rule.starts_with("prose-")
-        && !f.rule.contains("missing")
-        && !f.rule.contains("-no-")
+    f.is_evidence()
 }
 
 /// The findings to show under a key, red flags included for key 1, without duplicates.
