@@ -190,3 +190,82 @@ fn role_table_suggestions_and_matching() {
         assert_eq!(match_role(typed), Some(want), "{typed}");
     }
 }
+
+fn flag_ids(text: &str, role: Option<&str>) -> Vec<&'static str> {
+    analyze_answer(text, role).red_flag_ids()
+}
+
+#[test]
+fn falsified_records_told_as_plain_narrative_are_ethics() {
+    for text in [
+        "Before the audit I changed the figures so the report would look right.",
+        "I panicked and marked the missing checks as complete in the log with the old dates.",
+        "The stocktake was short, so I adjusted the numbers so the totals matched the system.",
+    ] {
+        assert!(flag_ids(text, None).contains(&"ethics"), "{text}");
+    }
+    // Changing records honestly is not falsifying them.
+    for text in [
+        "I changed the dates on the rota so the new starters could shadow a senior nurse.",
+        "I marked the faulty batch as quarantined and called the supplier within the hour.",
+    ] {
+        assert!(!flag_ids(text, None).contains(&"ethics"), "{text}");
+    }
+}
+
+#[test]
+fn a_decision_against_a_warning_is_poor_judgment() {
+    let r = analyze_answer(
+        "The forecast said minus four, but I made the call to pour the slab anyway because we were behind.",
+        Some("Site manager"),
+    );
+    assert!(r.red_flag_ids().contains(&"poor_judgment"));
+    assert!(!r.key(Key::Choice).met);
+    assert!(!flag_ids(
+        "The storm was forecast for Friday, so I decided to move the event indoors.",
+        None
+    )
+    .contains(&"poor_judgment"));
+}
+
+#[test]
+fn own_slips_without_a_slip_phrase_fail_key_one() {
+    for text in [
+        "The renewal reminders went to an old inbox and I'd never put the expiry date anywhere else, so the domain lapsed for nine hours.",
+        "I assumed the backup job was running, and when the disk failed we lost two days of orders.",
+    ] {
+        assert!(!analyze_answer(text, None).key(Key::Choice).met, "{text}");
+    }
+}
+
+#[test]
+fn core_skill_slips_told_at_length_are_flagged() {
+    let r = analyze_answer(
+        "I designed the retaining wall and got the surcharge load wrong by about 30%.",
+        Some("Structural engineer"),
+    );
+    assert!(
+        r.red_flag_ids().contains(&"core_competency"),
+        "{:?}",
+        r.red_flags
+    );
+    let r = analyze_answer(
+        "I sent a bundle of 200 pages of privileged advice to the wrong recipient on the other side.",
+        Some("Paralegal"),
+    );
+    assert!(
+        r.red_flag_ids().contains(&"core_competency"),
+        "{:?}",
+        r.red_flags
+    );
+    // Someone else's error in the same sentence is not the speaker's slip.
+    let r = analyze_answer(
+        "I checked the patient's chart and the pharmacy label on the bag was wrong, so I held the infusion.",
+        Some("Registered nurse"),
+    );
+    assert!(
+        !r.red_flag_ids().contains(&"core_competency"),
+        "{:?}",
+        r.red_flags
+    );
+}

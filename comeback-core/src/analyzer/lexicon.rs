@@ -36,6 +36,10 @@ pub(crate) enum Cat {
     Hedge,
     Filler,
     Weasel,
+    RiskyDecision,
+    Defiance,
+    FalsifyAct,
+    FalsifyPurpose,
 }
 
 impl Cat {
@@ -67,6 +71,10 @@ impl Cat {
             "hedge" => Cat::Hedge,
             "filler" => Cat::Filler,
             "weasel" => Cat::Weasel,
+            "risky_decision" => Cat::RiskyDecision,
+            "defiance" => Cat::Defiance,
+            "falsify_act" => Cat::FalsifyAct,
+            "falsify_purpose" => Cat::FalsifyPurpose,
             _ => return None,
         })
     }

@@ -110,7 +110,17 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
         let cover = generic.iter().find(|g| g.start < h.end && h.start < g.end);
         let concrete = cover.is_none();
         let to = cover.map_or(h.end, |g| g.end.max(h.end));
-        let (actor, from) = subject_of(toks, h.start);
+        // "the money was recovered": a passive has no actor to credit.
+        let passive = h.start > 0
+            && matches!(
+                toks[h.start - 1].norm.as_str(),
+                "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"
+            );
+        let (actor, from) = if passive {
+            (Some(Actor::Other), h.start)
+        } else {
+            subject_of(toks, h.start)
+        };
         let actor = match actor {
             Some(a) => a,
             None => {
@@ -146,13 +156,22 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
     out
 }
 
-/// The subject nearest before token `at` within six words, and where it stands.
+/// The subject nearest before token `at`, and where it stands: a pronoun up to 25 words back
+/// ("I went back through the calculation, redesigned the wall and reissued the drawings"), any
+/// other subject within six.
 fn subject_of(toks: &[super::text::Token], at: usize) -> (Option<Actor>, usize) {
-    let window = at.saturating_sub(6);
+    let window = at.saturating_sub(25);
     for k in (window..at).rev() {
         let w = toks[k].norm.as_str();
         if let Some(a) = pronoun_actor(w) {
             return (Some(a), k);
+        }
+        if k + 6 < at {
+            // Far back, a pronoun is the subject only if no new clause starts in between.
+            if super::redflags::clause_break(toks, k) {
+                return (None, at);
+            }
+            continue;
         }
         if w == "my"
             && toks

@@ -43,6 +43,8 @@ const SLIP_WORDS: &[&str] = &[
     "mislabelled",
     "mislabeled",
     "miscounted",
+    "assumed",
+    "misjudged",
 ];
 
 fn flag_of(cat: Cat) -> Option<RedFlag> {
@@ -154,6 +156,22 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                 ),
             ));
         }
+        if let Some((flag, a, b)) = told_in_plain_words(doc, s) {
+            if !evidence.iter().any(|(f, _)| *f == flag) {
+                evidence.push((
+                    flag,
+                    doc.finding(
+                        Key::Choice,
+                        flag.rule(),
+                        Severity::Warn,
+                        message(flag),
+                        s,
+                        a,
+                        b,
+                    ),
+                ));
+            }
+        }
         if let Some(role) = doc.role {
             if let Some(f) = core_competency(doc, s, role, excused) {
                 evidence.push((RedFlag::CoreCompetency, f));
@@ -198,6 +216,36 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
         }
     }
     out
+}
+
+/// A risky act told without a tell-tale phrase, found from two halves in one sentence: a decision
+/// of the speaker's with a word of defiance ("I made the call to pour anyway": poor judgment), or a
+/// record the speaker changed with what it was made to show ("marked them as complete with the old
+/// dates": ethics). Returns the flag and the token range to quote.
+fn told_in_plain_words(doc: &Doc, s: &Sent) -> Option<(RedFlag, usize, usize)> {
+    let toks = doc.toks(s);
+    let pair = |act: Cat, why: Cat| {
+        let h = s.hits_of(act).find(|h| {
+            by_speaker(toks, h.start, h.end) || toks[..h.start].iter().any(|t| t.norm == "i")
+        })?;
+        let w = s.hits_of(why).find(|w| w.end > h.start)?;
+        // Both halves close together, in the same stretch of the sentence.
+        (w.start.saturating_sub(h.end) <= 14).then_some((h.start.min(w.start), w.end.max(h.end)))
+    };
+    if let Some((a, b)) = pair(Cat::FalsifyAct, Cat::FalsifyPurpose) {
+        return Some((RedFlag::Ethics, a, b));
+    }
+    // "To save time, I split the team" in a recovery is a sensible call: only the story of the
+    // failure itself is read for recklessness.
+    if matches!(
+        s.part,
+        AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
+    ) {
+        if let Some((a, b)) = pair(Cat::RiskyDecision, Cat::Defiance) {
+            return Some((RedFlag::PoorJudgment, a, b));
+        }
+    }
+    None
 }
 
 /// Outside causes too common to excuse a slip on their own ("supplier", "system").
@@ -270,20 +318,49 @@ const OWNING: &[&[&str]] = &[
     &["my", "error"],
     &["was", "mine"],
     &["my", "slip"],
+    &["lost", "track"],
 ];
 
 /// Who is the subject nearest before token `k`, in the same clause and at most eight words back:
 /// `Some(true)` for the speaker, `Some(false)` for anyone else, `None` when there is none.
 fn speaker_subject(toks: &[super::text::Token], k: usize) -> Option<bool> {
-    toks[k.saturating_sub(8)..k.min(toks.len())]
+    let from = k.saturating_sub(14);
+    toks[from..k.min(toks.len())]
         .iter()
+        .enumerate()
         .rev()
-        .find_map(|p| match p.norm.as_str() {
+        .find_map(|(i, p)| match p.norm.as_str() {
+            // "... and the label was wrong": a new clause with a subject of its own.
+            _ if clause_break(toks, from + i) => Some(false),
             "i" | "i'd" | "i've" | "i'm" | "myself" => Some(true),
             "we" | "they" | "he" | "she" | "it" | "who" | "which" | "someone" | "you" | "when"
             | "because" | "while" | "after" | "that" | "before" | "until" | "if" | "we'd"
             | "they'd" | "he'd" | "she'd" | "we've" | "they've" => Some(false),
             _ => None,
+        })
+}
+
+/// Whether token `k` opens a new clause with a subject of its own ("and the pharmacy", "but our").
+pub(crate) fn clause_break(toks: &[super::text::Token], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| matches!(t.norm.as_str(), "and" | "but" | "so" | "then" | "while"))
+        && toks.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.norm.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "our"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "my"
+            )
         })
 }
 
@@ -305,7 +382,7 @@ fn by_speaker(toks: &[super::text::Token], start: usize, end: usize) -> bool {
 }
 
 /// The token index of the speaker's own slip in a sentence ("I missed", "my mistake", "on me").
-fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
+pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
     let toks = doc.toks(s);
     for (k, t) in toks.iter().enumerate() {
         if OWNING.iter().any(|p| {
@@ -326,7 +403,18 @@ fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
             return Some(k);
         }
     }
-    None
+    // A step the speaker left undone: "I didn't check", "I'd never put the date anywhere else".
+    s.hits
+        .iter()
+        .find(|h| {
+            h.cat == Cat::Action
+                && h.negated
+                && toks[h.start.saturating_sub(2)..h.start]
+                    .iter()
+                    .any(|p| super::lexicon::is_negator(&p.norm))
+                && speaker_subject(toks, h.start) == Some(true)
+        })
+        .map(|h| h.start)
 }
 
 /// A core skill of the target role named as failing in this sentence, told as the speaker's slip.

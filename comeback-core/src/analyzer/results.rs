@@ -54,6 +54,14 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             return Some((s, h.start, h.end));
         }
     }
+    // A changed personal habit is a lasting change too ("I never give a date myself any more").
+    for s in doc.in_parts(&[AnswerPart::Change]) {
+        if s.first_person {
+            if let Some(h) = s.hits_of(Cat::Change).next() {
+                return Some((s, h.start, doc.toks(s).len()));
+            }
+        }
+    }
     None
 }
 
@@ -148,6 +156,20 @@ mod tests {
             None,
         );
         assert!(!r.key(Key::Improvement).met);
+    }
+
+    #[test]
+    fn a_changed_habit_is_the_lasting_half() {
+        let r = analyze_answer(
+            "The supplier sent the wrong flour and 300 loaves failed. I rebaked the whole order with flour from a second mill and the bread went out on time. \
+             I learned that one supplier is one point of failure. Now I always keep a week of flour from a second mill.",
+            None,
+        );
+        assert!(
+            r.key(Key::Improvement).met,
+            "{:#?}",
+            r.key(Key::Improvement)
+        );
     }
 
     #[test]

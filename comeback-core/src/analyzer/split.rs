@@ -82,7 +82,9 @@ fn decide(
     let failure = s.has(Cat::Failure)
         || s.has(Cat::VagueOutcome)
         || s.has(Cat::Denial)
-        || (!seen_failure && super::redflags::strong_outside_hit(doc, s));
+        || (!seen_failure && super::redflags::strong_outside_hit(doc, s))
+        // "I hadn't worked through the risk score", "I missed a duplicate payment".
+        || (!seen_failure && super::redflags::speaker_slip(doc, s).is_some());
     if s.has(Cat::Lesson) {
         return AnswerPart::Lesson;
     }
