@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Per-key agreement floors on the holdout set (just below what the analyzer reaches; never below 0.75).
-const FLOOR_CHOICE: f64 = 0.77;
+const FLOOR_CHOICE: f64 = 0.75;
 const FLOOR_NUMBERS: f64 = 0.97;
 const FLOOR_TURNAROUND: f64 = 0.85;
 const FLOOR_IMPROVEMENT: f64 = 0.82;
@@ -57,10 +57,10 @@ fn run(name: &str) -> Option<Score> {
         flag_fn: 0,
         per_flag: Default::default(),
     };
-    // Quotes are printed for the tuning set only: holdout texts stay out of sight while tuning.
-    let show_quotes = name.starts_with("tuning");
-    // The fresh set reports aggregate figures only: no ids, no verdicts per answer, no quotes.
-    let per_item = !name.starts_with("fresh");
+    // Per-answer lines (ids, verdicts, quotes) are printed for the tuning set only: the holdout and
+    // fresh sets report aggregate figures, so nobody tunes on their individual answers.
+    let per_item = name.starts_with("tuning");
+    let show_quotes = per_item;
     println!("== {name}");
     for (n, line) in src.lines().enumerate() {
         if line.trim().is_empty() {

@@ -33,6 +33,8 @@ pub(crate) enum Cat {
     Conflict,
     Ethics,
     Blame,
+    /// Points at someone else, but alone may only tell an outside cause.
+    BlameWeak,
     Hedge,
     Filler,
     Weasel,
@@ -68,6 +70,7 @@ impl Cat {
             "interpersonal_conflict" => Cat::Conflict,
             "ethics" => Cat::Ethics,
             "blame_shifting" => Cat::Blame,
+            "blame_weak" => Cat::BlameWeak,
             "hedge" => Cat::Hedge,
             "filler" => Cat::Filler,
             "weasel" => Cat::Weasel,

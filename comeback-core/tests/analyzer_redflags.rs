@@ -1,0 +1,153 @@
+//! Red flags and core competency, precision first: hand-written sentences a careful reader would
+//! NOT flag (outside causes, other people's slips caught by the speaker, conflicts avoided or
+//! resolved, decisions that were sensible, generic words near a role's vocabulary), and a few that
+//! must be flagged. Varied phrasing and many professions; none is taken from the corpus.
+
+use comeback_core::analyzer::analyze_answer;
+
+fn flags(text: &str, role: &str) -> Vec<&'static str> {
+    analyze_answer(text, Some(role)).red_flag_ids()
+}
+
+/// (role, text): nothing here should raise any red flag.
+const CLEAN: &[(&str, &str)] = &[
+    // Core competency: a generic error word in an outside, technical context.
+    ("Chef", "On a busy Friday the address-lookup service we used for delivery orders started returning errors, and I noticed that 30 orders had no address."),
+    ("Chef", "I was running the pass when the ticket printer started throwing errors, so I had the servers read orders aloud for two hours."),
+    ("Head chef", "Our booking platform had an issue that double-counted covers, and I only found out when 40 extra guests arrived."),
+    ("Chef", "I made a mistake on the delivery app settings, so the online menu showed closed for an evening; I fixed it within the hour."),
+    ("Sous chef", "The supplier's truck broke down on the motorway, so the fish for 120 covers never arrived and I rewrote the menu by 5pm."),
+    ("Chef", "I sent back a delivery of chicken that arrived warm and rang a second supplier, who got us replacement stock by noon."),
+    ("Chef", "After eighteen months of doubles, half the brigade was burned out, and two cooks resigned in the same week."),
+    ("Registered nurse", "I caught a wrong dose on a colleague's chart before it reached the patient and reported it straight away."),
+    ("Nurse", "The pharmacy system went down for six hours, and I had to check every medication against the paper charts by hand."),
+    ("Nurse", "I noticed the infusion pump was showing errors, so I stopped it, switched to a spare pump and called the ward technician."),
+    ("Accountant", "Our bank changed its export format without warning and the reconciliation file came through with errors for 3 days."),
+    ("Accountant", "I spotted a duplicate payment of £12,000 that the old system had made, and recovered it from the supplier within a week."),
+    ("Accountant", "There was an issue with the payroll software update, which paid 40 people a day late; I ran a manual payment run that night."),
+    ("Teacher", "I realised half my class had failed the mock exam because the exam board had changed the paper without telling schools."),
+    ("Primary school teacher", "A burst pipe flooded my classroom two days before the exam, so I moved 28 pupils into the library."),
+    ("Software engineer", "Our cloud provider had an outage and the build broke for four hours; I moved our deploys to a second region."),
+    ("Data analyst", "The upstream vendor sent a dataset with errors in 2% of rows, and I wrote a check that caught them before the dashboard refreshed."),
+    ("Civil engineer", "The ground conditions weren't on any of the drawings, so the piling contractor hit a buried culvert and we lost two weeks."),
+    ("Project manager", "The client changed the scope twice in a month, and the schedule slipped by six weeks even though every milestone was re-planned."),
+    ("Pharmacist", "A wholesaler sent the wrong strength in a sealed box; I spotted the label at the check and quarantined all 50 packs."),
+    ("Electrician", "A storm tripped the main breaker on site, and the temporary wiring the other contractor had left was unsafe, so I isolated it."),
+    ("Lawyer", "The court's e-filing portal crashed an hour before the deadline, so I filed by hand and phoned the clerk to confirm."),
+    // Blame shifting: someone else caused an outside event; the speaker does not put the failure on them.
+    ("Chef", "The supplier's truck broke down and the morning delivery never arrived."),
+    ("Logistics coordinator", "The courier lost 14 parcels in a depot fire, and they failed to tell us for two days."),
+    ("Software engineer", "I inherited the billing service from my predecessor, who had left the company, and it had no tests."),
+    ("Project manager", "Nobody told me the supplier had gone into administration until the parts didn't arrive."),
+    ("Nurse", "I should have caught the allergy note earlier, and that one is on me."),
+    ("Marketing manager", "I dropped the ball on the launch email, and I owned that with the team the next morning."),
+    ("Software engineer", "We should have checked the certificate dates, so I added an alert the same day."),
+    ("Hotel manager", "The booking platform's outage was not our fault, but I still apologised to every guest and rebooked 60 rooms myself."),
+    // Poor judgment: decisions and hurry words that are not reckless.
+    ("Product manager", "I made the decision to delay the launch by a week after the payment provider changed their API."),
+    ("Operations manager", "I warned the director, but the client decided to go ahead anyway and the launch slipped."),
+    ("Site manager", "To save time after the storm, I split the crew into two shifts and we poured the slab a day early."),
+    ("Retail store manager", "I was overloaded with the Christmas rota that year when the card terminals went down for a whole Saturday."),
+    ("Warehouse supervisor", "During the heatwave I found an unattended pallet blocking the fire exit and moved it with the forklift driver."),
+    ("Customer service representative", "I chose to stay on the line with the customer for forty minutes while the billing system recovered."),
+    ("Graphic designer", "The printer's machine broke down, so I decided to send the files to a second printer and we still hit the date."),
+    // Conflict: avoided, resolved, or not about people at all.
+    ("Software engineer", "Rather than argue with the reviewer, I wrote a benchmark and we agreed on the faster version together."),
+    ("Event manager", "The wedding clashed with a city marathon, so the road closures stopped 30 guests from arriving on time."),
+    ("Teacher", "I had to step in and cover two classes when a flu outbreak took out a third of the staff."),
+    ("Engineering manager", "We disagreed about the rollout plan, so we ran both options on 5% of traffic and picked the safer one."),
+    ("Customer service representative", "I got hung up on the refund rules at first, but the outage was the real cause of 300 complaints."),
+    ("Product manager", "I argued for a two-week delay, and the board agreed once I showed them the failure rate."),
+    ("HR manager", "The outage undermined trust in the new payroll system, so I held drop-in sessions for 200 staff."),
+    // Ethics: someone else's wrongdoing, or words that only look like it.
+    ("Financial analyst", "A vendor misled us about their uptime, and when the outage hit I moved us to another provider within a week."),
+    ("Accountant", "The root of the problem lied in a currency feed that froze, not in our ledger."),
+    ("Nurse", "An agency nurse had backdated an observation chart, and I reported it to the ward manager the same shift."),
+    // Basic skills: words that look like a gap but are not the speaker's.
+    ("Marketing manager", "At my organisation, the campaign tool stopped syncing with the CRM for three days."),
+    ("Journalist", "The wire service sent a story with typos in every name, and I caught them before it went to print."),
+    ("Retail associate", "I couldn't use the tills for an hour because the card network was down across the whole chain."),
+    ("Chef", "During the power cut I couldn't keep up with orders, so I cut the menu to six dishes and told the floor."),
+];
+
+#[test]
+fn clean_stories_raise_no_flag() {
+    let mut bad = Vec::new();
+    for (role, text) in CLEAN {
+        let r = analyze_answer(text, Some(role));
+        if !r.red_flags.is_empty() {
+            let ev: Vec<String> = r
+                .red_flags
+                .iter()
+                .map(|h| {
+                    format!(
+                        "{}: {:?}",
+                        h.flag.id(),
+                        h.evidence.first().map(|e| &e.quote)
+                    )
+                })
+                .collect();
+            bad.push(format!("[{role}] {text}\n    -> {}", ev.join("; ")));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} false flags:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+/// (role, text, flag): each of these must raise `flag`.
+const FLAGGED: &[(&str, &str, &str)] = &[
+    ("Head chef", "On a full Saturday service I burned the sauce for forty covers and the kitchen fell an hour behind.", "core_competency"),
+    ("Registered nurse", "On a night shift I gave a patient the wrong dose of heparin because I misread the chart.", "core_competency"),
+    ("Accountant", "At month end I made a reconciliation error that left the ledger £40,000 out for two weeks.", "core_competency"),
+    ("Accountant", "I miscalculated the VAT on 200 invoices and the client paid £8,000 too much.", "core_competency"),
+    ("Pharmacist", "I dispensed the wrong medication to a patient because two boxes looked alike.", "core_competency"),
+    ("Civil engineer", "I miscalculated the load on a temporary beam and it deflected 30mm during the pour.", "core_competency"),
+    ("Chef", "I undercooked a batch of chicken for a 90-cover wedding and three guests fell ill.", "core_competency"),
+    ("Project manager", "My estimate for the migration was wrong by four months because I planned it like the last one.", "core_competency"),
+    ("Software engineer", "It wasn't my fault: the QA team dropped the ball and never told me the tests were failing.", "blame_shifting"),
+    ("Sales representative", "We lost the deal, but honestly that was because of my manager, who changed the price at the last minute.", "blame_shifting"),
+    ("Nurse", "I yelled at a junior colleague in front of the whole ward.", "interpersonal_conflict"),
+    ("Software engineer", "I had a blazing row with the product manager about the launch date.", "interpersonal_conflict"),
+    ("Data analyst", "I fudged the numbers in the quarterly report so the target would look met.", "ethics"),
+    ("Site manager", "I made the call to pour the concrete anyway, despite the warnings about the frost.", "poor_judgment"),
+    ("Software engineer", "I skipped the staging tests to hit the Friday date, and the release took checkout down.", "poor_judgment"),
+];
+
+#[test]
+fn risky_stories_are_flagged() {
+    let mut bad = Vec::new();
+    for (role, text, flag) in FLAGGED {
+        let got = flags(text, role);
+        if !got.contains(flag) {
+            bad.push(format!("[{role}] {text}\n    want {flag}, got {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+}
+
+#[test]
+fn core_competency_quotes_the_skill_not_a_generic_word() {
+    let r = analyze_answer(
+        "At month end I made a reconciliation error that left the ledger £40,000 out.",
+        Some("Accountant"),
+    );
+    let hit = r
+        .red_flags
+        .iter()
+        .find(|h| h.flag.id() == "core_competency")
+        .expect("flag");
+    for e in &hit.evidence {
+        let q = e.quote.to_lowercase();
+        assert!(
+            !matches!(
+                q.as_str(),
+                "error" | "errors" | "mistake" | "mistakes" | "issue" | "wrong"
+            ),
+            "quote is only a generic word: {q:?}"
+        );
+    }
+}
