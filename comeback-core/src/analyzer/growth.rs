@@ -102,6 +102,49 @@ const ABSTRACT: &[&str] = &[
     "people",
     "others",
     "team",
+    "calm",
+    "pressure",
+    "stay",
+    "staying",
+    "focused",
+    "organised",
+    "organized",
+    "proactive",
+    "carefully",
+    "detail",
+    "details",
+    "attention",
+    "communicate",
+    "communicating",
+    "prepared",
+    "things",
+    "can",
+    "go",
+    "wrong",
+    "key",
+    "everything",
+    "always",
+    "matters",
+    "it's",
+    "is",
+    "stronger",
+    "person",
+    "manager",
+    "professional",
+    "help",
+    "asking",
+    "trust",
+    "honest",
+    "open",
+    "confident",
+    "confidence",
+    "humble",
+    "learning",
+    "learn",
+    "learned",
+    "learnt",
+    "handle",
+    "deal",
 ];
 
 /// A sentence and the token range of the words that show something.
@@ -109,17 +152,100 @@ type Quoted<'d> = Option<(&'d Sent, usize, usize)>;
 
 /// Whether the words after a lesson cue (tokens `from..`) say something specific.
 fn specific_after(doc: &Doc, s: &Sent, from: usize) -> bool {
+    specific_in(doc, s, from, doc.toks(s).len())
+}
+
+/// Whether tokens `from..to` say something specific: at least three content words, two of them
+/// not abstract virtues.
+fn specific_in(doc: &Doc, s: &Sent, from: usize, to: usize) -> bool {
     let toks = doc.toks(s);
     let generic: Vec<_> = s.hits_of(Cat::GenericLesson).collect();
     let content: Vec<&str> = toks
         .iter()
         .enumerate()
+        .take(to)
         .skip(from)
         .filter(|(k, _)| !generic.iter().any(|g| g.start <= *k && *k < g.end))
         .map(|(_, t)| t.norm.as_str())
         .filter(|w| !STOP.contains(w))
         .collect();
     content.len() >= 3 && content.iter().filter(|w| !ABSTRACT.contains(w)).count() >= 2
+}
+
+/// Present-tense verbs that make a sentence a general statement ("a plan is only as good as ...").
+const PRESENT: &[&str] = &[
+    "is", "are", "isn't", "aren't", "matters", "means", "needs", "beats", "pays", "costs", "works",
+    "comes", "tells", "saves", "protects", "breaks", "fails", "can", "can't", "cannot", "won't",
+    "depends", "starts", "counts", "wins", "hides", "hurts",
+];
+
+/// Words that make a stretch of a sentence the speaker's story rather than a general statement.
+const NARRATIVE: &[&str] = &[
+    "i", "me", "my", "we", "our", "us", "i'm", "i've", "i'd", "i'll", "myself", "was", "were",
+    "had", "did",
+];
+
+/// Whether tokens `from..to` are a lesson told as a general statement in the present tense ("a
+/// plan is only as good as its weakest assumption"): no "I" or "we", no past tense, something specific.
+fn maxim(doc: &Doc, s: &Sent, from: usize, to: usize) -> bool {
+    let toks = doc.toks(s);
+    let Some(words) = toks.get(from..to) else {
+        return false;
+    };
+    words.len() >= 5
+        && words.iter().any(|t| PRESENT.contains(&t.norm.as_str()))
+        && !words.iter().any(|t| NARRATIVE.contains(&t.norm.as_str()))
+        && specific_in(doc, s, from, to)
+}
+
+/// The first change cue in a sentence, as a token index.
+fn change_at(s: &Sent) -> Option<usize> {
+    s.hits_of(Cat::Change).next().map(|h| h.start)
+}
+
+/// A lesson told without a lesson cue, next to the changed habit: a general statement before it
+/// ("A supplier's silence is a warning sign. Now I ...", "A plan is only as good as its weakest
+/// assumption, so I now ..."), or the reason given with it ("..., because a missed delivery was
+/// the first sign last time").
+fn implicit_lesson<'d>(doc: &'d Doc) -> Quoted<'d> {
+    let late = doc
+        .sents
+        .iter()
+        .position(|s| {
+            matches!(
+                s.part,
+                AnswerPart::Recovery | AnswerPart::Immediate | AnswerPart::LongTerm
+            )
+        })
+        .unwrap_or(usize::MAX);
+    for (i, s) in doc.sents.iter().enumerate() {
+        if s.part != AnswerPart::Change || i <= late {
+            continue;
+        }
+        let toks = doc.toks(s);
+        let at = change_at(s).unwrap_or(0);
+        // The statement before "so I now", in the same sentence.
+        let so = toks[..at]
+            .iter()
+            .rposition(|t| matches!(t.norm.as_str(), "so" | "which" | "and"))
+            .unwrap_or(at);
+        if so > 0 && maxim(doc, s, 0, so) {
+            return Some((s, 0, so));
+        }
+        // The reason given with the habit.
+        if let Some(b) = toks.iter().position(|t| t.norm == "because") {
+            if b > at && specific_after(doc, s, b + 1) {
+                return Some((s, b, toks.len()));
+            }
+        }
+        // The sentence just before the habit.
+        if let Some(p) = i.checked_sub(1).and_then(|j| doc.sents.get(j)) {
+            if i - 1 > late && p.part != AnswerPart::Change && maxim(doc, p, 0, doc.toks(p).len()) {
+                return Some((p, 0, doc.toks(p).len()));
+            }
+        }
+    }
+    None
 }
 
 /// The first specific lesson, with the words; `generic` gets the first generic one.
@@ -139,6 +265,11 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
         }
         if generic.is_none() {
             generic = Some((s, start, end));
+        }
+    }
+    if !doc.structured && generic.is_none() {
+        if let Some(q) = implicit_lesson(doc) {
+            return (Some(q), None);
         }
     }
     (None, generic)
@@ -166,7 +297,9 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
                 .get(h.end.saturating_sub(1))
                 .is_some_and(|t| t.norm == "to")
                 || toks.get(h.end).is_some_and(|t| t.norm == "to");
-            if to && specific_after(doc, s, h.end) {
+            // "That experience changed how I plan: I keep two weeks of buffer stock."
+            let changed = toks[h.start..h.end].iter().any(|t| t.norm == "changed");
+            if (to || changed) && specific_after(doc, s, h.end) {
                 return Some((s, h.start, toks.len()));
             }
         }

@@ -71,6 +71,73 @@ fn strong_long_term(doc: &Doc, s: &Sent) -> bool {
     strong_long_term_hit(doc, s).is_some()
 }
 
+/// Lesson cues that tell a lesson only once the recovery has been told ("I realised twenty minutes
+/// later" is part of the story; "Looking back, ..." before any recovery is a preamble).
+const WEAK_LESSON: &[&str] = &["realised", "realized", "hindsight", "looking"];
+
+/// Whether every lesson cue in the sentence is a weak one.
+pub(crate) fn only_weak_lesson(doc: &Doc, s: &Sent) -> bool {
+    let toks = doc.toks(s);
+    s.hits_of(Cat::Lesson).all(|h| {
+        toks[h.start..h.end]
+            .iter()
+            .any(|t| WEAK_LESSON.contains(&t.norm.as_str()))
+    })
+}
+
+/// Past-tense verbs that do not end in "-ed", and modals of what did not happen.
+const NOT_PRESENT: &[&str] = &[
+    "was", "had", "did", "went", "got", "made", "took", "told", "rang", "sent", "wrote", "ran",
+    "found", "put", "set", "kept", "led", "met", "saw", "gave", "brought", "caught", "felt",
+    "knew", "thought", "spoke", "left", "built", "sold", "paid", "said", "came", "became", "began",
+    "stood", "sat", "held", "heard", "lost", "meant", "spent", "won", "would", "could", "should",
+    "might", "wish", "hope", "think", "guess", "suppose", "felt", "realised", "realized",
+    "learned", "learnt", "thought", "am", "i'd", "i'm",
+];
+
+/// Adverbs that may stand between "I" and its verb ("I always check").
+const BETWEEN: &[&str] = &[
+    "always",
+    "now",
+    "still",
+    "never",
+    "also",
+    "usually",
+    "just",
+    "often",
+    "routinely",
+    "first",
+];
+
+/// Whether a sentence tells something the speaker does as a habit: "I" with a present-tense verb
+/// ("I work from the bookings sheet", "the first thing I do is ..."), in a sentence that is not
+/// about the past.
+pub(crate) fn habitual(doc: &Doc, s: &Sent) -> bool {
+    let toks = doc.toks(s);
+    let past = toks.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "was" | "were" | "had" | "did" | "yesterday" | "ago" | "then"
+        )
+    });
+    if past {
+        return false;
+    }
+    toks.iter().enumerate().any(|(i, t)| {
+        t.norm == "i"
+            && toks[i + 1..]
+                .iter()
+                .find(|n| !BETWEEN.contains(&n.norm.as_str()))
+                .is_some_and(|v| {
+                    let w = v.norm.as_str();
+                    !w.ends_with("ed")
+                        && !w.ends_with("n't")
+                        && !NOT_PRESENT.contains(&w)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                })
+    })
+}
+
 fn decide(
     doc: &Doc,
     s: &Sent,
@@ -85,8 +152,18 @@ fn decide(
         || (!seen_failure && super::redflags::strong_outside_hit(doc, s))
         // "I hadn't worked through the risk score", "I missed a duplicate payment".
         || (!seen_failure && super::redflags::speaker_slip(doc, s).is_some());
-    if s.has(Cat::Lesson) {
+    let late = seen_recovery
+        || matches!(
+            prev,
+            Some(AnswerPart::LongTerm | AnswerPart::Lesson | AnswerPart::Change)
+        );
+    if s.has(Cat::Lesson) && (late || !only_weak_lesson(doc, s)) {
         return AnswerPart::Lesson;
+    }
+    // After the lesson, the speaker's habit told in the present tense is the change ("I work from
+    // the bookings sheet every day", "Now, if a figure isn't ready, I say so").
+    if matches!(prev, Some(AnswerPart::Lesson | AnswerPart::Change)) && habitual(doc, s) {
+        return AnswerPart::Change;
     }
     if !seen_failure && failure {
         return AnswerPart::Failure;
