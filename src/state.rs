@@ -202,6 +202,8 @@ impl AppState {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
+            // Move focus to the new page's heading so keyboard and screen-reader users start there.
+            request_animation_frame(focus_heading);
         }));
         std::mem::forget(window_event_listener_untyped("pagehide", move |_| {
             self.flush()
@@ -568,4 +570,19 @@ pub fn remembered_route() -> Option<Route> {
     let raw = STORE.with(|s| s.meta())?;
     let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
     Some(Route::parse(v.get("route")?.as_str()?))
+}
+
+fn focus_heading() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(Some(el)) = doc.query_selector("main h1") else {
+        return;
+    };
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+    }
 }
