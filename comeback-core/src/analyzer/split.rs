@@ -55,6 +55,64 @@ const WEAK_LONG_TERM: &[&str] = &[
     "monthly",
 ];
 
+/// Immediate-win cues too common to place a sentence on their own ("rather than", "paid", "in time").
+const WEAK_IMMEDIATE: &[&str] = &[
+    "rather than",
+    "instead of",
+    "reached",
+    "back to",
+    "down to",
+    "managed to",
+    "was able to",
+    "were able to",
+    "by the end of",
+    "in time",
+    "on the day",
+    "went ahead",
+    "paid",
+    "served",
+    "went out",
+    "confirmed",
+    "arrived",
+    "covered",
+    "covering",
+    "signed",
+    "caught",
+    "avoided",
+    "made it",
+    "settled",
+    "collected",
+    "won",
+    "kept their",
+    "kept our",
+    "kept the",
+    "cleared",
+    "protected",
+    "limited",
+    "saved",
+    "delivered",
+    "retained",
+    "renewed",
+    "made up",
+    "got through",
+    "approved",
+    "housed",
+    "replacement",
+    "replacements",
+];
+
+/// Whether a sentence has an immediate-win cue specific enough to place it on its own.
+fn strong_immediate(doc: &Doc, s: &Sent) -> bool {
+    let toks = doc.toks(s);
+    s.hits_of(Cat::Immediate).any(|h| {
+        let words: Vec<&str> = toks[h.start..h.end]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
+        !WEAK_IMMEDIATE.contains(&words.join(" ").as_str())
+    })
+}
+
 /// The first long-term cue specific enough to place a sentence on its own.
 pub(crate) fn strong_long_term_hit<'s>(
     doc: &Doc,
@@ -171,7 +229,7 @@ fn decide(
     let acts = actions(doc, s, false);
     let speaker = acts.iter().any(|a| a.actor == Actor::Speaker);
     let we = acts.iter().any(|a| a.actor == Actor::We);
-    let immediate = s.has(Cat::Immediate);
+    let immediate = strong_immediate(doc, s);
     // A recovery told before any failure word: "I rang my manager at seven".
     let seen_failure = seen_failure
         || (index >= 2
@@ -182,36 +240,44 @@ fn decide(
         let toks = doc.toks(s);
         // A habit: present tense or "now", not a past action.
         let present = s.hits_of(Cat::Change).any(|h| {
-            toks[h.start..h.end].iter().any(|t| {
+            // "Now I had four hours to ...": "now" in the narrative, not a habit.
+            let narrative = toks.get(h.end).is_some_and(|t| {
                 matches!(
                     t.norm.as_str(),
-                    "now"
-                        | "nowadays"
-                        | "these"
-                        | "since"
-                        | "ever"
-                        | "always"
-                        | "never"
-                        | "going"
-                        | "from"
-                        | "today"
-                        | "whenever"
-                        | "every"
-                        | "each"
-                        | "no"
-                        | "make"
-                        | "habit"
-                        | "rule"
-                        | "routine"
-                        | "tend"
-                        | "try"
-                        | "differently"
-                        | "way"
-                        | "how"
+                    "had" | "was" | "were" | "needed" | "could" | "did" | "got" | "went" | "faced"
                 )
-            }) || toks
-                .get(h.end.saturating_sub(1))
-                .is_some_and(|t| !t.norm.ends_with("ed"))
+            });
+            !narrative
+                && (toks[h.start..h.end].iter().any(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "now"
+                            | "nowadays"
+                            | "these"
+                            | "since"
+                            | "ever"
+                            | "always"
+                            | "never"
+                            | "going"
+                            | "from"
+                            | "today"
+                            | "whenever"
+                            | "every"
+                            | "each"
+                            | "no"
+                            | "make"
+                            | "habit"
+                            | "rule"
+                            | "routine"
+                            | "tend"
+                            | "try"
+                            | "differently"
+                            | "way"
+                            | "how"
+                    )
+                }) || toks
+                    .get(h.end.saturating_sub(1))
+                    .is_some_and(|t| !t.norm.ends_with("ed")))
         });
         if present {
             return AnswerPart::Change;
