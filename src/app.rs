@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::notices::{ConflictPrompt, Notices, UndoBar};
-use crate::pages::{home::Home, paste::Paste, review::Review, wizard::Wizard};
+use crate::pages::{home::Home, paste::Paste, practice::Practice, review::Review, wizard::Wizard};
 use crate::route::Route;
 use crate::state::{use_app, AppState, SaveState};
 
@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
                 Route::Paste => view! { <Paste/> }.into_any(),
                 Route::Step(id, key) => view! { <Wizard id=id key=key/> }.into_any(),
                 Route::Review(id) => view! { <Review id=id/> }.into_any(),
+                Route::Practice(id) => view! { <Practice id=id/> }.into_any(),
                 Route::NotFound(_) => view! { <NotFound/> }.into_any(),
             }}
         </main>

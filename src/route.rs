@@ -12,6 +12,8 @@ pub enum Route {
     Step(String, Key),
     /// The assembled answer and the full report.
     Review(String),
+    /// Practise saying a story out loud: cue cards, timer, recording, transcript.
+    Practice(String),
     /// Paste a whole answer and turn it into a story.
     Paste,
     /// Anything else.
@@ -27,6 +29,7 @@ impl Route {
             [] | ["stories"] => Route::Home,
             ["paste"] => Route::Paste,
             ["story", id, "review"] => Route::Review(decode(id)),
+            ["story", id, "practice"] => Route::Practice(decode(id)),
             ["story", id] => Route::Step(decode(id), Key::Choice),
             ["story", id, n] => match n.parse::<usize>().ok().and_then(Key::from_number) {
                 Some(key) => Route::Step(decode(id), key),
@@ -43,6 +46,7 @@ impl Route {
             Route::Paste => "#/paste".into(),
             Route::Step(id, key) => format!("#/story/{}/{}", encode(id), key.number()),
             Route::Review(id) => format!("#/story/{}/review", encode(id)),
+            Route::Practice(id) => format!("#/story/{}/practice", encode(id)),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }
@@ -50,7 +54,7 @@ impl Route {
     /// The story this route is about, if any.
     pub fn story_id(&self) -> Option<&str> {
         match self {
-            Route::Step(id, _) | Route::Review(id) => Some(id),
+            Route::Step(id, _) | Route::Review(id) | Route::Practice(id) => Some(id),
             _ => None,
         }
     }

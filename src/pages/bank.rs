@@ -93,6 +93,7 @@ fn StoryCard(story: Story, renaming: RwSignal<Option<String>>) -> impl IntoView 
     let keys = filled(&story);
     let open_href = Route::Step(id.clone(), Key::ALL[usize::from(story.last_step.min(4))]).href();
     let review_href = Route::Review(id.clone()).href();
+    let practice_href = Route::Practice(id.clone()).href();
     let edited = when(story.updated_ms);
     let (id_r, id_d, id_x, id_e) = (id.clone(), id.clone(), id.clone(), id.clone());
     let is_renaming = move || renaming.get().as_deref() == Some(id_r.as_str());
@@ -121,6 +122,7 @@ fn StoryCard(story: Story, renaming: RwSignal<Option<String>>) -> impl IntoView 
             <div class="row actions">
                 <a class="button primary" href=open_href.clone()>"Open"<span class="sr-only">{sr()}</span></a>
                 <a class="button" href=review_href>"Review"<span class="sr-only">{sr()}</span></a>
+                <a class="button" href=practice_href>"Practise"<span class="sr-only">{sr()}</span></a>
                 <button type="button" on:click=move |_| renaming.set(Some(id_x.clone()))>"Rename"<span class="sr-only">{sr()}</span></button>
                 <button type="button" on:click=move |_| { app.duplicate(&id_d); }>"Duplicate"<span class="sr-only">{sr()}</span></button>
                 <button type="button" on:click=move |_| export_one(&story_for_export)>"Export"<span class="sr-only">{sr()}</span></button>

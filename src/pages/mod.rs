@@ -3,5 +3,6 @@
 pub mod bank;
 pub mod home;
 pub mod paste;
+pub mod practice;
 pub mod review;
 pub mod wizard;

@@ -89,6 +89,7 @@ fn ReviewPage(
                         if let Some(s) = story.get_untracked() { export_one(&s); }
                     }>"Export (to import elsewhere)"</button>
                     <button type="button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
+                    <a class="button" href=Route::Practice(id.clone()).href()>"Practise out loud"</a>
                 </div>
                 <p class="muted" aria-live="polite">{move || match copied.get() {
                     Some(true) => "Copied to the clipboard.",
