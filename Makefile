@@ -60,7 +60,7 @@ serve: tools
 	@echo ""
 	@echo "  Comeback is being built and will be served at  http://127.0.0.1:8080/"
 	@echo ""
-	trunk serve --offline
+	trunk serve --offline --dist target/serve-dist
 
 test: tools browser fmt-check clippy test-native test-browser build-release e2e
 	@echo "make test: every check passed"
