@@ -257,6 +257,13 @@ impl AppState {
             .with(|v| v.iter().find(|s| s.id == id).cloned())
     }
 
+    /// One story as a signal that changes only when that story does.
+    pub fn story_signal(&self, id: &str) -> Signal<Option<Story>> {
+        let stories = self.stories;
+        let id = id.to_string();
+        Memo::new(move |_| stories.with(|v| v.iter().find(|s| s.id == id).cloned())).into()
+    }
+
     /// Changes one story and schedules its save.
     pub fn edit(&self, id: &str, f: impl FnOnce(&mut Story)) {
         let mut changed = false;

@@ -132,6 +132,8 @@ fn routes_round_trip_with_odd_ids() {
         assert_eq!(Route::parse(&r.href()), r);
         let r = Route::Review(id.into());
         assert_eq!(Route::parse(&r.href()), r);
+        let r = Route::Practice(id.into());
+        assert_eq!(Route::parse(&r.href()), r);
     }
     assert_eq!(Route::parse(""), Route::Home);
     assert_eq!(Route::parse("#/paste"), Route::Paste);

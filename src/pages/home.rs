@@ -30,7 +30,7 @@ pub fn Home() -> impl IntoView {
         <section class="hero" aria-labelledby="hero-title">
             <h1 id="hero-title">"Turn your worst moment at work into your best interview answer."</h1>
             <p class="lede">
-                "\u{201c}Tell me about a time you failed\u{201d} is the question people fear most. Comeback walks you through the five keys of a strong answer, checks every part as you type, and assembles an answer you can say in about two minutes."
+                "\u{201c}Tell me about a time you failed\u{201d} is the question people fear most. Comeback walks you through the five keys of a strong answer, checks every part as you type, assembles an answer you can say in about two minutes, and helps you practise it out loud."
             </p>
             <p class="privacy">
                 <strong>"Private by design. "</strong>

@@ -32,12 +32,7 @@ use crate::state::{display_title, remember_route, use_app};
 pub fn Practice(id: String) -> impl IntoView {
     let app = use_app();
     remember_route(&Route::Practice(id.clone()));
-    let id_s = id.clone();
-    let story = Memo::new(move |_| {
-        app.stories
-            .with(|v| v.iter().find(|s| s.id == id_s).cloned())
-    });
-    let story: Signal<Option<Story>> = story.into();
+    let story = app.story_signal(&id);
     on_cleanup(release_devices);
     view! {
         <Show when=move || story.with(|s| s.is_some()) fallback=|| view! { <MissingStory/> }>

@@ -29,12 +29,7 @@ pub fn Review(id: String) -> impl IntoView {
     let app = use_app();
     remember_route(&Route::Review(id.clone()));
     app.set_last_step(&id, 5);
-    let id_s = id.clone();
-    let story = Memo::new(move |_| {
-        app.stories
-            .with(|v| v.iter().find(|s| s.id == id_s).cloned())
-    });
-    let story: Signal<Option<Story>> = story.into();
+    let story = app.story_signal(&id);
     let report = use_report(story);
     view! {
         <Show when=move || story.with(|s| s.is_some()) fallback=|| view! { <MissingStory/> }>

@@ -71,12 +71,7 @@ pub fn use_report(story: Signal<Option<Story>>) -> Signal<Option<Report>> {
 #[component]
 pub fn Wizard(id: String, key: Key) -> impl IntoView {
     let app = use_app();
-    let id_s = id.clone();
-    let story = Memo::new(move |_| {
-        app.stories
-            .with(|v| v.iter().find(|s| s.id == id_s).cloned())
-    });
-    let story: Signal<Option<Story>> = story.into();
+    let story = app.story_signal(&id);
     let report = use_report(story);
     // Remember the step so that reopening the story lands here.
     let step_index = (key.number() - 1) as u8;
