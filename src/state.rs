@@ -285,7 +285,7 @@ impl AppState {
     /// Schedules a story's save.
     pub fn mark_dirty(&self, id: &str) {
         DIRTY.with(|d| d.borrow_mut().insert(id.to_string()));
-        if !matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
+        if self.save_state.with_untracked(|s| *s == SaveState::Saved) {
             self.save_state.set(SaveState::Pending);
         }
         let pending = TIMER.with(|t| t.borrow().is_some());

@@ -6,7 +6,7 @@ use comeback_core::{Key, Story};
 use leptos::prelude::*;
 
 use crate::components::feedback::findings_for;
-use crate::components::steps::{key_states, Current, StepIndicator};
+use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
 use crate::files;
 use crate::pages::bank::export_one;
 use crate::pages::wizard::{use_report, MissingStory};
@@ -44,10 +44,12 @@ fn ReviewPage(
     story: Signal<Option<Story>>,
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
-    let states = Signal::derive(move || {
+    // A memo: the indicator only re-renders when a key's state really changes.
+    let states: Signal<[KeyState; 5]> = Memo::new(move |_| {
         let filled = story.with(|s| s.as_ref().map(|s| s.filled_keys()).unwrap_or([false; 5]));
         report.with(|r| key_states(filled, r.as_ref()))
-    });
+    })
+    .into();
     let answer =
         Memo::new(move |_| story.with(|s| s.as_ref().map(|s| s.assemble()).unwrap_or_default()));
     let words = Memo::new(move |_| answer.with(|a| word_count(a)));

@@ -6,7 +6,7 @@ use comeback_core::{FailureCategory, Key, RecoveryStep, Story};
 use leptos::prelude::*;
 
 use crate::components::feedback::KeyFeedback;
-use crate::components::steps::{key_states, Current, StepIndicator};
+use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
 use crate::route::Route;
 use crate::state::{display_title, use_app, AppState};
 
@@ -34,7 +34,13 @@ pub fn use_report(story: Signal<Option<Story>>) -> Signal<Option<Report>> {
     let report = RwSignal::new(None::<Report>);
     let generation = StoredValue::new(0u64);
     let frame_pending = StoredValue::new(false);
-    let run = move || report.set(story.with_untracked(|s| s.as_ref().map(analyze_story)));
+    // Most key presses inside a word change nothing in the report: then nothing re-renders.
+    let run = move || {
+        let next = story.with_untracked(|s| s.as_ref().map(analyze_story));
+        if report.with_untracked(|r| *r != next) {
+            report.set(next);
+        }
+    };
     Effect::new(move |_| {
         let size = story.with(|s| s.as_ref().map(story_bytes));
         let Some(size) = size else {
@@ -105,10 +111,12 @@ fn WizardPage(
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
     let g: &'static StepGuide = guide::step_guide(key);
-    let states = Signal::derive(move || {
+    // A memo: the indicator only re-renders when a key's state really changes.
+    let states: Signal<[KeyState; 5]> = Memo::new(move |_| {
         let filled = story.with(|s| s.as_ref().map(|s| s.filled_keys()).unwrap_or([false; 5]));
         report.with(|r| key_states(filled, r.as_ref()))
-    });
+    })
+    .into();
     let title = move || story.with(|s| s.as_ref().map(display_title).unwrap_or_default());
     let prev = Key::from_number(key.number() - 1).map(|k| Route::Step(id.clone(), k));
     let next = match Key::from_number(key.number() + 1) {
