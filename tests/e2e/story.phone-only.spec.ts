@@ -216,3 +216,31 @@ test('two tabs on one story never silently overwrite each other', async ({ page,
   expect(all).toContain('Version A with 12 orders.');
   expect(all).toContain('Version B with 34 orders.');
 });
+
+test('importing a file that clashes with a story asks what to do, and keeping both loses nothing', async ({ page }) => {
+  await fresh(page);
+  await page.getByRole('button', { name: 'Start a new story' }).click();
+  await page.getByLabel('Name this story').fill('Server room flood');
+  await page.getByLabel('The failure in one sentence').fill('A burst pipe flooded our server room overnight.');
+  await page.getByRole('link', { name: 'Comeback, home' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export Server room flood' }).click(),
+  ]);
+  const path = test.info().outputPath('one.json');
+  await download.saveAs(path);
+  // Change the story here, then import the older copy: same id, different text.
+  await page.getByRole('link', { name: 'Server room flood', exact: true }).click();
+  await page.getByLabel('The failure in one sentence').fill('A burst pipe flooded our server room at 3 a.m. on a Sunday.');
+  await page.getByRole('link', { name: 'Comeback, home' }).click();
+  await page.locator('input[type=file]').setInputFiles(path);
+  await expect(page.getByRole('heading', { name: 'Some imported stories clash with yours' })).toBeVisible();
+  await noAxeViolations(page);
+  await expect(page.getByLabel('Keep both (the imported one as a copy)')).toBeChecked();
+  await page.getByRole('button', { name: 'Import with these choices' }).click();
+  await expect(page.getByText(/1 clash\(es\) settled as you chose/)).toBeVisible();
+  await expect(page.locator('.story-card')).toHaveCount(2);
+  const all = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('comeback.story.')).map((k) => localStorage.getItem(k)).join('\n'));
+  expect(all).toContain('A burst pipe flooded our server room overnight.');
+  expect(all).toContain('at 3 a.m. on a Sunday.');
+});
