@@ -116,12 +116,6 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
-/// Whether a finding reports evidence the coach found (shown as "what already counts"), rather
-/// than something to change.
-pub fn is_evidence(f: &Finding) -> bool {
-    f.is_evidence()
-}
-
 /// The findings to show under a key, red flags included for key 1, without duplicates.
 pub fn findings_for(key: Key, report: &Report) -> Vec<Finding> {
     let mut out: Vec<Finding> = report.key(key).findings.clone();
@@ -181,20 +175,17 @@ pub fn KeyFeedback(
             }
         })
     };
-    let findings = move || {
-        report
-            .with(|r| r.as_ref().map(|r| findings_for(key, r)).unwrap_or_default())
-            .into_iter()
-            .filter(|f| !is_evidence(f))
-            .collect::<Vec<_>>()
-    };
-    let evidence = move || {
-        report
-            .with(|r| r.as_ref().map(|r| findings_for(key, r)).unwrap_or_default())
-            .into_iter()
-            .filter(is_evidence)
-            .collect::<Vec<_>>()
-    };
+    // Split once per report: evidence ("what already counts") and to-dos, shared by the list and
+    // the preview.
+    let split = Memo::new(move |_| {
+        let all = report.with(|r| r.as_ref().map(|r| findings_for(key, r)).unwrap_or_default());
+        let (evidence, todo): (Vec<Finding>, Vec<Finding>) =
+            all.into_iter().partition(Finding::is_evidence);
+        (todo, evidence)
+    });
+    let findings = move || split.with(|s| s.0.clone());
+    let evidence = move || split.with(|s| s.1.clone());
+    let todos = Signal::derive(findings);
     let id_dismiss = id.clone();
     let dismissed =
         move || story.with(|s| s.as_ref().map(|s| s.dismissed.clone()).unwrap_or_default());
@@ -252,7 +243,7 @@ pub fn KeyFeedback(
                     }
                 }
             </Show>
-            <Preview key=key story=story report=report/>
+            <Preview key=key story=story todos=todos/>
         </section>
     }
 }
@@ -260,11 +251,7 @@ pub fn KeyFeedback(
 /// The user's text for this key with the quoted words highlighted. Closed by default, and only
 /// rendered while open: re-laying out a long text on every keystroke would slow typing down.
 #[component]
-fn Preview(
-    key: Key,
-    story: Signal<Option<Story>>,
-    report: Signal<Option<Report>>,
-) -> impl IntoView {
+fn Preview(key: Key, story: Signal<Option<Story>>, todos: Signal<Vec<Finding>>) -> impl IntoView {
     let open = RwSignal::new(false);
     let blocks = Memo::new(move |_| {
         if !open.get() {
@@ -273,20 +260,14 @@ fn Preview(
         let Some(story) = story.get() else {
             return Vec::new();
         };
-        let spans: Vec<(Field, usize, usize, Severity)> = report.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    findings_for(key, r)
-                        .iter()
-                        .filter(|f| !is_evidence(f))
-                        .filter_map(|f| {
-                            f.span
-                                .as_ref()
-                                .map(|s| (s.field, s.start, s.end, f.severity))
-                        })
-                        .collect()
+        let spans: Vec<(Field, usize, usize, Severity)> = todos.with(|t| {
+            t.iter()
+                .filter_map(|f| {
+                    f.span
+                        .as_ref()
+                        .map(|s| (s.field, s.start, s.end, f.severity))
                 })
-                .unwrap_or_default()
+                .collect()
         });
         fields_of(key, &story)
             .into_iter()

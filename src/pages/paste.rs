@@ -5,11 +5,9 @@ use comeback_core::analyzer::{analyze_answer, story_from_answer, AnswerPart, Rep
 use leptos::prelude::*;
 
 use crate::pages::review::{FullReport, LengthMeter};
+use crate::pages::wizard::LIVE_LIMIT_BYTES;
 use crate::route::{go, Route};
 use crate::state::{new_id, now_ms, use_app};
-
-/// Past this size the analysis waits for a pause in typing.
-const LIVE_LIMIT_BYTES: usize = 20_000;
 
 /// A name for each part, shown beside its sentences.
 pub fn part_label(p: AnswerPart) -> &'static str {
