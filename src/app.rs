@@ -54,18 +54,20 @@ fn focus_main() {
 #[component]
 fn Header() -> impl IntoView {
     let app = use_app();
-    let status = move || match app.save_state.get() {
-        SaveState::Saved => ("saved", "Saved on this device"),
-        SaveState::Pending => ("pending", "Saving…"),
+    // Saves follow typing within a quarter of a second (and at once when the page is hidden), so
+    // "pending" is shown as saved: flipping the header on every batch of key presses would cost a
+    // re-render and a repaint while the user types. A failed save is shown until it succeeds.
+    let status = Memo::new(move |_| match app.save_state.get() {
+        SaveState::Saved | SaveState::Pending => ("saved", "Saved on this device"),
         SaveState::Failed(_) => ("failed", "Not saved: see the message above"),
-    };
+    });
     view! {
         <header class="topbar">
             <a class="brand" href="#/" aria-label="Comeback, home">
                 <span class="brand-mark" aria-hidden="true">"↺"</span>
                 <span>"Comeback"</span>
             </a>
-            <span class=move || format!("save-state {}", status().0)>{move || status().1}</span>
+            <span class=move || format!("save-state {}", status.get().0)>{move || status.get().1}</span>
         </header>
     }
 }

@@ -3,3 +3,4 @@
 pub mod feedback;
 pub mod notices;
 pub mod steps;
+pub mod text_value;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::feedback::KeyFeedback;
 use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
+use crate::components::text_value::TextValue;
 use crate::route::Route;
 use crate::state::{display_title, use_app, AppState};
 
@@ -191,6 +192,24 @@ fn field_dom_id(key: Key, i: usize) -> String {
     format!("field-{}-{}", key.number(), i)
 }
 
+/// Binds a text field to one text of the story (see [`TextValue`]).
+fn bind_story_text<E>(
+    story: Signal<Option<Story>>,
+    get: fn(&Story) -> &String,
+) -> (NodeRef<E>, TextValue)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    let node = NodeRef::new();
+    let value = TextValue::bind(
+        node,
+        move |shown| story.with(|s| s.as_ref().is_none_or(|s| get(s) == shown)),
+        move || story.with_untracked(|s| s.as_ref().map(|s| get(s).clone()).unwrap_or_default()),
+    );
+    (node, value)
+}
+
 /// A labelled textarea bound to one text field of the story.
 fn text_field(
     id: String,
@@ -209,14 +228,16 @@ fn text_field(
     let placeholder = f.map(|f| f.placeholder).unwrap_or("");
     let dom_id = field_dom_id(g.key, index);
     let hint_id = format!("{dom_id}-hint");
+    let (node, value) = bind_story_text::<leptos::html::Textarea>(story, get);
     view! {
         <div class="field">
             <label for=dom_id.clone()>{label}</label>
             <p class="hint" id=hint_id.clone()>{hint}</p>
             <textarea id=dom_id rows=rows aria-describedby=hint_id placeholder=placeholder spellcheck="true"
-                prop:value=move || story.with(|s| s.as_ref().map(|s| get(s).clone()).unwrap_or_default())
+                node_ref=node
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
+                    value.typed(&v);
                     app.edit(&id, move |s| set(s, v));
                 }></textarea>
         </div>
@@ -228,7 +249,11 @@ fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
     let app = use_app();
     let g = guide::step_guide(Key::Choice);
     let (id_t, id_r, id_c) = (id.clone(), id.clone(), id.clone());
-    let current_cat = move || story.with(|s| s.as_ref().map(|s| s.category).unwrap_or_default());
+    // Memos: typing in the title or role re-renders none of the radios.
+    let current_cat =
+        Memo::new(move |_| story.with(|s| s.as_ref().map(|s| s.category).unwrap_or_default()));
+    let (title_node, title) = bind_story_text::<leptos::html::Input>(story, |s| &s.title);
+    let (role_node, role) = bind_story_text::<leptos::html::Input>(story, |s| &s.target_role);
     let radio_group = move |risky: bool| {
         let id_c = id_c.clone();
         guide::CATEGORIES
@@ -242,7 +267,7 @@ fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
                 view! {
                     <div class="choice">
                         <input type="radio" name="category" id=dom.clone() aria-describedby=desc_id.clone()
-                            prop:checked=move || current_cat() == cat
+                            prop:checked=move || current_cat.get() == cat
                             on:change=move |_| app.edit(&id_c, move |s| s.category = cat)/>
                         <label for=dom>{c.label}</label>
                         <p class="hint" id=desc_id>{c.description}</p>
@@ -258,15 +283,15 @@ fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
             <label for="story-title">{fg(g, "title").label}</label>
             <p class="hint" id="story-title-hint">{fg(g, "title").hint}</p>
             <input id="story-title" type="text" maxlength="200" autocomplete="off" aria-describedby="story-title-hint" placeholder=fg(g, "title").placeholder
-                prop:value=move || story.with(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default())
-                on:input=move |ev| { let v = event_target_value(&ev); app.edit(&id_t, move |s| s.title = v); }/>
+                node_ref=title_node
+                on:input=move |ev| { let v = event_target_value(&ev); title.typed(&v); app.edit(&id_t, move |s| s.title = v); }/>
         </div>
         <div class="field">
             <label for="target-role">{fg(g, "target_role").label}</label>
             <p class="hint" id="target-role-hint">{fg(g, "target_role").hint}</p>
             <input id="target-role" type="text" list="role-suggestions" autocomplete="off" aria-describedby="target-role-hint" placeholder=fg(g, "target_role").placeholder
-                prop:value=move || story.with(|s| s.as_ref().map(|s| s.target_role.clone()).unwrap_or_default())
-                on:input=move |ev| { let v = event_target_value(&ev); app.edit(&id_r, move |s| s.target_role = v); }/>
+                node_ref=role_node
+                on:input=move |ev| { let v = event_target_value(&ev); role.typed(&v); app.edit(&id_r, move |s| s.target_role = v); }/>
             <datalist id="role-suggestions">
                 {guide::ROLE_SUGGESTIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
             </datalist>
@@ -313,6 +338,35 @@ fn edit_step(app: &AppState, id: &str, i: usize, f: impl FnOnce(&mut RecoverySte
     });
 }
 
+fn step_text(
+    s: &Option<Story>,
+    index: usize,
+    get: fn(&RecoveryStep) -> &String,
+) -> Option<&String> {
+    s.as_ref().and_then(|s| s.steps.get(index)).map(get)
+}
+
+/// Binds a text field to one text of a recovery step (see [`TextValue`]).
+fn bind_step_text<E>(
+    story: Signal<Option<Story>>,
+    index: usize,
+    get: fn(&RecoveryStep) -> &String,
+) -> (NodeRef<E>, TextValue)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    let node = NodeRef::new();
+    let value = TextValue::bind(
+        node,
+        move |shown| {
+            story.with(|s| step_text(s, index, get).map_or(shown.is_empty(), |t| t == shown))
+        },
+        move || story.with_untracked(|s| step_text(s, index, get).cloned().unwrap_or_default()),
+    );
+    (node, value)
+}
+
 #[component]
 fn RecoveryRow(
     id: String,
@@ -321,16 +375,10 @@ fn RecoveryRow(
     total: usize,
 ) -> impl IntoView {
     let app = use_app();
-    let get = move |f: fn(&RecoveryStep) -> String| {
-        move || {
-            story.with(|s| {
-                s.as_ref()
-                    .and_then(|s| s.steps.get(index))
-                    .map(f)
-                    .unwrap_or_default()
-            })
-        }
-    };
+    let (action_node, action) =
+        bind_step_text::<leptos::html::Textarea>(story, index, |s| &s.action);
+    let (who_node, who) = bind_step_text::<leptos::html::Input>(story, index, |s| &s.who);
+    let (when_node, when) = bind_step_text::<leptos::html::Input>(story, index, |s| &s.when);
     let g = guide::step_guide(Key::Turnaround);
     let n = index + 1;
     let base = format!("step-{n}");
@@ -349,21 +397,21 @@ fn RecoveryRow(
                 <div class="field">
                     <label for=format!("{base}-action")>{fg(g, "steps.action").label}</label>
                     <textarea id=format!("{base}-action") rows="2" placeholder=fg(g, "steps.action").placeholder
-                        prop:value=get(|s| s.action.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); edit_step(&app, &id1, index, move |s| s.action = v); }></textarea>
+                        node_ref=action_node
+                        on:input=move |ev| { let v = event_target_value(&ev); action.typed(&v); edit_step(&app, &id1, index, move |s| s.action = v); }></textarea>
                 </div>
                 <div class="two">
                     <div class="field">
                         <label for=format!("{base}-who")>{fg(g, "steps.who").label}</label>
                         <input id=format!("{base}-who") type="text" placeholder=fg(g, "steps.who").placeholder
-                            prop:value=get(|s| s.who.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); edit_step(&app, &id2, index, move |s| s.who = v); }/>
+                            node_ref=who_node
+                            on:input=move |ev| { let v = event_target_value(&ev); who.typed(&v); edit_step(&app, &id2, index, move |s| s.who = v); }/>
                     </div>
                     <div class="field">
                         <label for=format!("{base}-when")>{fg(g, "steps.when").label}</label>
                         <input id=format!("{base}-when") type="text" placeholder=fg(g, "steps.when").placeholder
-                            prop:value=get(|s| s.when.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); edit_step(&app, &id3, index, move |s| s.when = v); }/>
+                            node_ref=when_node
+                            on:input=move |ev| { let v = event_target_value(&ev); when.typed(&v); edit_step(&app, &id3, index, move |s| s.when = v); }/>
                     </div>
                 </div>
                 <div class="row small-actions">

@@ -4,7 +4,10 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
-const root = new URL('../../dist/', import.meta.url).pathname;
+// E2E_DIST serves another build (e.g. a profiling build for tools/perf.mjs).
+const root = process.env.E2E_DIST
+  ? new URL(process.env.E2E_DIST.replace(/\/?$/, '/'), new URL('../../', import.meta.url)).pathname
+  : new URL('../../dist/', import.meta.url).pathname;
 const base = process.env.E2E_BASE || '/comeback/';
 const port = Number(process.env.E2E_PORT || 4173);
 const types = {

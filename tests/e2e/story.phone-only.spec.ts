@@ -210,6 +210,9 @@ test('two tabs on one story never silently overwrite each other', async ({ page,
   await expect.poll(async () => (await prompt(page).count()) + (await prompt(other).count())).toBeGreaterThan(0);
   const asked = (await prompt(page).count()) > 0 ? page : other;
   await asked.getByRole('button', { name: /Use the other version/ }).click();
+  // The field now shows the other tab's text (this tab's text is kept as a copy).
+  const theirs = asked === page ? 'Version B with 34 orders.' : 'Version A with 12 orders.';
+  await expect(asked.getByLabel(field)).toHaveValue(theirs);
   await asked.getByRole('link', { name: 'Comeback, home' }).click();
   await expect(asked.getByRole('heading', { name: /this tab's version/ })).toBeVisible();
   const all = await asked.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('comeback.story.')).map((k) => localStorage.getItem(k)).join('\n'));
