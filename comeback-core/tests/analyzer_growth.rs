@@ -34,6 +34,10 @@ const MET: &[&str] = &[
     "In hindsight, I had no idea which of our suppliers were fragile. So these days, before any big order, I check the supplier's credit rating with our finance team.",
     "Nowadays, whenever a supplier misses a delivery, I ring them the same day, because a missed delivery was the first sign last time.",
     "My biggest learning was that spreading orders across two mills costs a little but protects a lot. I now split our flour orders 70/30 between two suppliers.",
+    // A lesson shown without "I learned": a heading, a general statement after a colon, a realisation with the habit.
+    "Learning: a supplier that only takes calls from sales has no one to warn you. I now ask every new supplier for an operations contact before the first order.",
+    "The bigger change is in how I think about suppliers: a long relationship is not a guarantee of stability. Every quarter now I review the accounts of our five biggest suppliers with finance.",
+    "Thinking about it afterwards, I realised that our ordering system trusted a supplier until the day it failed, so now I check delivery times every Friday and ring any mill that slips.",
 ];
 
 const NOT_MET: &[&str] = &[
@@ -53,7 +57,21 @@ const NOT_MET: &[&str] = &[
     "In hindsight, I would call the other mills sooner if it happened again.",
     "It made me much more careful and organised, and I am more proactive now.",
     "I learned that communication is key. These days I communicate more with my team.",
+    // The team's lesson, and a vague change that is not the speaker's.
+    "We learned to vet suppliers before signing, and now we do a lot more checking up front.",
+    // A statement with no content, and a habit that only says things are fine.
+    "I tend to plan carefully, so things don't usually go wrong.",
 ];
+
+/// A lesson-first answer: the lesson and the habit come before the story.
+#[test]
+fn a_lesson_first_answer_meets_growth() {
+    let text = format!(
+        "In short: a supplier's health belongs in every stock plan, and I now review our top suppliers every quarter. Here's why. {STORY}"
+    );
+    let r = analyze_answer(&text, Some("Operations manager"));
+    assert!(r.key(Key::Growth).met, "{:#?}", r.key(Key::Growth));
+}
 
 #[test]
 fn varied_specific_lessons_with_a_changed_habit_meet_growth() {

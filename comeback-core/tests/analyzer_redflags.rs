@@ -68,6 +68,11 @@ const CLEAN: &[(&str, &str)] = &[
     ("Journalist", "The wire service sent a story with typos in every name, and I caught them before it went to print."),
     ("Retail associate", "I couldn't use the tills for an hour because the card network was down across the whole chain."),
     ("Chef", "During the power cut I couldn't keep up with orders, so I cut the menu to six dishes and told the floor."),
+    // Not knowing something that is not a tool, or a tool the speaker learned quickly.
+    ("Administrative assistant", "I didn't know the client had moved offices, so the courier went to the old address and I rebooked it for the next morning."),
+    ("Software engineer", "Nobody on the team knew the vendor had changed its API, so our sync failed for a day until I rewrote the client."),
+    // A decision that was sensible, and a yes that was not reckless.
+    ("Project manager", "The vendor offered an extra week and I said yes, which let us test the release properly before the launch."),
 ];
 
 #[test]
@@ -115,6 +120,16 @@ const FLAGGED: &[(&str, &str, &str)] = &[
     ("Data analyst", "I fudged the numbers in the quarterly report so the target would look met.", "ethics"),
     ("Site manager", "I made the call to pour the concrete anyway, despite the warnings about the frost.", "poor_judgment"),
     ("Software engineer", "I skipped the staging tests to hit the Friday date, and the release took checkout down.", "poor_judgment"),
+    // A reckless call told as a plain decision, before the damage it did.
+    ("Event manager", "The weather service warned of gales, and I chose to keep the marquee up anyway. Two panels tore loose and the event was cancelled.", "poor_judgment"),
+    ("Translator", "I already had two deadlines that week, but I said yes anyway to a 15,000-word rush job and delivered it three days late.", "poor_judgment"),
+    // Not knowing an everyday tool of the job.
+    ("Administrative assistant", "I'd never really used spreadsheets before, so I retyped 400 addresses by hand and got 30 of them wrong.", "basic_skills"),
+    ("Marketing manager", "I didn't know Outlook could schedule a send, so the newsletter went out at midnight to 9,000 people.", "basic_skills"),
+    // Blame told as "he started it" and "my manager always took his side".
+    ("Nurse", "The registrar and I clashed over a discharge, but honestly he started it, and my manager always took his side.", "blame_shifting"),
+    // Falsification told plainly.
+    ("Sales representative", "I logged six calls as completed that I knew hadn't happened, so my weekly numbers would look fine.", "ethics"),
 ];
 
 #[test]

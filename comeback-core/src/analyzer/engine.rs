@@ -1,7 +1,7 @@
 //! The engine: turns text into a [`Doc`] of analysed sentences, runs the rules, assembles the report.
 
 use super::figures::{self, Figure};
-use super::lexicon::{is_negator, lexicon, word_set, Cat, WordSet};
+use super::lexicon::{grammar_set, is_negator, lexicon, Cat, Gram, WordSet};
 use super::report::{AnswerPart, Field, Finding, KeyVerdict, Report, Severity, Span};
 use super::roles::{self, Role};
 use super::text::{self, Token, Utf16Index};
@@ -39,7 +39,7 @@ pub(crate) struct Sent {
     pub part: AnswerPart,
     pub hits: Vec<CueHit>,
     /// Bits of the categories found and not negated.
-    pub mask: u32,
+    pub mask: u64,
     pub figures: Vec<Figure>,
     /// "I", "me", "my" appear.
     pub first_person: bool,
@@ -66,10 +66,6 @@ pub(crate) struct Doc<'a> {
     pub role: Option<&'static Role>,
     pub category: FailureCategory,
 }
-
-const FIRST_PERSON: &[&str] = &[
-    "i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll", "mine",
-];
 
 impl<'a> Doc<'a> {
     fn new(role: Option<&str>, structured: bool, category: FailureCategory) -> Self {
@@ -103,6 +99,14 @@ impl<'a> Doc<'a> {
                     negated: negated_at(toks, h.start),
                 })
                 .collect();
+            if let Some(cat) = heading(text, toks) {
+                hits.push(CueHit {
+                    cat,
+                    start: 0,
+                    end: 1,
+                    negated: false,
+                });
+            }
             hits.sort_by_key(|h| (h.start, h.end));
             let mask = hits
                 .iter()
@@ -110,7 +114,7 @@ impl<'a> Doc<'a> {
                 .fold(0, |m, h| m | h.cat.bit());
             let figures = figures::find(text, toks);
             static FIRST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-            let first = word_set(&FIRST, FIRST_PERSON);
+            let first = grammar_set(&FIRST, &[&[Gram::FirstPerson]], &[]);
             let first_person = toks.iter().any(|t| first.contains(t.norm.as_str()));
             self.sents.push(Sent {
                 fi,
@@ -268,6 +272,27 @@ pub(crate) fn key_of_part(part: AnswerPart) -> Key {
         AnswerPart::Immediate | AnswerPart::LongTerm => Key::Improvement,
         AnswerPart::Lesson | AnswerPart::Change => Key::Growth,
     }
+}
+
+const HEADINGS: &str = include_str!("../../data/headings.txt");
+
+/// The cue given by a heading that opens a sentence ("Learning: ...", "Result: ..."): a word of
+/// `data/headings.txt` followed by a colon.
+fn heading(text: &str, toks: &[Token]) -> Option<Cat> {
+    let first = toks.first()?;
+    if !text.get(first.end..)?.trim_start().starts_with(':') {
+        return None;
+    }
+    static MAP: std::sync::OnceLock<Vec<(&'static str, Cat)>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        super::lexicon::sections(HEADINGS)
+            .into_iter()
+            .filter_map(|(section, word)| Cat::from_section(section).map(|c| (word, c)))
+            .collect()
+    })
+    .iter()
+    .find(|(w, _)| *w == first.norm)
+    .map(|(_, c)| *c)
 }
 
 fn negated_at(toks: &[Token], start: usize) -> bool {

@@ -2,69 +2,59 @@
 //! differently since.
 
 use super::engine::{key_verdict, missing, Doc, Sent};
-use super::lexicon::Cat;
+use super::lexicon::{grammar_set, Cat, Gram, WordSet};
 use super::report::{AnswerPart, KeyVerdict, Severity};
 use crate::Key;
+use std::sync::OnceLock;
 
-/// Small words that carry no content of their own.
-const STOP: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "to",
-    "of",
+/// Words of no content in a lesson beyond the grammatical classes of `stop_words`.
+const STOP_EXTRA: &[&str] = &[
+    "we",
+    "you",
     "and",
     "or",
-    "that",
-    "this",
-    "it",
-    "is",
-    "was",
-    "be",
-    "been",
-    "i",
-    "me",
-    "my",
-    "we",
-    "our",
-    "you",
-    "your",
-    "about",
-    "from",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
     "so",
+    "as",
     "how",
     "what",
+    "it",
+    "also",
+    "just",
     "really",
     "very",
-    "just",
-    "also",
-    "as",
-    "by",
-    "are",
-    "were",
     "more",
     "much",
     "lot",
     "lots",
-    "things",
-    "thing",
     "some",
+    "thing",
+    "things",
     "lesson",
     "lessons",
     "valuable",
     "important",
     "importance",
     "experience",
-    "myself",
     "well",
     "better",
     "value",
 ];
+
+/// Small words that carry no content of their own, with `STOP_EXTRA`.
+fn stop_words() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    grammar_set(
+        &SET,
+        &[&[
+            Gram::Determiner,
+            Gram::Possessive,
+            Gram::FirstPerson,
+            Gram::Preposition,
+            Gram::Be,
+        ]],
+        STOP_EXTRA,
+    )
+}
 
 /// Abstract words that, alone, make a lesson generic ("the importance of communication").
 const ABSTRACT: &[&str] = &[
@@ -155,9 +145,29 @@ fn specific_after(doc: &Doc, s: &Sent, from: usize) -> bool {
     specific_in(doc, s, from, doc.toks(s).len())
 }
 
+/// Whether a word is grammatical rather than content: a closed-class word, a small adverb or
+/// quantifier, a contraction ("don't", "it's") or an adverb in "-ly".
+fn function_word(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    grammar_set(
+        &SET,
+        &[Gram::CLOSED, &[Gram::Adverb, Gram::Quantifier]],
+        &[],
+    )
+    .contains(w)
+        || w.contains('\'')
+        || (w.len() > 4 && w.ends_with("ly"))
+}
+
 /// Whether tokens `from..to` say something specific: at least three content words, two of them
 /// not abstract virtues.
 fn specific_in(doc: &Doc, s: &Sent, from: usize, to: usize) -> bool {
+    specific_words(doc, s, from, to, false)
+}
+
+/// Whether tokens `from..to` hold at least three content words, two of them not abstract virtues;
+/// `strict` leaves out grammatical words too ("things don't usually go wrong" says nothing).
+fn specific_words(doc: &Doc, s: &Sent, from: usize, to: usize, strict: bool) -> bool {
     let toks = doc.toks(s);
     let generic: Vec<_> = s.hits_of(Cat::GenericLesson).collect();
     let content: Vec<&str> = toks
@@ -167,23 +177,27 @@ fn specific_in(doc: &Doc, s: &Sent, from: usize, to: usize) -> bool {
         .skip(from)
         .filter(|(k, _)| !generic.iter().any(|g| g.start <= *k && *k < g.end))
         .map(|(_, t)| t.norm.as_str())
-        .filter(|w| !STOP.contains(w))
+        .filter(|w| !(stop_words().contains(w) || strict && function_word(w)))
         .collect();
     content.len() >= 3 && content.iter().filter(|w| !ABSTRACT.contains(w)).count() >= 2
 }
 
 /// Present-tense verbs that make a sentence a general statement ("a plan is only as good as ...").
 const PRESENT: &[&str] = &[
-    "is", "are", "isn't", "aren't", "matters", "means", "needs", "beats", "pays", "costs", "works",
-    "comes", "tells", "saves", "protects", "breaks", "fails", "can", "can't", "cannot", "won't",
-    "depends", "starts", "counts", "wins", "hides", "hurts",
+    "is", "are", "isn't", "aren't", "matters", "means", "needs", "belongs", "beats", "pays",
+    "costs", "works", "comes", "tells", "saves", "protects", "breaks", "fails", "can", "can't",
+    "cannot", "won't", "depends", "starts", "counts", "wins", "hides", "hurts", "it's", "that's",
+    "there's", "they're", "doesn't", "don't", "has", "have", "need", "should", "must",
 ];
 
 /// Words that make a stretch of a sentence the speaker's story rather than a general statement.
-const NARRATIVE: &[&str] = &[
-    "i", "me", "my", "we", "our", "us", "i'm", "i've", "i'd", "i'll", "myself", "was", "were",
-    "had", "did",
-];
+const NARRATIVE_EXTRA: &[&str] = &["we", "our", "us", "was", "were", "had", "did"];
+
+/// The speaker, "we", and the past tense of "be", "have" and "do".
+fn narrative() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    grammar_set(&SET, &[&[Gram::FirstPerson]], NARRATIVE_EXTRA)
+}
 
 /// Whether tokens `from..to` are a lesson told as a general statement in the present tense ("a
 /// plan is only as good as its weakest assumption"): no "I" or "we", no past tense, something specific.
@@ -194,8 +208,8 @@ fn maxim(doc: &Doc, s: &Sent, from: usize, to: usize) -> bool {
     };
     words.len() >= 5
         && words.iter().any(|t| PRESENT.contains(&t.norm.as_str()))
-        && !words.iter().any(|t| NARRATIVE.contains(&t.norm.as_str()))
-        && specific_in(doc, s, from, to)
+        && !words.iter().any(|t| narrative().contains(t.norm.as_str()))
+        && specific_words(doc, s, from, to, true)
 }
 
 /// The first change cue in a sentence, as a token index.
@@ -248,6 +262,83 @@ fn implicit_lesson<'d>(doc: &'d Doc) -> Quoted<'d> {
     None
 }
 
+/// The index of the first sentence of the recovery or its results (`usize::MAX` if none).
+fn late_index(doc: &Doc) -> usize {
+    doc.sents
+        .iter()
+        .position(|s| {
+            matches!(
+                s.part,
+                AnswerPart::Recovery | AnswerPart::Immediate | AnswerPart::LongTerm
+            )
+        })
+        .unwrap_or(usize::MAX)
+}
+
+/// The clauses of a sentence as token ranges: cut at a colon, semicolon, comma or dash, and before
+/// "so", "and", "but", "because".
+fn clauses(doc: &Doc, s: &Sent) -> Vec<(usize, usize)> {
+    let toks = doc.toks(s);
+    let text = doc.fields.get(s.fi).map_or("", |f| f.text);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for k in 1..toks.len() {
+        let gap = text.get(toks[k - 1].end..toks[k].start).unwrap_or("");
+        let cut = gap.contains([':', ';', ',', '\u{2014}', '\u{2013}', '('])
+            || matches!(toks[k].norm.as_str(), "so" | "and" | "but" | "because");
+        if cut {
+            out.push((from, k));
+            from = k;
+        }
+    }
+    out.push((from, toks.len()));
+    out
+}
+
+/// Whether a sentence tells a habit of the speaker's: a first-person sentence of the change, or
+/// "I" in the present tense with a marker that the habit is new ("now", "these days").
+fn holds_habit(doc: &Doc, s: &Sent) -> bool {
+    (s.part == AnswerPart::Change && s.first_person) || super::split::new_habit(doc, s).is_some()
+}
+
+/// A lesson told as a general statement in one clause of a sentence next to the habit ("The
+/// bigger shift is in how I think about lead times: a transit time is a guess with a spread, not a
+/// fact."), after the recovery, or at the very start of a lesson-first answer ("The short version:
+/// a model is only as trustworthy as the pipeline feeding it, and I now ...").
+fn maxim_near_habit<'d>(doc: &'d Doc) -> Quoted<'d> {
+    let late = late_index(doc);
+    let habit: Vec<bool> = doc.sents.iter().map(|s| holds_habit(doc, s)).collect();
+    for (i, s) in doc.sents.iter().enumerate() {
+        let near = habit[i] || habit.get(i + 1).copied().unwrap_or(false);
+        let placed = (i > late
+            && (near || matches!(s.part, AnswerPart::Lesson | AnswerPart::Change)))
+            || (i <= 1 && near);
+        if !placed {
+            continue;
+        }
+        for (a, b) in clauses(doc, s) {
+            if maxim(doc, s, a, b) {
+                return Some((s, a, b));
+            }
+        }
+    }
+    None
+}
+
+/// A lesson cue that reads as a story word early in an answer ("I realised"), told together with
+/// a new habit in the same sentence ("I realised that challenging a senior colleague in public
+/// puts them on the defensive, so now I raise it one to one first").
+fn realised_with_habit<'d>(doc: &'d Doc) -> Quoted<'d> {
+    doc.sents.iter().find_map(|s| {
+        let h = s.hits_of(Cat::Lesson).next()?;
+        let toks = doc.toks(s);
+        (s.part != AnswerPart::Lesson
+            && super::split::new_habit(doc, s).is_some()
+            && specific_after(doc, s, h.end))
+        .then_some((s, h.start, toks.len()))
+    })
+}
+
 /// The first specific lesson, with the words; `generic` gets the first generic one.
 fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
     let mut generic = None;
@@ -268,7 +359,10 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
         }
     }
     if !doc.structured && generic.is_none() {
-        if let Some(q) = implicit_lesson(doc) {
+        if let Some(q) = implicit_lesson(doc)
+            .or_else(|| realised_with_habit(doc))
+            .or_else(|| maxim_near_habit(doc))
+        {
             return (Some(q), None);
         }
     }
@@ -299,7 +393,11 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
                 || toks.get(h.end).is_some_and(|t| t.norm == "to");
             // "That experience changed how I plan: I keep two weeks of buffer stock."
             let changed = toks[h.start..h.end].iter().any(|t| t.norm == "changed");
-            if (to || changed) && specific_after(doc, s, h.end) {
+            // "We learned to ..." is the team's lesson; the habit must be the speaker's.
+            let ours = toks[h.start.saturating_sub(1)..h.end]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "we" | "we've" | "team"));
+            if (to || changed) && !ours && specific_after(doc, s, h.end) {
                 return Some((s, h.start, toks.len()));
             }
         }
@@ -309,7 +407,18 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             }
         }
     }
-    None
+    // A new habit of the speaker's told outside the parts above: after the recovery, with a lesson
+    // cue, or in the opening of a lesson-first answer ("..., and I now put data checks in front of
+    // every model I ship").
+    let late = late_index(doc);
+    doc.sents.iter().enumerate().find_map(|(i, s)| {
+        let placed = i > late || i <= 1 || s.has(Cat::Lesson);
+        if !placed || s.part == AnswerPart::Failure && i > 1 {
+            return None;
+        }
+        let at = super::split::new_habit(doc, s)?;
+        Some((s, at, doc.toks(s).len()))
+    })
 }
 
 /// The verdict on key 5.

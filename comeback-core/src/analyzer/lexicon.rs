@@ -42,10 +42,14 @@ pub(crate) enum Cat {
     Defiance,
     FalsifyAct,
     FalsifyPurpose,
+    /// Not knowing how to do something ("I didn't know", "I'd never really used").
+    SkillGap,
+    /// An everyday tool of office work ("Excel", "a spreadsheet", "version history").
+    EverydayTool,
 }
 
 impl Cat {
-    fn from_section(name: &str) -> Option<Cat> {
+    pub fn from_section(name: &str) -> Option<Cat> {
         Some(match name {
             "failure" => Cat::Failure,
             "context" => Cat::Context,
@@ -78,13 +82,15 @@ impl Cat {
             "defiance" => Cat::Defiance,
             "falsify_act" => Cat::FalsifyAct,
             "falsify_purpose" => Cat::FalsifyPurpose,
+            "skill_gap" => Cat::SkillGap,
+            "everyday_tool" => Cat::EverydayTool,
             _ => return None,
         })
     }
 
     /// A bit for sets of categories.
-    pub fn bit(self) -> u32 {
-        1 << (self as u32)
+    pub fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 }
 
@@ -318,6 +324,89 @@ pub(crate) fn sections(src: &'static str) -> Vec<(&'static str, &'static str)> {
     out
 }
 
+/// A class of grammatical words: one per `[section]` of `data/grammar.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gram {
+    Determiner,
+    Possessive,
+    Pronoun,
+    FirstPerson,
+    Preposition,
+    Conjunction,
+    Be,
+    Auxiliary,
+    Modal,
+    Wh,
+    Adverb,
+    Quantifier,
+    Particle,
+    TimeNoun,
+}
+
+impl Gram {
+    /// The closed classes that never open a content word: determiners, possessives, pronouns,
+    /// prepositions, conjunctions, "be", auxiliaries, modals and question words.
+    pub const CLOSED: &'static [Gram] = &[
+        Gram::Determiner,
+        Gram::Possessive,
+        Gram::Pronoun,
+        Gram::Preposition,
+        Gram::Conjunction,
+        Gram::Be,
+        Gram::Auxiliary,
+        Gram::Modal,
+        Gram::Wh,
+    ];
+
+    fn from_section(name: &str) -> Option<Gram> {
+        Some(match name {
+            "determiner" => Gram::Determiner,
+            "possessive" => Gram::Possessive,
+            "pronoun" => Gram::Pronoun,
+            "first_person" => Gram::FirstPerson,
+            "preposition" => Gram::Preposition,
+            "conjunction" => Gram::Conjunction,
+            "be" => Gram::Be,
+            "auxiliary" => Gram::Auxiliary,
+            "modal" => Gram::Modal,
+            "wh" => Gram::Wh,
+            "adverb" => Gram::Adverb,
+            "quantifier" => Gram::Quantifier,
+            "particle" => Gram::Particle,
+            "time_noun" => Gram::TimeNoun,
+            _ => return None,
+        })
+    }
+}
+
+const GRAMMAR: &str = include_str!("../../data/grammar.txt");
+
+/// The words of the grammatical `classes` (each a list of classes) together with a module's own
+/// `extra` words, built once into `cell`: every class is written once, in `data/grammar.txt`.
+pub(crate) fn grammar_set(
+    cell: &'static OnceLock<WordSet>,
+    classes: &[&[Gram]],
+    extra: &'static [&'static str],
+) -> &'static WordSet {
+    cell.get_or_init(|| {
+        let mut set: WordSet = extra.iter().copied().collect();
+        for (section, word) in sections(GRAMMAR) {
+            let class = Gram::from_section(section);
+            if classes
+                .iter()
+                .any(|c| class.is_some_and(|g| c.contains(&g)))
+            {
+                set.insert(word);
+            }
+        }
+        set
+    })
+}
+
+/// Nouns that name an error ("a charting error", "mistakes were made").
+pub(crate) const ERROR_NOUNS: &[&str] =
+    &["error", "errors", "mistake", "mistakes", "slip", "blunder"];
+
 const CUES: &str = include_str!("../../data/cues.txt");
 const RED_FLAGS: &str = include_str!("../../data/redflags.txt");
 const PROSE: &str = include_str!("../../data/prose.txt");
@@ -371,6 +460,16 @@ mod tests {
                     "unknown section {section} for {entry}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_grammar_section_is_a_class() {
+        for (section, word) in sections(GRAMMAR) {
+            assert!(
+                Gram::from_section(section).is_some(),
+                "unknown section {section} for {word}"
+            );
         }
     }
 

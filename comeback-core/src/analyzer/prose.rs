@@ -2,8 +2,9 @@
 //! sentences too long to say in one breath.
 
 use super::engine::{key_of_part, Doc, Sent};
-use super::lexicon::Cat;
+use super::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
 use super::report::{Finding, Severity};
+use std::sync::OnceLock;
 
 /// Above this many words a spoken sentence loses the listener.
 pub(crate) const LONG_SENTENCE_WORDS: usize = 30;
@@ -11,16 +12,16 @@ pub(crate) const LONG_SENTENCE_WORDS: usize = 30;
 /// At most this many prose findings, so a long text stays readable.
 const MAX_FINDINGS: usize = 60;
 
-const BE: &[&str] = &[
-    "was", "were", "been", "be", "being", "got", "is", "are", "get",
-];
+const BE_EXTRA: &[&str] = &["being", "got", "get"];
+
+/// The auxiliaries of a passive: "be" and "get".
+fn passive_aux() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    grammar_set(&SET, &[&[Gram::Be]], BE_EXTRA)
+}
 
 /// Nouns that name a slip; with a passive and no agent they hide who made it.
 const SLIP_NOUNS: &[&str] = &[
-    "mistake",
-    "mistakes",
-    "error",
-    "errors",
     "deadline",
     "deadlines",
     "step",
@@ -52,6 +53,11 @@ const SLIP_NOUNS: &[&str] = &[
     "details",
     "detail",
 ];
+
+/// Whether a word names a slip: an error noun or one of `SLIP_NOUNS`.
+fn is_slip_noun(w: &str) -> bool {
+    ERROR_NOUNS.contains(&w) || SLIP_NOUNS.contains(&w)
+}
 
 const PARTICIPLES: &[&str] = &[
     "made",
@@ -88,10 +94,10 @@ fn passive(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             continue;
         }
         let be = toks[k - 1].norm.as_str();
-        let (be_at, be_ok) = if BE.contains(&be) {
+        let (be_at, be_ok) = if passive_aux().contains(be) {
             (k - 1, true)
         } else if k >= 2
-            && BE.contains(&toks[k - 2].norm.as_str())
+            && passive_aux().contains(toks[k - 2].norm.as_str())
             && toks[k - 1].norm.ends_with("ly")
         {
             (k - 2, true)
@@ -102,9 +108,7 @@ fn passive(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             continue;
         }
         let from = be_at.saturating_sub(3);
-        let slip_subject = toks[from..be_at]
-            .iter()
-            .any(|t| SLIP_NOUNS.contains(&t.norm.as_str()));
+        let slip_subject = toks[from..be_at].iter().any(|t| is_slip_noun(&t.norm));
         let speaker_subject = toks[from..be_at]
             .iter()
             .any(|t| matches!(t.norm.as_str(), "i" | "we" | "they" | "he" | "she"));
@@ -114,7 +118,7 @@ fn passive(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         if slip_subject && !speaker_subject && !by_agent {
             let start = toks[from..be_at]
                 .iter()
-                .position(|t| SLIP_NOUNS.contains(&t.norm.as_str()))
+                .position(|t| is_slip_noun(&t.norm))
                 .map_or(be_at, |p| from + p);
             return Some((start, k + 1));
         }

@@ -2,10 +2,11 @@
 //! in the order a story is told (scene, failure, recovery, results, lesson, change).
 
 use super::engine::{answer_doc, Doc, Sent};
-use super::lexicon::Cat;
+use super::lexicon::{grammar_set, Cat, Gram, WordSet};
 use super::recovery::{actions, Actor};
 use super::report::{AnswerPart, AnswerSegment};
 use crate::{RecoveryStep, Story};
+use std::sync::OnceLock;
 
 /// Long-term cues too common to place a sentence on their own ("cut", "tests", "improved").
 const WEAK_LONG_TERM: &[&str] = &[
@@ -167,21 +168,25 @@ const BETWEEN: &[&str] = &[
     "first",
 ];
 
-/// Whether a sentence tells something the speaker does as a habit: "I" with a present-tense verb
-/// ("I work from the bookings sheet", "the first thing I do is ..."), in a sentence that is not
-/// about the past.
-pub(crate) fn habitual(doc: &Doc, s: &Sent) -> bool {
-    let toks = doc.toks(s);
-    let past = toks.iter().any(|t| {
+/// Verbs whose past is spelt like their present ("put", "set"): present only with a marker of habit.
+const SAME_PAST: &[&str] = &[
+    "put", "set", "read", "cut", "let", "hit", "shut", "spread", "quit",
+];
+
+/// Whether a sentence tells of the past: "was", "had", "did", "ago".
+fn tells_past(toks: &[super::text::Token], then_too: bool) -> bool {
+    toks.iter().any(|t| {
         matches!(
             t.norm.as_str(),
-            "was" | "were" | "had" | "did" | "yesterday" | "ago" | "then"
-        )
-    });
-    if past {
-        return false;
-    }
-    toks.iter().enumerate().any(|(i, t)| {
+            "was" | "were" | "had" | "did" | "yesterday" | "ago"
+        ) || (then_too && t.norm == "then")
+    })
+}
+
+/// The token index of "I" followed by a present-tense verb ("I work", "I always check"); verbs
+/// like "put" count as present when `same_past` is allowed.
+pub(crate) fn speaker_present(toks: &[super::text::Token], same_past: bool) -> Option<usize> {
+    toks.iter().enumerate().position(|(i, t)| {
         t.norm == "i"
             && toks[i + 1..]
                 .iter()
@@ -190,10 +195,83 @@ pub(crate) fn habitual(doc: &Doc, s: &Sent) -> bool {
                     let w = v.norm.as_str();
                     !w.ends_with("ed")
                         && !w.ends_with("n't")
-                        && !NOT_PRESENT.contains(&w)
+                        && (!NOT_PRESENT.contains(&w) || (same_past && SAME_PAST.contains(&w)))
                         && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 })
     })
+}
+
+/// Whether a sentence tells something the speaker does as a habit: "I" with a present-tense verb
+/// ("I work from the bookings sheet", "the first thing I do is ..."), in a sentence that is not
+/// about the past.
+pub(crate) fn habitual(doc: &Doc, s: &Sent) -> bool {
+    let toks = doc.toks(s);
+    !tells_past(toks, true) && speaker_present(toks, false).is_some()
+}
+
+/// Single words that mark a habit as new since the failure.
+const SINCE_WORDS: &[&str] = &["now", "nowadays", "anymore", "whenever"];
+
+/// Pairs of words that do the same ("these days", "no longer", "every time").
+const SINCE_PAIRS: &[(&str, &str)] = &[
+    ("these", "days"),
+    ("since", "then"),
+    ("ever", "since"),
+    ("no", "longer"),
+    ("any", "more"),
+    ("from", "then"),
+    ("every", "time"),
+    ("each", "time"),
+    ("going", "forward"),
+    ("from", "now"),
+];
+
+/// Where a sentence tells the speaker's present habit that is new since the failure: "I" with a
+/// present-tense verb and a marker that it is new ("now", "these days", "since then", "no
+/// longer"), in a sentence that does not tell the past ("Now I had four hours" is the story).
+pub(crate) fn new_habit(doc: &Doc, s: &Sent) -> Option<usize> {
+    let toks = doc.toks(s);
+    if tells_past(toks, false) {
+        return None;
+    }
+    let marker = toks.iter().enumerate().position(|(k, t)| {
+        SINCE_WORDS.contains(&t.norm.as_str())
+            || toks
+                .get(k + 1)
+                .is_some_and(|n| SINCE_PAIRS.contains(&(t.norm.as_str(), n.norm.as_str())))
+    })?;
+    speaker_present(toks, true).map(|i| i.min(marker))
+}
+
+/// Whether a sentence holds risky material: a clash, a reckless call, dishonesty, a skills gap.
+fn risky(s: &Sent) -> bool {
+    s.has(Cat::Conflict)
+        || s.has(Cat::PoorJudgment)
+        || s.has(Cat::Ethics)
+        || s.has(Cat::BasicSkills)
+}
+
+/// Whether a sentence tells a decision and why it was taken: a call made in spite of something
+/// ("anyway", "despite the forecast"), a reckless phrase, or a reason to save time or money ("to
+/// save sending a second vehicle").
+fn decision(doc: &Doc, s: &Sent) -> bool {
+    let toks = doc.toks(s);
+    s.has(Cat::Defiance)
+        || s.has(Cat::PoorJudgment)
+        || (s.has(Cat::RiskyDecision) && s.first_person)
+        || toks
+            .windows(2)
+            .any(|w| w[0].norm == "to" && matches!(w[1].norm.as_str(), "save" | "avoid"))
+            && s.first_person
+}
+
+/// Whether a sentence tells damage: a failure cue, and no action of the speaker's or the team's.
+fn tells_damage(doc: &Doc, s: &Sent) -> bool {
+    (s.has(Cat::Failure) || s.has(Cat::VagueOutcome))
+        && !s.has(Cat::Immediate)
+        && !actions(doc, s, false)
+            .iter()
+            .any(|a| matches!(a.actor, Actor::Speaker | Actor::We))
 }
 
 fn decide(
@@ -203,13 +281,16 @@ fn decide(
     seen_failure: bool,
     seen_recovery: bool,
     prev: Option<AnswerPart>,
+    next: Option<&Sent>,
 ) -> AnswerPart {
     let failure = s.has(Cat::Failure)
         || s.has(Cat::VagueOutcome)
         || s.has(Cat::Denial)
         || (!seen_failure && super::redflags::strong_outside_hit(doc, s))
         // "I hadn't worked through the risk score", "I missed a duplicate payment".
-        || (!seen_failure && super::redflags::speaker_slip(doc, s).is_some());
+        || (!seen_failure && super::redflags::speaker_slip(doc, s).is_some())
+        // A clash, a reckless call or a dishonest act is the failure itself.
+        || (!seen_failure && risky(s));
     let late = seen_recovery
         || matches!(
             prev,
@@ -297,6 +378,11 @@ fn decide(
     if failure && !seen_recovery && !s.has(Cat::Timing) && !s.has(Cat::Sequence) && !immediate {
         return AnswerPart::Failure;
     }
+    // A decision told before the damage it did is its cause, not the recovery: "I made the call to
+    // pour anyway. The surface froze ...".
+    if !seen_recovery && decision(doc, s) && next.is_some_and(|n| tells_damage(doc, n)) {
+        return AnswerPart::Failure;
+    }
     if seen_failure && (speaker || we || (s.first_person && s.has(Cat::Apology))) {
         return if immediate && !speaker {
             AnswerPart::Immediate
@@ -323,6 +409,90 @@ fn decide(
     }
 }
 
+/// Categories that tell nothing about the part a sentence tells (style only).
+fn style_only(cat: Cat) -> bool {
+    matches!(
+        cat,
+        Cat::Hedge | Cat::Filler | Cat::Weasel | Cat::VagueQuantity
+    )
+}
+
+/// Words that tie a sentence to the one before it: people of the story, and openers that point
+/// back ("This meant ...", "So ...", "Which ...").
+const TIES_BACK: &[&str] = &[
+    "i",
+    "i'm",
+    "i've",
+    "i'd",
+    "i'll",
+    "we",
+    "our",
+    "us",
+    "they",
+    "them",
+    "their",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "you",
+    "this",
+    "that",
+    "it",
+    "these",
+    "those",
+    "so",
+    "and",
+    "but",
+    "which",
+    "because",
+    "then",
+    "there",
+    "also",
+    "still",
+    "even",
+    "plus",
+    "though",
+    "otherwise",
+];
+
+/// The content words of a sentence, crudely stemmed, for telling whether two sentences share a
+/// topic.
+fn content_words<'t>(doc: &'t Doc, s: &Sent) -> impl Iterator<Item = &'t str> + 't {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    let stop = grammar_set(
+        &SET,
+        &[Gram::CLOSED, &[Gram::Adverb, Gram::Quantifier]],
+        &[],
+    );
+    doc.toks(s)
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(move |w| w.chars().count() >= 3 && !stop.contains(w))
+        .map(|w| w.strip_suffix('s').unwrap_or(w))
+}
+
+/// Whether the last sentence of an answer tells no part of the story: no cue of any part, no
+/// figure, nobody of the story ("I", "we", "they"), no word pointing back, and no content word
+/// shared with the sentence before it ("My favourite colour is teal."). Such a sentence fits no
+/// part; inside the answer a sentence without cues carries on the part before it, but the last
+/// one has nothing to carry on, so it is not absorbed just because it comes last.
+fn off_topic(doc: &Doc, s: &Sent, before: Option<&Sent>) -> bool {
+    if !s.figures.is_empty() || s.hits.iter().any(|h| !h.negated && !style_only(h.cat)) {
+        return false;
+    }
+    let toks = doc.toks(s);
+    if toks.len() < 3 || toks.iter().any(|t| TIES_BACK.contains(&t.norm.as_str())) {
+        return false;
+    }
+    let Some(b) = before else {
+        return false;
+    };
+    let mine: Vec<&str> = content_words(doc, s).collect();
+    !content_words(doc, b).any(|w| mine.contains(&w))
+}
+
 /// Gives each sentence of a pasted answer its part.
 pub(crate) fn classify(doc: &mut Doc) {
     let mut parts = Vec::with_capacity(doc.sents.len());
@@ -330,13 +500,28 @@ pub(crate) fn classify(doc: &mut Doc) {
     let mut seen_recovery = false;
     let mut prev = None;
     for (i, s) in doc.sents.iter().enumerate() {
-        let part = decide(doc, s, i, seen_failure, seen_recovery, prev);
+        let before = i.checked_sub(1).and_then(|j| doc.sents.get(j));
+        if prev.is_some() && i + 1 == doc.sents.len() && off_topic(doc, s, before) {
+            parts.push(AnswerPart::Other);
+            continue;
+        }
+        let part = decide(
+            doc,
+            s,
+            i,
+            seen_failure,
+            seen_recovery,
+            prev,
+            doc.sents.get(i + 1),
+        );
         match part {
             AnswerPart::Failure => seen_failure = true,
             AnswerPart::Recovery | AnswerPart::Immediate => {
                 seen_failure = true;
                 seen_recovery = true;
             }
+            // A lesson-first answer opens with the lesson: the story is still to come.
+            AnswerPart::Lesson | AnswerPart::Change if !seen_failure && i <= 1 => {}
             AnswerPart::LongTerm | AnswerPart::Lesson | AnswerPart::Change => seen_failure = true,
             _ => {}
         }
@@ -447,5 +632,26 @@ Now I add every certificate to our monitoring the day it is issued.";
         assert!(story.lesson.starts_with("I learned"));
         assert!(story.change.starts_with("Now I"));
         assert_eq!(story.target_role, "Backend developer");
+    }
+
+    #[test]
+    fn a_stray_last_sentence_fits_no_part() {
+        let text = format!("{ANSWER} My favourite colour is teal.");
+        let segs = split_answer(&text);
+        let last = segs.last().expect("segments");
+        assert_eq!(last.part, AnswerPart::Other, "{segs:#?}");
+        assert_eq!(last.text, "My favourite colour is teal.");
+        // Nothing is lost: the stray sentence goes to the unsorted field.
+        let story = story_from_answer(&text, None);
+        assert_eq!(story.unsorted, "My favourite colour is teal.");
+        assert!(story.change.starts_with("Now I"));
+    }
+
+    #[test]
+    fn a_last_sentence_tied_to_the_story_keeps_its_part() {
+        // It points back ("That") and shares the story's words: still the change.
+        let text = format!("{ANSWER} That monitoring has caught two expiring certificates since.");
+        let parts: Vec<AnswerPart> = split_answer(&text).into_iter().map(|s| s.part).collect();
+        assert_ne!(parts.last(), Some(&AnswerPart::Other), "{parts:?}");
     }
 }

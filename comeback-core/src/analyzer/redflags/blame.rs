@@ -1,0 +1,70 @@
+//! Blame shifting: whether a blame phrase puts the failure on others or owns it.
+
+use super::subject::third_party;
+use crate::analyzer::engine::{Doc, Sent};
+use crate::analyzer::text::Token;
+
+/// Whether a blame phrase is really about accepting blame ("I took the blame", "they blamed me").
+pub(super) fn blame_accepted(doc: &Doc, s: &Sent, start: usize, end: usize) -> bool {
+    let toks = doc.toks(s);
+    let before = start
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .map(|t| t.norm.as_str());
+    let before2 = start
+        .checked_sub(2)
+        .and_then(|i| toks.get(i))
+        .map(|t| t.norm.as_str());
+    let after = toks.get(end).map(|t| t.norm.as_str());
+    let taking = [
+        "took",
+        "take",
+        "taking",
+        "accepted",
+        "accept",
+        "shouldered",
+        "own",
+        "owned",
+        "my",
+        "the",
+    ];
+    before.is_some_and(|b| taking.contains(&b))
+        && before2.is_some_and(|b| taking.contains(&b) || b == "i")
+        || matches!(
+            after,
+            Some("me" | "myself" | "culture" | "game" | "free" | "anyone" | "nobody")
+        )
+        || before.is_some_and(|b| matches!(b, "took" | "take" | "accepted" | "shouldered"))
+}
+
+/// Whether a self-critical blame phrase ("dropped the ball", "should have caught it") has the
+/// speaker, or "we", as its subject: then it owns the failure instead of shifting it.
+pub(super) fn owned_by_speaker(toks: &[Token], start: usize, end: usize) -> bool {
+    let phrase = toks.get(start..end).unwrap_or(&[]);
+    let self_critical = phrase.first().is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "dropped" | "should" | "should've" | "didn't" | "did"
+        )
+    }) && !phrase
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "me" | "told" | "warned"));
+    self_critical && blame_subject(toks, start) == Some(true)
+}
+
+/// The subject nearest before a blame phrase: `Some(true)` for "I" or "we", `Some(false)` for
+/// someone else, `None` when none is named.
+pub(super) fn blame_subject(toks: &[Token], start: usize) -> Option<bool> {
+    if third_party(toks, start) {
+        return Some(false);
+    }
+    toks[..start.min(toks.len())]
+        .iter()
+        .rev()
+        .take(8)
+        .find_map(|p| match p.norm.as_str() {
+            "i" | "we" | "i'd" | "we'd" => Some(true),
+            "they" | "he" | "she" | "team" | "manager" | "boss" | "someone" => Some(false),
+            _ => None,
+        })
+}

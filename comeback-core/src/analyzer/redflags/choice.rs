@@ -1,0 +1,129 @@
+//! The verdict on key 1: a real failure, with an outside or unexpected cause, no risky material and
+//! no careless slip of the speaker's own.
+
+use super::outside::strong_outside_hit;
+use super::slips::speaker_slip;
+use super::STORY_PARTS;
+use crate::analyzer::engine::{key_verdict, missing, Doc, Sent};
+use crate::analyzer::lexicon::Cat;
+use crate::analyzer::report::{AnswerPart, KeyVerdict, RedFlag, RedFlagHit, Severity};
+use crate::{FailureCategory, Key};
+
+/// The verdict on key 1.
+pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
+    let key = Key::Choice;
+    let mut findings = Vec::new();
+    let story: Vec<&Sent> = doc.in_parts(STORY_PARTS).collect();
+    let denial = story
+        .iter()
+        .find_map(|s| s.hits_of(Cat::Denial).next().map(|h| (*s, *h)));
+    if let Some((s, h)) = denial {
+        findings.push(doc.finding(
+            key,
+            "choice-no-failure",
+            Severity::Problem,
+            "Tell a real failure. A denial or a strength dressed up as a weakness is what interviewers hear most, and trust least.",
+            s,
+            h.start,
+            h.end,
+        ));
+    }
+    let risky: Vec<&RedFlagHit> = flags
+        .iter()
+        .filter(|h| h.flag != RedFlag::BlameShifting)
+        .collect();
+    for h in &risky {
+        findings.extend(h.evidence.iter().take(2).cloned());
+    }
+    let has_failure = if doc.structured {
+        doc.sents.iter().any(|s| s.part == AnswerPart::Failure)
+    } else {
+        doc.sents.iter().any(|s| {
+            matches!(
+                s.part,
+                AnswerPart::Failure | AnswerPart::Recovery | AnswerPart::Immediate
+            ) || s.has(Cat::Failure)
+                || s.has(Cat::VagueOutcome)
+        })
+    };
+    let safe_category = matches!(
+        doc.category,
+        FailureCategory::TechnicalProblem
+            | FailureCategory::OutsideShock
+            | FailureCategory::RareEvent
+            | FailureCategory::OutsideControl
+    );
+    let cause = story
+        .iter()
+        .find_map(|s| s.hits_of(Cat::OutsideCause).next().map(|h| (*s, *h)));
+    if let Some((s, h)) = cause {
+        findings.push(doc.finding(
+            key,
+            "choice-outside-cause",
+            Severity::Info,
+            "An outside or unexpected cause: safe material.",
+            s,
+            h.start,
+            h.end,
+        ));
+    }
+    let strong_cause = story.iter().any(|s| strong_outside_hit(doc, s));
+    let has_cause = cause.is_some() || (doc.structured && safe_category);
+    // A careless slip of the speaker's own fails key 1 even without a red flag, unless a clear
+    // outside cause set it off.
+    let slip = if strong_cause {
+        None
+    } else {
+        doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+            .find_map(|s| speaker_slip(doc, s).map(|k| (s, k)))
+    };
+    if let Some((s, k)) = slip {
+        findings.push(doc.finding(
+            key,
+            "choice-own-slip",
+            Severity::Warn,
+            "This reads as a slip of your own. If you can, choose a failure with an outside or unexpected cause; if you keep this one, show the check you added so it cannot happen again.",
+            s,
+            k,
+            k + 1,
+        ));
+    }
+    let met = has_failure && denial.is_none() && risky.is_empty() && has_cause && slip.is_none();
+    let status = if denial.is_some() {
+        "Missing: no real failure is told.".to_string()
+    } else if !has_failure {
+        if doc.structured {
+            findings.push(missing(
+                key,
+                "choice-missing",
+                Severity::Info,
+                "Start with the failure in one sentence: what went wrong, and what caused it.",
+            ));
+            "Add a one-line summary of the failure.".to_string()
+        } else {
+            findings.push(missing(
+                key,
+                "choice-missing",
+                Severity::Problem,
+                "Say plainly what went wrong: the failure itself, and what caused it.",
+            ));
+            "Missing: the failure itself is not told.".to_string()
+        }
+    } else if !risky.is_empty() {
+        let labels: Vec<&str> = risky.iter().map(|h| h.flag.label()).collect();
+        format!("Risky material: {}.", labels.join(", ").to_lowercase())
+    } else if slip.is_some() {
+        "Risky material: a slip of your own.".to_string()
+    } else if !has_cause {
+        findings.push(missing(
+            key,
+            "choice-no-cause",
+            Severity::Warn,
+            "Say what caused the failure. An unexpected technical problem, an outside shock or a rare event makes the safest material.",
+        ));
+        "Say what caused the failure.".to_string()
+    } else {
+        "Met: the failure has an outside or unexpected cause and raises no red flag.".to_string()
+    };
+    key_verdict(key, met, status, findings)
+}

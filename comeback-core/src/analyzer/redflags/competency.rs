@@ -1,0 +1,150 @@
+//! Core competency: a failure at the heart of the target role, told as the speaker's own slip.
+
+use super::slips::{is_generic_slip, is_slip, OWNING};
+use super::subject::{same_clause, speaker_subject, speakers_part, third_party};
+use super::{message, STORY_PARTS};
+use crate::analyzer::engine::{Doc, Sent};
+use crate::analyzer::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
+use crate::analyzer::report::{Finding, RedFlag, Severity};
+use crate::Key;
+use std::sync::OnceLock;
+
+/// Whether a slip word is a noun ("error"), which cannot follow its object the way "wrong" can.
+fn generic_noun(w: &str) -> bool {
+    ERROR_NOUNS.contains(&w) || matches!(w, "missed" | "failed" | "assumed")
+}
+
+/// Words that end the phrase a generic slip word governs ("wrong, and the dose ...").
+const PHRASE_END: &[&str] = &[
+    "then", "that", "which", "by", "than", "since", "although", "though",
+];
+
+/// Words that end the phrase a generic slip word governs: conjunctions, "be", and `PHRASE_END`.
+fn phrase_end() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    grammar_set(&SET, &[&[Gram::Conjunction, Gram::Be]], PHRASE_END)
+}
+
+/// A core skill of the target role named as failing in this sentence, told as the speaker's slip:
+/// a phrase that names an error on its own ("medication error", "burned the sauce") with the
+/// speaker as its subject, or a slip of the speaker's bound to a core skill ("I misread the chart",
+/// "the wrong dose", "a reconciliation error", "that was on me, because the prep plan was mine").
+/// A generic word ("errors", "mistake") alone is never enough.
+pub(super) fn core_competency(
+    doc: &Doc,
+    s: &Sent,
+    role: &crate::analyzer::roles::Role,
+    excused: bool,
+) -> Option<Finding> {
+    if excused || !STORY_PARTS.contains(&s.part) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    let hits = role.core_hits(toks);
+    if hits.is_empty() {
+        return None;
+    }
+    let found = |a: usize, b: usize| {
+        Some(doc.finding(
+            Key::Choice,
+            RedFlag::CoreCompetency.rule(),
+            Severity::Warn,
+            format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
+            s,
+            a,
+            b,
+        ))
+    };
+    for h in hits.iter().filter(|h| h.tag) {
+        // "burned out" is tiredness, not a kitchen.
+        if toks
+            .get(h.end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "out" | "through" | "bridges"))
+        {
+            continue;
+        }
+        let negated = toks[h.start.saturating_sub(2)..h.start]
+            .iter()
+            .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
+        let own = speakers_part(toks, h.start)
+            || (speaker_subject(toks, h.start).is_none()
+                && s.first_person
+                && !third_party(toks, h.start));
+        if own && !negated {
+            return found(h.start, h.end);
+        }
+    }
+    let skills: Vec<_> = hits.iter().filter(|h| !h.tag).collect();
+    for (k, t) in toks.iter().enumerate() {
+        let w = t.norm.as_str();
+        let generic = is_generic_slip(w);
+        // "I didn't check the dose", "never tested it": a step the speaker left undone.
+        let omission = s.hits.iter().any(|h| {
+            h.cat == Cat::Action
+                && h.negated
+                && h.start == k
+                && toks[k.saturating_sub(2)..k]
+                    .iter()
+                    .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+        });
+        let owning = OWNING.iter().any(|p| {
+            toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm)
+        });
+        if !(is_slip(w) || omission || owning) {
+            continue;
+        }
+        let negated = !omission
+            && toks[k.saturating_sub(2)..k]
+                .iter()
+                .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
+        if negated {
+            continue;
+        }
+        for h in &skills {
+            let bound = if generic && !owning {
+                // "the wrong dose", "missed a duplicate payment", "a mistake in the reconciliation".
+                let before = k < h.start
+                    && h.start - k <= 4
+                    && toks[k + 1..h.start]
+                        .iter()
+                        .all(|g| !phrase_end().contains(g.norm.as_str()));
+                // "a charting error".
+                let compound = h.end == k && ERROR_NOUNS.contains(&w);
+                // "my estimate for the migration was wrong".
+                let mine = h.start > 0
+                    && toks[h.start - 1].norm == "my"
+                    && k >= h.end
+                    && k - h.end <= 6
+                    && toks
+                        .get(k.wrapping_sub(1))
+                        .is_some_and(|p| matches!(p.norm.as_str(), "was" | "were"))
+                    && same_clause(toks, h.end, k);
+                if mine {
+                    return found(h.start - 1, k + 1);
+                }
+                // "I got the surcharge load wrong": the object of the speaker's verb, then the slip.
+                let object = k >= h.end
+                    && k - h.end <= 1
+                    && !generic_noun(w)
+                    && toks
+                        .get(k.wrapping_sub(1))
+                        .is_some_and(|p| !matches!(p.norm.as_str(), "was" | "were" | "is" | "are"));
+                (before || compound || object)
+                    && ((k.min(h.start) > 0 && toks[k.min(h.start) - 1].norm == "my")
+                        || speaker_subject(toks, k.min(h.start)) == Some(true))
+            } else {
+                // A specific slip ("misread", "miscalculated", "on me") near the skill, in the same clause.
+                let (a, b) = if k < h.start {
+                    (k, h.start)
+                } else {
+                    (h.end, k)
+                };
+                b - a <= 8 && same_clause(toks, a, b) && (owning || speakers_part(toks, k))
+            };
+            if bound {
+                return found(k.min(h.start), (k + 1).max(h.end));
+            }
+        }
+    }
+    None
+}

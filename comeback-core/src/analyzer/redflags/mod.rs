@@ -1,0 +1,278 @@
+//! Key 1 and the red flags: risky topics (poor judgment, basic skills, conflict, ethics, blame),
+//! overlap with the target role's core skills, and answers with no real failure in them.
+//!
+//! One submodule per idea: `subject` (who did it), `blame`, `conflict`, `judgment` (reckless calls
+//! and falsified records told in plain words), `slips` (the speaker's own slips), `competency` (core
+//! skills of the role), `outside` (outside causes), `choice` (the key 1 verdict).
+
+mod blame;
+mod choice;
+mod competency;
+mod conflict;
+mod judgment;
+mod outside;
+mod slips;
+mod subject;
+
+pub(crate) use choice::choice_verdict;
+pub(crate) use outside::strong_outside_hit;
+pub(crate) use slips::speaker_slip;
+pub(crate) use subject::clause_break;
+
+use super::engine::{missing, Doc};
+use super::lexicon::Cat;
+use super::report::{AnswerPart, Finding, RedFlag, RedFlagHit, Severity};
+use crate::{FailureCategory, Key};
+use blame::{blame_accepted, blame_subject, owned_by_speaker};
+use competency::core_competency;
+use conflict::personal_conflict;
+use judgment::{left_alone, told_in_plain_words};
+use outside::strong_outside_cause;
+use subject::{by_speaker, third_party};
+
+/// Parts that tell what happened; the lesson and the change often name the bad habit to deny it.
+pub(super) const STORY_PARTS: &[AnswerPart] = &[
+    AnswerPart::Failure,
+    AnswerPart::Context,
+    AnswerPart::Recovery,
+    AnswerPart::Immediate,
+    AnswerPart::Other,
+];
+
+fn flag_of(cat: Cat) -> Option<RedFlag> {
+    Some(match cat {
+        Cat::PoorJudgment => RedFlag::PoorJudgment,
+        Cat::BasicSkills => RedFlag::BasicSkills,
+        Cat::Conflict => RedFlag::InterpersonalConflict,
+        Cat::Ethics => RedFlag::Ethics,
+        Cat::Blame => RedFlag::BlameShifting,
+        _ => return None,
+    })
+}
+
+pub(super) fn message(flag: RedFlag) -> &'static str {
+    match flag {
+        RedFlag::PoorJudgment => "This reads as a poor judgment call. Pick a failure with an outside or unexpected cause, or show the reasoning that made the call sensible at the time.",
+        RedFlag::BasicSkills => "This suggests a gap in the everyday skills of the job. Choose a failure that does not question the basics.",
+        RedFlag::InterpersonalConflict => "A clash with a colleague worries interviewers. Choose a failure about the work, not about people.",
+        RedFlag::Ethics => "Anything touching honesty or rules is hard to recover from in an interview. Choose another failure.",
+        RedFlag::CoreCompetency => "This failure sits at the core of the role you want. Choose one outside the role's core skills.",
+        RedFlag::BlameShifting => "This puts the failure on others. Say what part you played and what you did about it.",
+    }
+}
+
+/// The red flags raised by the text, each with its evidence.
+pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
+    let mut evidence: Vec<(RedFlag, Finding)> = Vec::new();
+    // Blame phrases that, alone, may only tell an outside cause: (phrase words, finding).
+    let mut weak_blame: Vec<(String, Finding)> = Vec::new();
+    let excused = strong_outside_cause(doc);
+    for s in doc.in_parts(STORY_PARTS) {
+        let toks = doc.toks(s);
+        for h in s.hits.iter().filter(|h| !h.negated) {
+            let weak = h.cat == Cat::BlameWeak;
+            let Some(flag) = flag_of(if weak { Cat::Blame } else { h.cat }) else {
+                continue;
+            };
+            let mut weak = weak;
+            match flag {
+                // "I dropped the ball" owns it; only someone else's failure shifts blame.
+                RedFlag::BlameShifting
+                    if blame_accepted(doc, s, h.start, h.end)
+                        || owned_by_speaker(toks, h.start, h.end) =>
+                {
+                    continue;
+                }
+                RedFlag::BlameShifting => {
+                    // "Should have caught it" with nobody named is only half a charge.
+                    let should = toks.get(h.start).is_some_and(|t| t.norm == "should");
+                    if should && blame_subject(toks, h.start).is_none() {
+                        weak = true;
+                    }
+                }
+                RedFlag::PoorJudgment | RedFlag::BasicSkills => {
+                    // The call that caused the failure, not a step of the recovery.
+                    let cause_part = matches!(
+                        s.part,
+                        AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
+                    );
+                    if !cause_part
+                        || !by_speaker(toks, h.start, h.end)
+                        || third_party(toks, h.start)
+                        || !left_alone(toks, h.start, h.end)
+                    {
+                        continue;
+                    }
+                }
+                // Someone else's wrongdoing ("a vendor misled us") is not the speaker's.
+                RedFlag::Ethics if third_party(toks, h.start) => continue,
+                RedFlag::InterpersonalConflict if !personal_conflict(toks, h.start, h.end) => {
+                    continue;
+                }
+                _ => {}
+            }
+            let f = doc.finding(
+                Key::Choice,
+                flag.rule(),
+                Severity::Warn,
+                message(flag),
+                s,
+                h.start,
+                h.end,
+            );
+            if weak {
+                let words: Vec<&str> = toks[h.start..h.end]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect();
+                weak_blame.push((words.join(" "), f));
+            } else {
+                evidence.push((flag, f));
+            }
+        }
+        if let Some((flag, a, b)) = told_in_plain_words(doc, s) {
+            if !evidence.iter().any(|(f, _)| *f == flag) {
+                evidence.push((
+                    flag,
+                    doc.finding(
+                        Key::Choice,
+                        flag.rule(),
+                        Severity::Warn,
+                        message(flag),
+                        s,
+                        a,
+                        b,
+                    ),
+                ));
+            }
+        }
+        if let Some(role) = doc.role {
+            if let Some(f) = core_competency(doc, s, role, excused) {
+                evidence.push((RedFlag::CoreCompetency, f));
+            }
+        }
+    }
+    // Weak blame counts with a strong phrase, or when two different ones point at others.
+    let strong_blame = evidence.iter().any(|(f, _)| *f == RedFlag::BlameShifting);
+    let distinct = {
+        let mut w: Vec<&str> = weak_blame.iter().map(|(p, _)| p.as_str()).collect();
+        w.sort_unstable();
+        w.dedup();
+        w.len()
+    };
+    if strong_blame || distinct >= 2 {
+        evidence.extend(
+            weak_blame
+                .into_iter()
+                .map(|(_, f)| (RedFlag::BlameShifting, f)),
+        );
+    }
+    if doc.structured {
+        let by_category = match doc.category {
+            FailureCategory::PoorJudgment => Some(RedFlag::PoorJudgment),
+            FailureCategory::BasicSkills => Some(RedFlag::BasicSkills),
+            FailureCategory::Conflict => Some(RedFlag::InterpersonalConflict),
+            FailureCategory::Ethics => Some(RedFlag::Ethics),
+            FailureCategory::CoreOfRole => Some(RedFlag::CoreCompetency),
+            _ => None,
+        };
+        if let Some(flag) = by_category {
+            evidence.push((
+                flag,
+                missing(
+                    Key::Choice,
+                    "choice-risky-category",
+                    Severity::Warn,
+                    "The category you chose is risky material. If you can, pick a failure with an outside or unexpected cause.",
+                ),
+            ));
+        }
+    }
+    let mut out: Vec<RedFlagHit> = Vec::new();
+    for flag in RedFlag::ALL {
+        let ev: Vec<Finding> = evidence
+            .iter()
+            .filter(|(f, _)| *f == flag)
+            .map(|(_, e)| e.clone())
+            .take(5)
+            .collect();
+        if !ev.is_empty() {
+            out.push(RedFlagHit {
+                flag,
+                label: flag.label().to_string(),
+                evidence: ev,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyzer::{analyze_answer, RedFlag};
+    use crate::Key;
+
+    fn flags(text: &str, role: Option<&str>) -> Vec<&'static str> {
+        analyze_answer(text, role).red_flag_ids()
+    }
+
+    #[test]
+    fn chef_kitchen_disaster_is_core_competency() {
+        let r = analyze_answer(
+            "On a full Saturday service I burned the sauce for forty covers and the kitchen fell an hour behind.",
+            Some("Head chef"),
+        );
+        let hit = r
+            .red_flags
+            .iter()
+            .find(|h| h.flag == RedFlag::CoreCompetency);
+        let hit = hit.expect("core competency flag");
+        assert_eq!(hit.evidence[0].quote, "burned");
+        assert!(!r.key(Key::Choice).met);
+    }
+
+    #[test]
+    fn yelling_is_conflict() {
+        assert!(
+            flags("I yelled at my colleague in front of the team.", None)
+                .contains(&"interpersonal_conflict")
+        );
+    }
+
+    #[test]
+    fn negated_blame_is_not_blame() {
+        assert!(
+            !flags("No one was blamed; we ran a review of the outage.", None)
+                .contains(&"blame_shifting")
+        );
+        assert!(!flags("I took the blame for the late delivery.", None).contains(&"blame_shifting"));
+        assert!(
+            flags("It wasn't my fault, the other team dropped the ball.", None)
+                .contains(&"blame_shifting")
+        );
+    }
+
+    #[test]
+    fn lesson_sentences_raise_no_flags() {
+        assert!(flags("I learned never to skip the checks before a release.", None).is_empty());
+    }
+
+    #[test]
+    fn ethics_and_denial() {
+        assert!(flags("I fudged the numbers in the report.", None).contains(&"ethics"));
+        let r = analyze_answer(
+            "Honestly I can't think of a failure. I work too hard.",
+            None,
+        );
+        assert!(!r.key(Key::Choice).met);
+    }
+
+    #[test]
+    fn outside_cause_meets_choice() {
+        let r = analyze_answer(
+            "Two days before launch our cloud provider had an unexpected outage and our app went down.",
+            Some("Backend developer"),
+        );
+        assert!(r.key(Key::Choice).met, "{:?}", r.key(Key::Choice));
+    }
+}
