@@ -34,6 +34,18 @@ const CLEAN: &[(&str, &str)] = &[
     ("Pharmacist", "A wholesaler sent the wrong strength in a sealed box; I spotted the label at the check and quarantined all 50 packs."),
     ("Electrician", "A storm tripped the main breaker on site, and the temporary wiring the other contractor had left was unsafe, so I isolated it."),
     ("Lawyer", "The court's e-filing portal crashed an hour before the deadline, so I filed by hand and phoned the clerk to confirm."),
+    // New roles: the same words told as someone else's doing or as an outside cause.
+    ("Copy editor", "The printer's software swapped two fonts overnight, so 3,000 copies went out with garbled captions; I caught it at the first delivery."),
+    ("QA tester", "A browser update broke our test runner for two days, and I switched the suite to a pinned browser version within the afternoon."),
+    ("Payroll specialist", "Our bank's payment system went down on payday, so 120 salaries landed a day late even though the file went in on time."),
+    ("Data entry clerk", "The scanner's character recognition misread 400 postcodes after a firmware update, and I re-keyed them by hand over two days."),
+    ("Retail buyer", "A freak heatwave in April sold out our summer range in a week, and the factory could not make more until June."),
+    ("Content writer", "The client's legal team rewrote my article the night before launch, and I missed the deadline while we agreed a final version."),
+    ("Bookkeeper", "A mismatched import, which hid a duplicate supplier invoice, came from the bank's new file format; I traced it the same day."),
+    // Blame: an outside cause told beside an outcome, with nobody blamed.
+    ("Claims handler", "The storm brought in 900 claims in a week; nobody's fault, so we worked in pairs and settled 80% within a month."),
+    // Sales: a quota gap told as context, not as the failure.
+    ("Account executive", "I was about $50k short of quota in November when a reseller asked for a discount we could not offer."),
     // Blame shifting: someone else caused an outside event; the speaker does not put the failure on them.
     ("Chef", "The supplier's truck broke down and the morning delivery never arrived."),
     ("Logistics coordinator", "The courier lost 14 parcels in a depot fire, and they failed to tell us for two days."),
@@ -105,6 +117,14 @@ fn clean_stories_raise_no_flag() {
 
 /// (role, text, flag): each of these must raise `flag`.
 const FLAGGED: &[(&str, &str, &str)] = &[
+    ("Copy editor", "I let a typo through in the main headline of the Saturday edition, and 40,000 copies went out with it.", "core_competency"),
+    ("QA automation engineer", "To hit the release date I skipped the regression tests, and a checkout bug reached production for a day.", "core_competency"),
+    ("Payroll officer", "I missed the BACS cut-off on the last Friday of the month, so 300 people were paid two days late.", "core_competency"),
+    ("Data entry clerk", "I mixed up the date and amount columns for a batch of 600 orders, and the invoices went out wrong.", "core_competency"),
+    ("Nursing assistant", "On a busy night I missed a repositioning turn for a frail patient, and she developed a red mark by morning.", "core_competency"),
+    ("Secondary school teacher", "During my first observation I pitched the task far too hard and lost the class within ten minutes.", "core_competency"),
+    ("Recruiter", "We lost the best candidate because the hiring manager sat on my shortlist for three weeks, and nobody told us he was on leave.", "blame_shifting"),
+    ("Graduate analyst", "Our group report came back with a low mark because one teammate didn't do their part.", "blame_shifting"),
     ("Head chef", "On a full Saturday service I burned the sauce for forty covers and the kitchen fell an hour behind.", "core_competency"),
     ("Registered nurse", "On a night shift I gave a patient the wrong dose of heparin because I misread the chart.", "core_competency"),
     ("Accountant", "At month end I made a reconciliation error that left the ledger £40,000 out for two weeks.", "core_competency"),

@@ -18,6 +18,11 @@ pub(crate) enum Cat {
     Timing,
     Sequence,
     Immediate,
+    /// Limits the damage inside a recovery, too common to place a sentence on its own ("by hand",
+    /// "credited", "reset").
+    Remedy,
+    /// Contacting everyone the failure touched ("rang every", "emailed all").
+    Forewarn,
     Apology,
     LongTerm,
     Lesson,
@@ -59,6 +64,8 @@ impl Cat {
             "timing" => Cat::Timing,
             "sequence" => Cat::Sequence,
             "immediate" => Cat::Immediate,
+            "remedy" => Cat::Remedy,
+            "forewarn" => Cat::Forewarn,
             "apology" => Cat::Apology,
             "longterm" => Cat::LongTerm,
             "lesson" => Cat::Lesson,

@@ -1,7 +1,7 @@
 //! Key 4: results. Both an immediate fix or win (an apology alone is not one) and a lasting change
 //! to a process, a system or a habit.
 
-use super::engine::{key_verdict, missing, Doc, Sent};
+use super::engine::{key_verdict, missing, CueHit, Doc, Sent};
 use super::lexicon::Cat;
 use super::report::{AnswerPart, KeyVerdict, Severity};
 use crate::Key;
@@ -29,11 +29,21 @@ pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         if apology_only(s) {
             continue;
         }
-        if let Some(h) = s.hits_of(Cat::Immediate).next() {
+        if let Some(h) = damage_limited(s) {
             return Some((s, h.start, h.end));
         }
     }
     None
+}
+
+/// The words in a recovery sentence that show the damage limited at the time: an immediate-win
+/// cue, a remedy ("credited the overpayment", "republished them by hand"), or a call to everyone
+/// affected, unless that call was to apologise.
+fn damage_limited(s: &Sent) -> Option<&CueHit> {
+    s.hits_of(Cat::Immediate)
+        .chain(s.hits_of(Cat::Remedy))
+        .chain(s.hits_of(Cat::Forewarn).filter(|_| !s.has(Cat::Apology)))
+        .min_by_key(|h| h.start)
 }
 
 /// The first sentence that shows a lasting change, with the words.
@@ -62,7 +72,41 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             }
         }
     }
+    // Told anywhere after the story: the speaker's new habit ("Now if a fault is reported, I get it
+    // checked the same day") or a practice that holds now ("every order now goes through a second
+    // check").
+    for s in doc.in_parts(&[
+        AnswerPart::Recovery,
+        AnswerPart::Immediate,
+        AnswerPart::LongTerm,
+        AnswerPart::Lesson,
+        AnswerPart::Change,
+    ]) {
+        if let Some(at) = super::split::new_habit(doc, s).or_else(|| holds_now(doc, s)) {
+            return Some((s, at, doc.toks(s).len()));
+        }
+    }
     None
+}
+
+/// Where a sentence tells a practice that holds now: "now" next to a verb in the present tense
+/// ("every student now takes", "the form now goes"), in a sentence that does not tell the past.
+fn holds_now(doc: &Doc, s: &Sent) -> Option<usize> {
+    let toks = doc.toks(s);
+    if super::split::tells_past(toks, false) {
+        return None;
+    }
+    toks.windows(2).position(|w| {
+        let (a, b) = (w[0].norm.as_str(), w[1].norm.as_str());
+        let present = |v: &str| {
+            v.len() > 3
+                && v.ends_with('s')
+                && !v.ends_with("ss")
+                && !v.ends_with("ous")
+                && v.chars().all(|c| c.is_alphabetic())
+        };
+        (a == "now" && present(b)) || (b == "now" && present(a) && a != "this")
+    })
 }
 
 /// The verdict on key 4.
@@ -184,5 +228,66 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.rule == "improvement-apology-only"));
+    }
+
+    #[test]
+    fn recovery_actions_that_limit_damage_are_the_immediate_half() {
+        // Remedies told as ordinary recovery steps, each with a lasting change after it.
+        for fix in [
+            "I reprinted the 200 menus by hand that evening with our printer's help.",
+            "Within the hour I reset every account password with the IT lead.",
+            "I rang every affected customer that afternoon to warn them before the bills went out.",
+            "I asked the supplier that afternoon to credit the overpayment against our next order.",
+        ] {
+            let text = format!(
+                "A vendor changed its file format without notice and 300 records went out wrong. {fix} \
+                 Since then every import goes through a format check before it runs."
+            );
+            let r = analyze_answer(&text, None);
+            assert!(
+                r.key(Key::Improvement).met,
+                "{fix}: {:#?}",
+                r.key(Key::Improvement)
+            );
+        }
+    }
+
+    #[test]
+    fn an_apology_call_to_everyone_is_not_a_fix() {
+        let r = analyze_answer(
+            "The venue cancelled our booking a week before the event. That evening I rang every guest and apologised for the change. \
+             Since then every booking goes through a second venue check.",
+            None,
+        );
+        assert!(
+            !r.key(Key::Improvement).met,
+            "{:#?}",
+            r.key(Key::Improvement)
+        );
+    }
+
+    #[test]
+    fn a_practice_that_holds_now_is_the_lasting_half() {
+        let r = analyze_answer(
+            "The courier lost 40 parcels in a depot fire. I rebooked every parcel with a second courier within two days. \
+             Every high-value order now goes out with tracking and a backup courier.",
+            None,
+        );
+        assert!(
+            r.key(Key::Improvement).met,
+            "{:#?}",
+            r.key(Key::Improvement)
+        );
+        // "now" in the story is not a practice that holds.
+        let r = analyze_answer(
+            "The courier lost 40 parcels in a depot fire. I rebooked every parcel with a second courier within two days. \
+             By then the customers were now calling us every hour.",
+            None,
+        );
+        assert!(
+            !r.key(Key::Improvement).met,
+            "{:#?}",
+            r.key(Key::Improvement)
+        );
     }
 }

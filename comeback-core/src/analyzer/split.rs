@@ -174,7 +174,7 @@ const SAME_PAST: &[&str] = &[
 ];
 
 /// Whether a sentence tells of the past: "was", "had", "did", "ago".
-fn tells_past(toks: &[super::text::Token], then_too: bool) -> bool {
+pub(crate) fn tells_past(toks: &[super::text::Token], then_too: bool) -> bool {
     toks.iter().any(|t| {
         matches!(
             t.norm.as_str(),

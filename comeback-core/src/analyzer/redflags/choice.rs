@@ -53,9 +53,18 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             | FailureCategory::RareEvent
             | FailureCategory::OutsideControl
     );
+    // The cause is told in the story, or anywhere before the recovery starts (a sentence that
+    // also tells a realisation is still the story when it comes first).
+    let first_recovery = doc
+        .sents
+        .iter()
+        .position(|s| matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate))
+        .unwrap_or(doc.sents.len());
     let cause = story
         .iter()
-        .find_map(|s| s.hits_of(Cat::OutsideCause).next().map(|h| (*s, *h)));
+        .copied()
+        .chain(doc.sents[..first_recovery].iter())
+        .find_map(|s| s.hits_of(Cat::OutsideCause).next().map(|h| (s, *h)));
     if let Some((s, h)) = cause {
         findings.push(doc.finding(
             key,

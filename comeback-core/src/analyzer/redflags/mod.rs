@@ -39,6 +39,17 @@ pub(super) const STORY_PARTS: &[AnswerPart] = &[
     AnswerPart::Other,
 ];
 
+/// Parts where blame is looked for: the story and the results (blame told beside an outcome still
+/// shifts it), not the lesson or the change, which often name a habit only to deny it.
+const BLAME_PARTS: &[AnswerPart] = &[
+    AnswerPart::Failure,
+    AnswerPart::Context,
+    AnswerPart::Recovery,
+    AnswerPart::Immediate,
+    AnswerPart::LongTerm,
+    AnswerPart::Other,
+];
+
 fn flag_of(cat: Cat) -> Option<RedFlag> {
     Some(match cat {
         Cat::PoorJudgment => RedFlag::PoorJudgment,
@@ -61,16 +72,35 @@ pub(super) fn message(flag: RedFlag) -> &'static str {
     }
 }
 
+/// Whether the word right before token `k` is a thing rather than a person ("which", "it").
+fn thing_subject(toks: &[super::text::Token], k: usize) -> bool {
+    k.checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| matches!(t.norm.as_str(), "which" | "it" | "that" | "this"))
+}
+
+/// Whether tokens `a..b` overlap a core skill of the target role.
+fn in_core(doc: &Doc, toks: &[super::text::Token], a: usize, b: usize) -> bool {
+    doc.role
+        .is_some_and(|r| r.core_hits(toks).iter().any(|h| h.start < b && a < h.end))
+}
+
 /// The red flags raised by the text, each with its evidence.
 pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     let mut evidence: Vec<(RedFlag, Finding)> = Vec::new();
     // Blame phrases that, alone, may only tell an outside cause: (phrase words, finding).
     let mut weak_blame: Vec<(String, Finding)> = Vec::new();
     let excused = strong_outside_cause(doc);
-    for s in doc.in_parts(STORY_PARTS) {
+    for s in doc.in_parts(BLAME_PARTS) {
         let toks = doc.toks(s);
+        let story = STORY_PARTS.contains(&s.part);
         for h in s.hits.iter().filter(|h| !h.negated) {
             let weak = h.cat == Cat::BlameWeak;
+            // Blame may be told wherever the story is, even in a sentence that also tells a result;
+            // every other flag only in the story itself.
+            if !story && !matches!(h.cat, Cat::Blame | Cat::BlameWeak) {
+                continue;
+            }
             let Some(flag) = flag_of(if weak { Cat::Blame } else { h.cat }) else {
                 continue;
             };
@@ -104,13 +134,23 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                         continue;
                     }
                 }
-                // Someone else's wrongdoing ("a vendor misled us") is not the speaker's.
-                RedFlag::Ethics if third_party(toks, h.start) => continue,
+                // Someone else's wrongdoing ("a vendor misled us") is not the speaker's, and a
+                // thing that hides something ("a wrong match, which hid the duplicate") lies to nobody.
+                RedFlag::Ethics if third_party(toks, h.start) || thing_subject(toks, h.start) => {
+                    continue
+                }
                 RedFlag::InterpersonalConflict if !personal_conflict(toks, h.start, h.end) => {
                     continue;
                 }
                 _ => {}
             }
+            // A slip in a skill at the core of the target role ("a typo" for a copy editor) is a
+            // core-competency failure, not a gap in the basics.
+            let flag = if flag == RedFlag::BasicSkills && in_core(doc, toks, h.start, h.end) {
+                RedFlag::CoreCompetency
+            } else {
+                flag
+            };
             let f = doc.finding(
                 Key::Choice,
                 flag.rule(),
@@ -129,6 +169,9 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             } else {
                 evidence.push((flag, f));
             }
+        }
+        if !story {
+            continue;
         }
         if let Some((flag, a, b)) = told_in_plain_words(doc, s) {
             if !evidence.iter().any(|(f, _)| *f == flag) {

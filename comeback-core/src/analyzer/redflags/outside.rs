@@ -47,6 +47,10 @@ const WEAK_OUTSIDE: &[&str] = &[
     "bug",
     "outage",
     "first",
+    "lender",
+    "lenders",
+    "surveyor",
+    "committee",
 ];
 
 /// Whether a sentence names a clear outside cause ("the pandemic hit", "a water main burst").
