@@ -282,6 +282,26 @@ impl AppState {
         }
     }
 
+    /// Sets one text of a story: what a text field does on every key press. Unlike [`Self::edit`]
+    /// it copies nothing, and it notifies nobody when the text is unchanged.
+    pub fn set_text(&self, id: &str, field: impl FnOnce(&mut Story) -> &mut String, value: String) {
+        let mut changed = false;
+        self.stories.maybe_update(|v| {
+            if let Some(s) = v.iter_mut().find(|s| s.id == id) {
+                let text = field(s);
+                if *text != value {
+                    *text = value;
+                    s.updated_ms = now_ms();
+                    changed = true;
+                }
+            }
+            changed
+        });
+        if changed {
+            self.mark_dirty(id);
+        }
+    }
+
     /// Schedules a story's save.
     pub fn mark_dirty(&self, id: &str) {
         DIRTY.with(|d| d.borrow_mut().insert(id.to_string()));

@@ -8,6 +8,21 @@ use leptos::prelude::*;
 
 use crate::state::use_app;
 
+/// Whether any of a key's fields holds text (without copying it, unlike [`fields_of`]).
+fn key_has_text(key: Key, s: &Story) -> bool {
+    let any = |texts: &[&String]| texts.iter().any(|t| !t.trim().is_empty());
+    match key {
+        Key::Choice => any(&[&s.target_role, &s.summary]),
+        Key::Numbers => any(&[&s.context]),
+        Key::Turnaround => s
+            .steps
+            .iter()
+            .any(|st| any(&[&st.action, &st.who, &st.when])),
+        Key::Improvement => any(&[&s.immediate_win, &s.long_term_gain]),
+        Key::Growth => any(&[&s.lesson, &s.change]),
+    }
+}
+
 /// The fields that belong to a key, with their labels and current text.
 pub fn fields_of(key: Key, story: &Story) -> Vec<(Field, String, String)> {
     match key {
@@ -187,8 +202,7 @@ pub fn KeyFeedback(
     let evidence = move || split.with(|s| s.1.clone());
     let todos = Signal::derive(findings);
     let id_dismiss = id.clone();
-    let dismissed =
-        move || story.with(|s| s.as_ref().map(|s| s.dismissed.clone()).unwrap_or_default());
+    let dismissed = Memo::new(move |_| story.with(|s| s.as_ref().map_or(0, |s| s.dismissed.len())));
     let id_restore = id.clone();
     view! {
         <section class="feedback" aria-labelledby=format!("fb-title-{}", key.number())>
@@ -232,12 +246,12 @@ pub fn KeyFeedback(
                     </For>
                 </ul>
             </Show>
-            <Show when=move || !dismissed().is_empty()>
+            <Show when=move || dismissed.get() != 0>
                 {
                     let id = id_restore.clone();
                     view! {
                         <p class="muted small">
-                            {move || format!("{} finding(s) hidden for this story. ", dismissed().len())}
+                            {move || format!("{} finding(s) hidden for this story. ", dismissed.get())}
                             <button type="button" class="link" on:click=move |_| app.edit(&id, |s| s.dismissed.clear())>"Show them again"</button>
                         </p>
                     }
@@ -282,17 +296,11 @@ fn Preview(key: Key, story: Signal<Option<Story>>, todos: Signal<Vec<Finding>>) 
             })
             .collect::<Vec<_>>()
     });
-    let has_text = move || {
-        story.with(|s| {
-            s.as_ref().is_some_and(|s| {
-                fields_of(key, s)
-                    .iter()
-                    .any(|(_, _, t)| !t.trim().is_empty())
-            })
-        })
-    };
+    // A memo that copies nothing: it runs on every key press.
+    let has_text =
+        Memo::new(move |_| story.with(|s| s.as_ref().is_some_and(|s| key_has_text(key, s))));
     view! {
-        <Show when=has_text>
+        <Show when=move || has_text.get()>
             <details class="preview" prop:open=move || open.get_untracked()
                 on:toggle=move |ev| {
                     use wasm_bindgen::JsCast;

@@ -154,15 +154,15 @@ fn WizardPage(
                 <div class="fields">
                     {match key {
                         Key::Choice => view! { <ChoiceFields id=id.clone() story=story/> }.into_any(),
-                        Key::Numbers => text_field(id.clone(), story, g, "context", |s| &s.context, |s, v| s.context = v, 6).into_any(),
+                        Key::Numbers => text_field(id.clone(), story, g, "context", |s| &s.context, |s| &mut s.context, 6).into_any(),
                         Key::Turnaround => view! { <RecoverySteps id=id.clone() story=story/> }.into_any(),
                         Key::Improvement => view! {
-                            {text_field(id.clone(), story, g, "immediate_win", |s| &s.immediate_win, |s, v| s.immediate_win = v, 3)}
-                            {text_field(id.clone(), story, g, "long_term_gain", |s| &s.long_term_gain, |s, v| s.long_term_gain = v, 3)}
+                            {text_field(id.clone(), story, g, "immediate_win", |s| &s.immediate_win, |s| &mut s.immediate_win, 3)}
+                            {text_field(id.clone(), story, g, "long_term_gain", |s| &s.long_term_gain, |s| &mut s.long_term_gain, 3)}
                         }.into_any(),
                         Key::Growth => view! {
-                            {text_field(id.clone(), story, g, "lesson", |s| &s.lesson, |s, v| s.lesson = v, 3)}
-                            {text_field(id.clone(), story, g, "change", |s| &s.change, |s, v| s.change = v, 3)}
+                            {text_field(id.clone(), story, g, "lesson", |s| &s.lesson, |s| &mut s.lesson, 3)}
+                            {text_field(id.clone(), story, g, "change", |s| &s.change, |s| &mut s.change, 3)}
                         }.into_any(),
                     }}
                 </div>
@@ -217,7 +217,7 @@ fn text_field(
     g: &'static StepGuide,
     name: &'static str,
     get: fn(&Story) -> &String,
-    set: fn(&mut Story, String),
+    set: fn(&mut Story) -> &mut String,
     rows: u32,
 ) -> impl IntoView {
     let app = use_app();
@@ -238,7 +238,7 @@ fn text_field(
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     value.typed(&v);
-                    app.edit(&id, move |s| set(s, v));
+                    app.set_text(&id, set, v);
                 }></textarea>
         </div>
     }
@@ -284,14 +284,14 @@ fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
             <p class="hint" id="story-title-hint">{fg(g, "title").hint}</p>
             <input id="story-title" type="text" maxlength="200" autocomplete="off" aria-describedby="story-title-hint" placeholder=fg(g, "title").placeholder
                 node_ref=title_node
-                on:input=move |ev| { let v = event_target_value(&ev); title.typed(&v); app.edit(&id_t, move |s| s.title = v); }/>
+                on:input=move |ev| { let v = event_target_value(&ev); title.typed(&v); app.set_text(&id_t, |s| &mut s.title, v); }/>
         </div>
         <div class="field">
             <label for="target-role">{fg(g, "target_role").label}</label>
             <p class="hint" id="target-role-hint">{fg(g, "target_role").hint}</p>
             <input id="target-role" type="text" list="role-suggestions" autocomplete="off" aria-describedby="target-role-hint" placeholder=fg(g, "target_role").placeholder
                 node_ref=role_node
-                on:input=move |ev| { let v = event_target_value(&ev); role.typed(&v); app.edit(&id_r, move |s| s.target_role = v); }/>
+                on:input=move |ev| { let v = event_target_value(&ev); role.typed(&v); app.set_text(&id_r, |s| &mut s.target_role, v); }/>
             <datalist id="role-suggestions">
                 {guide::ROLE_SUGGESTIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
             </datalist>
@@ -308,7 +308,7 @@ fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
                 {risky}
             </div>
         </fieldset>
-        {text_field(id, story, g, "summary", |s| &s.summary, |s, v| s.summary = v, 3)}
+        {text_field(id, story, g, "summary", |s| &s.summary, |s| &mut s.summary, 3)}
     }
 }
 
@@ -329,13 +329,23 @@ fn RecoverySteps(id: String, story: Signal<Option<Story>>) -> impl IntoView {
     }
 }
 
-fn edit_step(app: &AppState, id: &str, i: usize, f: impl FnOnce(&mut RecoveryStep)) {
-    app.edit(id, move |s| {
-        while s.steps.len() <= i {
-            s.steps.push(RecoveryStep::default());
-        }
-        f(&mut s.steps[i]);
-    });
+fn edit_step(
+    app: &AppState,
+    id: &str,
+    i: usize,
+    text: fn(&mut RecoveryStep) -> &mut String,
+    v: String,
+) {
+    app.set_text(
+        id,
+        move |s| {
+            while s.steps.len() <= i {
+                s.steps.push(RecoveryStep::default());
+            }
+            text(&mut s.steps[i])
+        },
+        v,
+    );
 }
 
 fn step_text(
@@ -398,20 +408,20 @@ fn RecoveryRow(
                     <label for=format!("{base}-action")>{fg(g, "steps.action").label}</label>
                     <textarea id=format!("{base}-action") rows="2" placeholder=fg(g, "steps.action").placeholder
                         node_ref=action_node
-                        on:input=move |ev| { let v = event_target_value(&ev); action.typed(&v); edit_step(&app, &id1, index, move |s| s.action = v); }></textarea>
+                        on:input=move |ev| { let v = event_target_value(&ev); action.typed(&v); edit_step(&app, &id1, index, |s| &mut s.action, v); }></textarea>
                 </div>
                 <div class="two">
                     <div class="field">
                         <label for=format!("{base}-who")>{fg(g, "steps.who").label}</label>
                         <input id=format!("{base}-who") type="text" placeholder=fg(g, "steps.who").placeholder
                             node_ref=who_node
-                            on:input=move |ev| { let v = event_target_value(&ev); who.typed(&v); edit_step(&app, &id2, index, move |s| s.who = v); }/>
+                            on:input=move |ev| { let v = event_target_value(&ev); who.typed(&v); edit_step(&app, &id2, index, |s| &mut s.who, v); }/>
                     </div>
                     <div class="field">
                         <label for=format!("{base}-when")>{fg(g, "steps.when").label}</label>
                         <input id=format!("{base}-when") type="text" placeholder=fg(g, "steps.when").placeholder
                             node_ref=when_node
-                            on:input=move |ev| { let v = event_target_value(&ev); when.typed(&v); edit_step(&app, &id3, index, move |s| s.when = v); }/>
+                            on:input=move |ev| { let v = event_target_value(&ev); when.typed(&v); edit_step(&app, &id3, index, |s| &mut s.when, v); }/>
                     </div>
                 </div>
                 <div class="row small-actions">
