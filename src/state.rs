@@ -2,8 +2,9 @@
 //! conflicts between tabs. Pages get it from context and call its methods; they never touch
 //! storage themselves.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use std::time::Duration;
 
 use comeback_core::Story;
@@ -17,6 +18,15 @@ thread_local! {
     static STORE: Store = Store::open();
     static DIRTY: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
     static TIMER: RefCell<Option<leptos::leptos_dom::helpers::TimeoutHandle>> = const { RefCell::new(None) };
+    static TYPING: RefCell<Vec<TypingListener>> = const { RefCell::new(Vec::new()) };
+    static TYPING_KEY: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A listener registered with [`AppState::on_typing`].
+struct TypingListener {
+    key: u64,
+    story: String,
+    call: Rc<dyn Fn()>,
 }
 
 /// Saving is debounced: a change is written at most this long after it was typed.
@@ -257,6 +267,12 @@ impl AppState {
             .with(|v| v.iter().find(|s| s.id == id).cloned())
     }
 
+    /// Reads one story as it is now, without tracking it.
+    pub fn with_story<T>(&self, id: &str, f: impl FnOnce(Option<&Story>) -> T) -> T {
+        self.stories
+            .with_untracked(|v| f(v.iter().find(|s| s.id == id)))
+    }
+
     /// One story as a signal that changes only when that story does.
     pub fn story_signal(&self, id: &str) -> Signal<Option<Story>> {
         let stories = self.stories;
@@ -300,6 +316,62 @@ impl AppState {
         if changed {
             self.mark_dirty(id);
         }
+    }
+
+    /// What a text field does on every key press. The text is changed in place and nothing
+    /// reactive is notified: that would re-run every view of the story (and copy it) on each key
+    /// press, which was the largest part of the app's cost of typing. The save is scheduled, and
+    /// the listeners from [`AppState::on_typing`] (the live coach) are called; they read the story
+    /// with [`AppState::with_story`]. Views of the story from [`AppState::story_signal`] catch up
+    /// at its next change; the field itself already shows the text.
+    pub fn type_text(
+        &self,
+        id: &str,
+        field: impl FnOnce(&mut Story) -> &mut String,
+        value: String,
+    ) {
+        let mut changed = false;
+        self.stories.update_untracked(|v| {
+            if let Some(s) = v.iter_mut().find(|s| s.id == id) {
+                let text = field(s);
+                if *text != value {
+                    *text = value;
+                    s.updated_ms = now_ms();
+                    changed = true;
+                }
+            }
+        });
+        if changed {
+            self.mark_dirty(id);
+            let listeners: Vec<Rc<dyn Fn()>> = TYPING.with(|t| {
+                t.borrow()
+                    .iter()
+                    .filter(|l| l.story == id)
+                    .map(|l| l.call.clone())
+                    .collect()
+            });
+            for call in listeners {
+                call();
+            }
+        }
+    }
+
+    /// Calls `call` after every [`AppState::type_text`] in story `id`, until the calling
+    /// component is unmounted.
+    pub fn on_typing(&self, id: &str, call: impl Fn() + 'static) {
+        let key = TYPING_KEY.with(|k| {
+            let next = k.get() + 1;
+            k.set(next);
+            next
+        });
+        TYPING.with(|t| {
+            t.borrow_mut().push(TypingListener {
+                key,
+                story: id.to_string(),
+                call: Rc::new(call),
+            })
+        });
+        on_cleanup(move || TYPING.with(|t| t.borrow_mut().retain(|l| l.key != key)));
     }
 
     /// Schedules a story's save.

@@ -6,24 +6,23 @@ use comeback_core::analyzer::{Field, Finding, Report, Severity};
 use comeback_core::{Key, Story};
 use leptos::prelude::*;
 
+use crate::pages::wizard::Live;
 use crate::state::use_app;
 
-/// Whether any of a key's fields holds text (without copying it, unlike [`fields_of`]).
-fn key_has_text(key: Key, s: &Story) -> bool {
+/// For each key, whether any of its fields holds text (without copying it, unlike [`fields_of`]).
+pub fn texts_present(s: &Story) -> [bool; 5] {
     let any = |texts: &[&String]| texts.iter().any(|t| !t.trim().is_empty());
-    match key {
-        Key::Choice => any(&[&s.target_role, &s.summary]),
-        Key::Numbers => any(&[&s.context]),
-        Key::Turnaround => s
-            .steps
+    [
+        any(&[&s.target_role, &s.summary]),
+        any(&[&s.context]),
+        s.steps
             .iter()
             .any(|st| any(&[&st.action, &st.who, &st.when])),
-        Key::Improvement => any(&[&s.immediate_win, &s.long_term_gain]),
-        Key::Growth => any(&[&s.lesson, &s.change]),
-    }
+        any(&[&s.immediate_win, &s.long_term_gain]),
+        any(&[&s.lesson, &s.change]),
+    ]
 }
 
-/// The fields that belong to a key, with their labels and current text.
 pub fn fields_of(key: Key, story: &Story) -> Vec<(Field, String, String)> {
     match key {
         Key::Choice => vec![
@@ -158,9 +157,10 @@ pub fn KeyFeedback(
     id: String,
     key: Key,
     story: Signal<Option<Story>>,
-    report: Signal<Option<Report>>,
+    live: Live,
 ) -> impl IntoView {
     let app = use_app();
+    let report = live.report;
     let met = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.key(key).met)));
     // Announce only when the verdict changes, never on every keystroke.
     let announcement = RwSignal::new(String::new());
@@ -257,7 +257,7 @@ pub fn KeyFeedback(
                     }
                 }
             </Show>
-            <Preview key=key story=story todos=todos/>
+            <Preview id=id.clone() key=key live=live todos=todos/>
         </section>
     }
 }
@@ -265,13 +265,16 @@ pub fn KeyFeedback(
 /// The user's text for this key with the quoted words highlighted. Closed by default, and only
 /// rendered while open: re-laying out a long text on every keystroke would slow typing down.
 #[component]
-fn Preview(key: Key, story: Signal<Option<Story>>, todos: Signal<Vec<Finding>>) -> impl IntoView {
+fn Preview(id: String, key: Key, live: Live, todos: Signal<Vec<Finding>>) -> impl IntoView {
+    let app = use_app();
     let open = RwSignal::new(false);
     let blocks = Memo::new(move |_| {
         if !open.get() {
             return Vec::new();
         }
-        let Some(story) = story.get() else {
+        // While open, follow every analysis (so every key press), reading the text as it is now.
+        live.revision.track();
+        let Some(story) = app.with_story(&id, |s| s.cloned()) else {
             return Vec::new();
         };
         let spans: Vec<(Field, usize, usize, Severity)> = todos.with(|t| {
@@ -296,11 +299,9 @@ fn Preview(key: Key, story: Signal<Option<Story>>, todos: Signal<Vec<Finding>>) 
             })
             .collect::<Vec<_>>()
     });
-    // A memo that copies nothing: it runs on every key press.
-    let has_text =
-        Memo::new(move |_| story.with(|s| s.as_ref().is_some_and(|s| key_has_text(key, s))));
+    let has_text = move || live.has_text.with(|t| t[key.number() - 1]);
     view! {
-        <Show when=move || has_text.get()>
+        <Show when=has_text>
             <details class="preview" prop:open=move || open.get_untracked()
                 on:toggle=move |ev| {
                     use wasm_bindgen::JsCast;

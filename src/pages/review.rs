@@ -9,7 +9,7 @@ use crate::components::feedback::findings_for;
 use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
 use crate::files;
 use crate::pages::bank::export_one;
-use crate::pages::wizard::{use_report, MissingStory};
+use crate::pages::wizard::{use_live, MissingStory};
 use crate::route::Route;
 use crate::state::{display_title, remember_route, use_app};
 
@@ -30,7 +30,7 @@ pub fn Review(id: String) -> impl IntoView {
     remember_route(&Route::Review(id.clone()));
     app.set_last_step(&id, 5);
     let story = app.story_signal(&id);
-    let report = use_report(story);
+    let report = use_live(&id, story).report;
     view! {
         <Show when=move || story.with(|s| s.is_some()) fallback=|| view! { <MissingStory/> }>
             <ReviewPage id=id.clone() story=story report=report/>

@@ -5,7 +5,7 @@ use comeback_core::guide::{self, FieldGuide, FieldKind, StepGuide};
 use comeback_core::{FailureCategory, Key, RecoveryStep, Story};
 use leptos::prelude::*;
 
-use crate::components::feedback::KeyFeedback;
+use crate::components::feedback::{texts_present, KeyFeedback};
 use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
 use crate::components::text_value::TextValue;
 use crate::route::Route;
@@ -29,22 +29,55 @@ pub fn story_bytes(s: &Story) -> usize {
         + s.target_role.len()
 }
 
+/// What the coach shows about a story, kept up to date as the user types.
+#[derive(Clone, Copy)]
+pub struct Live {
+    /// The analyzer's report.
+    pub report: Signal<Option<Report>>,
+    /// Which keys have any text (as the step indicator counts them).
+    pub filled: Signal<[bool; 5]>,
+    /// Which keys' fields hold any text (as the coach's preview shows them).
+    pub has_text: Signal<[bool; 5]>,
+    /// Counts analyses: what must follow every key press (the open preview) tracks it.
+    pub revision: Signal<u64>,
+}
+
 /// The live report for a story. Analysis runs at most once per frame (just before it is painted),
 /// however fast the user types; past [`LIVE_LIMIT_BYTES`] it waits for a pause in typing instead.
-pub fn use_report(story: Signal<Option<Story>>) -> Signal<Option<Report>> {
+/// Key presses reach it through [`AppState::on_typing`] and touch nothing reactive unless the
+/// report or the filled keys really change; other changes to the story come through `story`.
+pub fn use_live(id: &str, story: Signal<Option<Story>>) -> Live {
+    let app = use_app();
     let report = RwSignal::new(None::<Report>);
+    let filled = RwSignal::new([false; 5]);
+    let has_text = RwSignal::new([false; 5]);
+    let revision = RwSignal::new(0u64);
     let generation = StoredValue::new(0u64);
     let frame_pending = StoredValue::new(false);
-    // Most key presses inside a word change nothing in the report: then nothing re-renders.
+    let key = StoredValue::new(id.to_string());
     let run = move || {
-        let next = story.with_untracked(|s| s.as_ref().map(analyze_story));
+        let (next, f, t) = key.with_value(|id| {
+            app.with_story(id, |s| {
+                (
+                    s.map(analyze_story),
+                    s.map(Story::filled_keys).unwrap_or_default(),
+                    s.map(texts_present).unwrap_or_default(),
+                )
+            })
+        });
         if report.with_untracked(|r| *r != next) {
             report.set(next);
         }
+        if filled.get_untracked() != f {
+            filled.set(f);
+        }
+        if has_text.get_untracked() != t {
+            has_text.set(t);
+        }
+        revision.update(|r| *r += 1);
     };
-    Effect::new(move |_| {
-        let size = story.with(|s| s.as_ref().map(story_bytes));
-        let Some(size) = size else {
+    let schedule = move || {
+        let Some(size) = key.with_value(|id| app.with_story(id, |s| s.map(story_bytes))) else {
             report.set(None);
             return;
         };
@@ -70,8 +103,18 @@ pub fn use_report(story: Signal<Option<Story>>) -> Signal<Option<Report>> {
                 std::time::Duration::from_millis(400),
             );
         }
+    };
+    Effect::new(move |_| {
+        story.track();
+        schedule();
     });
-    report.into()
+    app.on_typing(id, schedule);
+    Live {
+        report: report.into(),
+        filled: filled.into(),
+        has_text: has_text.into(),
+        revision: revision.into(),
+    }
 }
 
 /// A wizard step for one story.
@@ -79,7 +122,7 @@ pub fn use_report(story: Signal<Option<Story>>) -> Signal<Option<Report>> {
 pub fn Wizard(id: String, key: Key) -> impl IntoView {
     let app = use_app();
     let story = app.story_signal(&id);
-    let report = use_report(story);
+    let live = use_live(&id, story);
     // Remember the step so that reopening the story lands here.
     let step_index = (key.number() - 1) as u8;
     app.set_last_step(&id, step_index);
@@ -87,7 +130,7 @@ pub fn Wizard(id: String, key: Key) -> impl IntoView {
 
     view! {
         <Show when=move || story.with(|s| s.is_some()) fallback=|| view! { <MissingStory/> }>
-            <WizardPage id=id.clone() key=key story=story report=report/>
+            <WizardPage id=id.clone() key=key story=story live=live/>
         </Show>
     }
 }
@@ -105,16 +148,12 @@ pub fn MissingStory() -> impl IntoView {
 }
 
 #[component]
-fn WizardPage(
-    id: String,
-    key: Key,
-    story: Signal<Option<Story>>,
-    report: Signal<Option<Report>>,
-) -> impl IntoView {
+fn WizardPage(id: String, key: Key, story: Signal<Option<Story>>, live: Live) -> impl IntoView {
+    let report = live.report;
     let g: &'static StepGuide = guide::step_guide(key);
     // A memo: the indicator only re-renders when a key's state really changes.
     let states: Signal<[KeyState; 5]> = Memo::new(move |_| {
-        let filled = story.with(|s| s.as_ref().map(|s| s.filled_keys()).unwrap_or([false; 5]));
+        let filled = live.filled.get();
         report.with(|r| key_states(filled, r.as_ref()))
     })
     .into();
@@ -166,7 +205,7 @@ fn WizardPage(
                         }.into_any(),
                     }}
                 </div>
-                <KeyFeedback id=id.clone() key=key story=story report=report/>
+                <KeyFeedback id=id.clone() key=key story=story live=live/>
             </article>
             <nav class="step-nav" aria-label="Step navigation">
                 {prev.map(|p| view! { <a class="button" href=p.href() rel="prev">"Back"</a> })}
@@ -238,7 +277,7 @@ fn text_field(
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     value.typed(&v);
-                    app.set_text(&id, set, v);
+                    app.type_text(&id, set, v);
                 }></textarea>
         </div>
     }
@@ -291,7 +330,7 @@ fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
             <p class="hint" id="target-role-hint">{fg(g, "target_role").hint}</p>
             <input id="target-role" type="text" list="role-suggestions" autocomplete="off" aria-describedby="target-role-hint" placeholder=fg(g, "target_role").placeholder
                 node_ref=role_node
-                on:input=move |ev| { let v = event_target_value(&ev); role.typed(&v); app.set_text(&id_r, |s| &mut s.target_role, v); }/>
+                on:input=move |ev| { let v = event_target_value(&ev); role.typed(&v); app.type_text(&id_r, |s| &mut s.target_role, v); }/>
             <datalist id="role-suggestions">
                 {guide::ROLE_SUGGESTIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
             </datalist>
@@ -316,11 +355,13 @@ fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
 fn RecoverySteps(id: String, story: Signal<Option<Story>>) -> impl IntoView {
     let app = use_app();
     // Always show at least one row; typing in it creates the step.
-    let count = move || story.with(|s| s.as_ref().map(|s| s.steps.len()).unwrap_or(0).max(1));
+    // A memo: the rows are rebuilt only when the number of steps changes.
+    let count =
+        Memo::new(move |_| story.with(|s| s.as_ref().map(|s| s.steps.len()).unwrap_or(0).max(1)));
     let id_add = id.clone();
     view! {
         <ol class="recovery-steps">
-            {move || (0..count()).map(|i| view! { <RecoveryRow id=id.clone() index=i story=story total=count()/> }).collect_view()}
+            {move || { let n = count.get(); (0..n).map(|i| view! { <RecoveryRow id=id.clone() index=i story=story total=n/> }).collect_view() }}
         </ol>
         <button type="button" on:click=move |_| app.edit(&id_add, |s| {
             if s.steps.is_empty() { s.steps.push(RecoveryStep::default()); }
@@ -336,16 +377,21 @@ fn edit_step(
     text: fn(&mut RecoveryStep) -> &mut String,
     v: String,
 ) {
-    app.set_text(
-        id,
-        move |s| {
-            while s.steps.len() <= i {
-                s.steps.push(RecoveryStep::default());
-            }
-            text(&mut s.steps[i])
-        },
-        v,
-    );
+    // A new step changes the list of steps: then every view of the story must follow.
+    let grows = app.with_story(id, |s| s.is_some_and(|s| s.steps.len() <= i));
+    if grows {
+        app.set_text(id, move |s| step_field(s, i, text), v);
+    } else {
+        app.type_text(id, move |s| step_field(s, i, text), v);
+    }
+}
+
+/// One text of the `i`th recovery step, adding empty steps up to it.
+fn step_field(s: &mut Story, i: usize, text: fn(&mut RecoveryStep) -> &mut String) -> &mut String {
+    while s.steps.len() <= i {
+        s.steps.push(RecoveryStep::default());
+    }
+    text(&mut s.steps[i])
 }
 
 fn step_text(

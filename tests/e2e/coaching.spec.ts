@@ -35,6 +35,27 @@ test('a chef whose failure is a kitchen disaster gets the core-competency red fl
   await noHorizontalScroll(page);
 });
 
+test('what follows each key press keeps up: the open preview, the step indicator, the saved text', async ({ page }) => {
+  await newStory(page);
+  await page.getByRole('link', { name: /Numbers/ }).click();
+  await expect(page.getByRole('link', { name: /Key 2: Numbers, not started/ })).toBeVisible();
+  const context = page.getByLabel('The situation, with its numbers');
+  await context.pressSequentially('Our clinic app lost');
+  await expect(page.getByRole('link', { name: /Key 2: Numbers, (needs work|in progress)/ })).toBeVisible();
+  const coach = page.locator('.feedback');
+  await coach.getByText('Show my words with what the coach noticed highlighted').click();
+  await expect(coach.locator('.preview-text')).toHaveText('Our clinic app lost');
+  await context.pressSequentially(' 1,200 bookings over 3 days.');
+  await expect(coach.locator('.preview-text')).toHaveText('Our clinic app lost 1,200 bookings over 3 days.');
+  await expect(page.getByRole('link', { name: 'Key 2: Numbers, met' })).toBeVisible();
+  // Emptying the field is followed too, and what was typed is what gets saved.
+  await context.fill('');
+  await expect(page.getByRole('link', { name: /Key 2: Numbers, not started/ })).toBeVisible();
+  await context.pressSequentially('Down for 40 minutes.');
+  await page.reload();
+  await expect(page.getByLabel('The situation, with its numbers')).toHaveValue('Down for 40 minutes.');
+});
+
 test('a finding can be kept as it is, and that choice is saved', async ({ page }) => {
   await newStory(page);
   await page.getByRole('link', { name: /Numbers/ }).click();
