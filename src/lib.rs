@@ -7,6 +7,7 @@ pub mod app;
 pub mod codec;
 pub mod components;
 pub mod files;
+pub mod frame;
 pub mod pages;
 pub mod route;
 pub mod state;

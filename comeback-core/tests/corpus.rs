@@ -262,7 +262,7 @@ fn agreement_with_blind_corpus() {
         println!("corpus: {BLIND} has no answers yet, nothing to check");
         return;
     }
-    let (keys, precision) = print("blind", &b);
+    let (keys, precision) = print("blind2 (never tuned on)", &b);
     for (i, k) in Key::ALL.iter().enumerate() {
         assert!(
             keys[i] >= FLOOR_BLIND,

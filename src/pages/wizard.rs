@@ -88,7 +88,7 @@ pub fn use_live(id: &str, story: Signal<Option<Story>>) -> Live {
         } else if size <= LIVE_LIMIT_BYTES {
             if !frame_pending.get_value() {
                 frame_pending.set_value(true);
-                request_animation_frame(move || {
+                crate::frame::next_frame(move || {
                     frame_pending.set_value(false);
                     run();
                 });
