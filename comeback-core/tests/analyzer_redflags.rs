@@ -186,3 +186,105 @@ fn core_competency_quotes_the_skill_not_a_generic_word() {
         );
     }
 }
+
+/// (role, text): decisions, risks, speed and shortcuts told in ways that are NOT poor judgment by
+/// the speaker: a call that was sound with what was known, a risk taken knowingly with a plan, a
+/// choice of someone else's, an outside deadline, a shortcut avoided, a lesson, a hypothetical, a
+/// denial. None of these may raise `poor_judgment`. Written for this file, not taken from the corpus.
+const JUDGMENT_CLEAN: &[(&str, &str)] = &[
+    // A sound trade-off against an outside date.
+    ("Product manager", "With the trade show fixed for March, we decided to launch on time and cut scope, leaving the reporting module for the next release."),
+    // Reasonable with the information at the time.
+    ("Operations manager", "Based on the three quotes we had, I decided to go with the cheaper carrier, which had a clean record at the time; six weeks later they went into administration."),
+    // A risk taken knowingly, with a plan for it.
+    ("Software engineer", "I took a risk on the Friday deploy, but we had a tested rollback and a second engineer on call, so when it failed we were back within ten minutes."),
+    ("Site manager", "I went ahead with the pour despite the risk of rain because we had covers on site, a pump on standby and the engineer's sign-off."),
+    // Someone else's choice.
+    ("Event manager", "I raised the wind forecast twice, but the client chose to keep the outdoor stage anyway and we lost the first evening."),
+    ("Retail store manager", "Head office insisted we open on the Sunday regardless, so I rearranged the rota to cover it."),
+    // An outside deadline that rushed the speaker.
+    ("Accountant", "I was rushed the whole week by the regulator moving its filing date forward by five days."),
+    // The shortcut avoided.
+    ("Nurse", "I was tempted to cut corners on the handover to get the ward settled, but I went through every chart with the night nurse instead."),
+    ("QA tester", "I refused to skip the regression suite even though the release manager wanted it out that night."),
+    ("Electrician", "I never once thought about cutting corners on the isolation, even with the customer waiting."),
+    // The lesson, told in the past or the present.
+    ("Copywriter", "What I took from it is that when I rushed the final read, I missed things, so now I read every headline aloud before it goes out."),
+    ("Project manager", "These days I never promise a date without checking it with the people who will do the work."),
+    // Hypothetical.
+    ("Pharmacist", "If I had rushed the check that afternoon, 40 patients would have gone home with the wrong strength."),
+    ("Software engineer", "I could have skipped the load test to save a day, but I ran it and it found the memory leak."),
+    // Negated.
+    ("Civil engineer", "I didn't ignore the warning from the geotechnical report; I ordered two extra boreholes before we dug."),
+    ("Logistics supervisor", "I did not take a shortcut with the loading plan, even though the trucks were already late."),
+    // A decision to be careful or to tell people, despite a cost.
+    ("Chef", "I decided to bin the whole batch of sauce anyway, even though it meant 40 covers had to wait another half hour."),
+    ("Production supervisor", "I chose to stop the line despite the risk of missing the shipment, because the seal readings had drifted."),
+    ("Account manager", "The news was bad, but I decided to call the client anyway that evening and tell them the delivery would slip."),
+    // Spoken transcript: "anyway" as a filler, not defiance.
+    ("Customer support lead", "So I made the call to, um, anyway, the point is I phoned the customer back within the hour."),
+    // Speed that is not haste.
+    ("Registered nurse", "When the alarm went off I rushed to the bay and started compressions with the healthcare assistant."),
+    ("Marketing manager", "I wasn't prepared for how quickly the campaign took off, and our landing page buckled under 20,000 visits in an hour."),
+    ("Data analyst", "I assumed the vendor's file used the same date format as last month, which was reasonable because it had for two years, and they changed it without notice."),
+    // The speaker's own time, a careful act on a hunch, a forgotten step, an unforeseeable event.
+    ("Auditor", "I skipped lunch all week to get the year-end pack finished, and it still reached the client two days late."),
+    ("Buyer", "On a hunch, I phoned the mill and learned their dye house had been shut by a flood."),
+    ("Midwife", "I trusted my gut and called the registrar, and that is how the bleed was caught in time."),
+    ("Recruiter", "I didn't follow up with the candidate after the second interview, so a rival firm signed her first."),
+    ("Ecommerce manager", "I didn't plan for a postal strike in launch week, and 300 orders sat in a sorting office."),
+    // Someone else's call, a covered risk, a call that was sound then.
+    ("Brewery supervisor", "My manager told me to bottle the batch anyway, so I did it anyway and the whole run went flat."),
+    ("Facilities manager", "Looking back, I should have pushed back harder, but I went ahead anyway because the director insisted."),
+    ("Site supervisor", "We had a contingency plan for the generator, so I made the call to reopen the site anyway once the power was back."),
+    ("Procurement lead", "At the time it was the sensible choice, and I decided to sign with the new vendor despite the risk of a slower start."),
+    // The old habit told beside the new one.
+    ("Proofreader", "When I rushed, I missed things, so now I read every page twice before it goes to print."),
+    ("Software engineer", "I used to cut corners on documentation, but since that audit I write up every change the same day."),
+];
+
+#[test]
+fn sound_decisions_are_not_poor_judgment() {
+    let mut bad = Vec::new();
+    for (role, text) in JUDGMENT_CLEAN {
+        let r = analyze_answer(text, Some(role));
+        if let Some(h) = r.red_flags.iter().find(|h| h.flag.id() == "poor_judgment") {
+            bad.push(format!(
+                "[{role}] {text}\n    -> {:?}",
+                h.evidence.iter().map(|e| &e.quote).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} false poor_judgment flags:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+/// (role, text): the speaker's own choice against known advice or risk; each must raise
+/// `poor_judgment`.
+const JUDGMENT_FLAGGED: &[(&str, &str)] = &[
+    ("Site manager", "The structural engineer warned me the scaffold ties were overdue for inspection, and I ignored the warning to keep the crew working."),
+    ("Software engineer", "To save half a day I skipped the required security test, and the release went out with an open admin page."),
+    ("Project manager", "I promised the client a June go-live without checking with the developers, and we missed it by two months."),
+    ("Warehouse supervisor", "To keep up with the evening rush I chose to switch off the conveyor's safety interlock anyway, and a picker hurt his hand."),
+    ("Event manager", "The venue warned us about the capacity limit, but I went ahead anyway and sold 300 tickets over it."),
+    ("Sous chef", "I knew the fridge was running warm, but I decided to serve the mousse regardless, and six guests were ill."),
+    ("Data engineer", "Against the advice of the DBA, I ran the migration on the live database during trading hours."),
+    ("Crane supervisor", "I skipped the pre-lift inspection to get the crew started early, and a worn sling snapped."),
+    ("IT support lead", "I deployed the till patch to all 40 stores without testing it on a single till first."),
+];
+
+#[test]
+fn reckless_calls_are_poor_judgment() {
+    let mut bad = Vec::new();
+    for (role, text) in JUDGMENT_FLAGGED {
+        let got = flags(text, role);
+        if !got.contains(&"poor_judgment") {
+            bad.push(format!("[{role}] {text}\n    got {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+}

@@ -22,7 +22,8 @@ const FLOOR_FLAG_PRECISION: f64 = 0.95;
 /// Floors on the blind set (`blind2.jsonl`), which is never used for tuning and whose answers are
 /// never printed. They guard against regressions only: scored once on 2026-11-25 it gave choice
 /// .780, numbers .920, turnaround .780, improvement .800, growth .860, and red-flag precision .500
-/// on just 4 flags raised (2 true, 2 false), so its precision floor is a loose one.
+/// on just 4 flags raised (2 true, 2 false); after a poor-judgment round that did not look at it,
+/// choice .760 and precision .667 (3 flags). Too few flags to judge precision: its floor is loose.
 const FLOOR_BLIND: f64 = 0.75;
 const FLOOR_BLIND_PRECISION: f64 = 0.45;
 /// Floors on the first blind set (`blind.jsonl`) now that it is tuning material: it was scored

@@ -51,6 +51,18 @@ pub(crate) enum Cat {
     SkillGap,
     /// An everyday tool of office work ("Excel", "a spreadsheet", "version history").
     EverydayTool,
+    /// A plan that made a risk a knowing, covered one ("a tested rollback", "a calculated risk").
+    Mitigation,
+    /// A careful or open act chosen despite a cost ("stop the line", "call the client").
+    CautiousAct,
+    /// A commitment made to others ("promised", "signed off", "deployed").
+    Commitment,
+    /// Someone else's instruction ("told me to", "insisted", "I was asked to").
+    Instructed,
+    /// A call said to be sound at the time ("the sensible choice", "with what we knew").
+    Reasonable,
+    /// The speaker's own time or rest, skipped without risk to anyone ("lunch", "my break").
+    OwnTime,
 }
 
 impl Cat {
@@ -91,6 +103,12 @@ impl Cat {
             "falsify_purpose" => Cat::FalsifyPurpose,
             "skill_gap" => Cat::SkillGap,
             "everyday_tool" => Cat::EverydayTool,
+            "mitigation" => Cat::Mitigation,
+            "cautious_act" => Cat::CautiousAct,
+            "commitment" => Cat::Commitment,
+            "instructed" => Cat::Instructed,
+            "reasonable" => Cat::Reasonable,
+            "own_time" => Cat::OwnTime,
             _ => return None,
         })
     }

@@ -243,6 +243,19 @@ pub(crate) fn new_habit(doc: &Doc, s: &Sent) -> Option<usize> {
     speaker_present(toks, true).map(|i| i.min(marker))
 }
 
+/// Whether a sentence tells the speaker's habit since the failure anywhere in it, even beside the
+/// past it turns from ("When I rushed, I made mistakes, so now I block an hour for it").
+pub(crate) fn tells_new_habit(toks: &[super::text::Token]) -> bool {
+    let marker = toks.iter().enumerate().any(|(k, t)| {
+        SINCE_WORDS.contains(&t.norm.as_str())
+            || toks.get(k + 1).is_some_and(|n| {
+                let pair = (t.norm.as_str(), n.norm.as_str());
+                SINCE_PAIRS.contains(&pair) || pair == ("since", "that")
+            })
+    });
+    marker && speaker_present(toks, true).is_some()
+}
+
 /// Whether a sentence holds risky material: a clash, a reckless call, dishonesty, a skills gap.
 fn risky(s: &Sent) -> bool {
     s.has(Cat::Conflict)
@@ -413,7 +426,17 @@ fn decide(
 fn style_only(cat: Cat) -> bool {
     matches!(
         cat,
-        Cat::Hedge | Cat::Filler | Cat::Weasel | Cat::VagueQuantity
+        Cat::Hedge
+            | Cat::Filler
+            | Cat::Weasel
+            | Cat::VagueQuantity
+            // Words the poor-judgment rule reads only beside a risky call.
+            | Cat::Mitigation
+            | Cat::CautiousAct
+            | Cat::Commitment
+            | Cat::Instructed
+            | Cat::Reasonable
+            | Cat::OwnTime
     )
 }
 

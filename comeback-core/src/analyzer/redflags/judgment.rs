@@ -1,9 +1,9 @@
 //! Poor judgment and ethics told without a tell-tale phrase: a reckless call of the speaker's, a
 //! record changed to look right, and people or things left alone.
 
-use super::subject::{by_speaker, third_party};
+use super::subject::{by_speaker, clause_break, third_party};
 use crate::analyzer::engine::{Doc, Sent};
-use crate::analyzer::lexicon::Cat;
+use crate::analyzer::lexicon::{is_negator, Cat};
 use crate::analyzer::report::{AnswerPart, RedFlag};
 use crate::analyzer::text::Token;
 
@@ -16,15 +16,17 @@ pub(super) fn told_in_plain_words(doc: &Doc, s: &Sent) -> Option<(RedFlag, usize
         return Some((RedFlag::BasicSkills, a, b));
     }
     let toks = doc.toks(s);
-    let pair = |act: Cat, why: Cat| {
+    let pair = |act: Cat, why: Cat, keep: &dyn Fn(usize, usize, usize) -> bool| {
         let h = s
             .hits_of(act)
             .find(|h| by_speaker(toks, h.start, h.end) && !third_party(toks, h.start))?;
-        let w = s.hits_of(why).find(|w| w.end > h.start)?;
+        let w = s
+            .hits_of(why)
+            .find(|w| w.end > h.start && keep(h.start, h.end, w.start))?;
         // Both halves close together, in the same stretch of the sentence.
         (w.start.saturating_sub(h.end) <= 14).then_some((h.start.min(w.start), w.end.max(h.end)))
     };
-    if let Some((a, b)) = pair(Cat::FalsifyAct, Cat::FalsifyPurpose) {
+    if let Some((a, b)) = pair(Cat::FalsifyAct, Cat::FalsifyPurpose, &|_, _, _| true) {
         return Some((RedFlag::Ethics, a, b));
     }
     // "To save time, I split the team" in a recovery is a sensible call: only the story of the
@@ -32,12 +34,181 @@ pub(super) fn told_in_plain_words(doc: &Doc, s: &Sent) -> Option<(RedFlag, usize
     if matches!(
         s.part,
         AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
-    ) {
-        if let Some((a, b)) = pair(Cat::RiskyDecision, Cat::Defiance) {
+    ) && !excused_call(doc, s)
+    {
+        let defiant = |a: usize, e: usize, w: usize| {
+            !hedged(doc, s, a) && !cautious_call(s, e) && !filler_anyway(doc, s, w)
+        };
+        if let Some((a, b)) = pair(Cat::RiskyDecision, Cat::Defiance, &defiant) {
             return Some((RedFlag::PoorJudgment, a, b));
         }
     }
     None
+}
+
+/// Whether a poor-judgment phrase at tokens `start..end` tells a reckless call of the speaker's
+/// own: the speaker is its subject (nobody else named just before it), it is not denied, wished
+/// away or imagined ("I never once thought about cutting corners", "I was tempted to ...", "if I
+/// had rushed ..."), not done to the speaker ("I was rushed by the regulator"), not covered by a
+/// plan ("we had a tested rollback"), and not a word of speed or surprise that judges nothing ("I
+/// rushed to the bay", "I wasn't prepared for how quickly it took off"). "Without checking" counts
+/// only after a commitment the speaker made blind ("I promised a date without checking"): after an
+/// assumption it tells a slip, not a call made against the odds.
+pub(super) fn reckless_phrase(doc: &Doc, s: &Sent, start: usize, end: usize) -> bool {
+    let toks = doc.toks(s);
+    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    if word(start) == "without" {
+        let committed = s.hits_of(Cat::Commitment).any(|c| {
+            c.end <= start
+                && start - c.end <= 8
+                && by_speaker(toks, c.start, c.end)
+                && !third_party(toks, c.start)
+                && super::subject::same_clause(toks, c.start, start)
+        });
+        if !committed {
+            return false;
+        }
+    } else if !by_speaker(toks, start, end)
+        || third_party(toks, start)
+        || !left_alone(toks, start, end)
+    {
+        return false;
+    }
+    // "I was rushed the whole week", "I felt rushed": haste put on the speaker by someone else.
+    let passive = word(start) == "rushed"
+        && start > 0
+        && matches!(
+            word(start - 1),
+            "was" | "were" | "been" | "being" | "felt" | "feel" | "feeling" | "got" | "get"
+        );
+    // "I rushed to the bay", "rushed back to site": hurrying somewhere, not haste in the work.
+    let somewhere = word(end - 1) == "rushed"
+        && (matches!(
+            word(end),
+            "over" | "back" | "home" | "down" | "across" | "straight" | "out" | "in" | "off"
+        ) || (word(end) == "to"
+            && matches!(
+                word(end + 1),
+                "the" | "a" | "an" | "my" | "our" | "his" | "her" | "their" | "site" | "hospital"
+            )));
+    // "I wasn't prepared for how quickly it spread": a surprise, not a lack of preparation.
+    let surprise = word(end - 1) == "prepared"
+        && word(end) == "for"
+        && matches!(word(end + 1), "how" | "what" | "such" | "just" | "quite");
+    // "I skipped lunch", "I didn't follow up", "I didn't plan for a strike", "on a hunch I rang
+    // the supplier": the phrase names no risk taken, or a careful act it led to.
+    let harmless = match word(end - 1) {
+        "skipped" => s
+            .hits_of(Cat::OwnTime)
+            .any(|o| o.start >= end && o.start <= end + 2),
+        "follow" => matches!(word(end), "up" | "through" | "-up" | "on"),
+        "plan" => matches!(word(end), "for" | "on" | "to"),
+        "hunch" | "gut" => s
+            .hits_of(Cat::CautiousAct)
+            .any(|c| c.start >= end && c.start <= end + 4),
+        _ => false,
+    };
+    !passive
+        && !somewhere
+        && !surprise
+        && !harmless
+        && !hedged(doc, s, start)
+        && !excused_call(doc, s)
+}
+
+/// Whether the sentence itself says the call was not a reckless one of the speaker's: it was
+/// covered by a plan ("we had a tested rollback"), sound with what was known then ("the sensible
+/// choice"), someone else's instruction ("my manager told me to go ahead anyway"), or it is the
+/// lesson told against the old habit ("when I rushed, I made mistakes, so now I ...").
+fn excused_call(doc: &Doc, s: &Sent) -> bool {
+    mitigated(s)
+        || s.has(Cat::Reasonable)
+        || s.hits_of(Cat::Instructed).any(|h| {
+            !matches!(
+                super::subject::speaker_subject(doc.toks(s), h.start),
+                Some(true)
+            ) || doc
+                .toks(s)
+                .get(h.start)
+                .is_some_and(|t| t.norm == "was" || t.norm == "were")
+        })
+        || crate::analyzer::split::tells_new_habit(doc.toks(s))
+}
+
+/// Whether the words before token `k`, back to the start of its clause, deny, wish away or imagine
+/// what follows: a negation or refusal ("never once thought about"), a modal ("could have", "would
+/// have"), a condition ("if I had", "unless"), or a temptation resisted ("tempted to").
+fn hedged(doc: &Doc, s: &Sent, k: usize) -> bool {
+    let toks = doc.toks(s);
+    let text = field_text(doc, s);
+    for i in (k.saturating_sub(10)..k.min(toks.len())).rev() {
+        let w = toks[i].norm.as_str();
+        if is_negator(w)
+            || matches!(
+                w,
+                "could"
+                    | "would"
+                    | "might"
+                    | "should"
+                    | "could've"
+                    | "would've"
+                    | "might've"
+                    | "should've"
+                    | "if"
+                    | "unless"
+                    | "whether"
+                    | "tempted"
+                    | "temptation"
+                    | "tempting"
+                    | "urge"
+                    | "resisted"
+                    | "whenever"
+            )
+        {
+            return true;
+        }
+        // A clause starts here: a comma or a semicolon before the word, or "and the ...", "but".
+        let gap = i
+            .checked_sub(1)
+            .and_then(|p| text.get(toks[p].end..toks[i].start))
+            .unwrap_or("");
+        if gap.contains([',', ';', ':']) || clause_break(toks, i) || w == "but" {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the sentence tells a plan that made the risk a knowing, covered one.
+fn mitigated(s: &Sent) -> bool {
+    s.has(Cat::Mitigation)
+}
+
+/// Whether the decision ending at token `e` chose a careful or open act ("decided to stop the
+/// line", "chose to call the client"): doing the safe thing anyway is not reckless.
+fn cautious_call(s: &Sent, e: usize) -> bool {
+    s.hits_of(Cat::CautiousAct)
+        .any(|c| c.start >= e && c.start <= e + 3)
+}
+
+/// Whether "anyway" at token `w` is a spoken filler, not defiance: set off by commas on both sides
+/// ("I made the call to, um, anyway, the point is ..."), or after a word that cannot end a clause.
+fn filler_anyway(doc: &Doc, s: &Sent, w: usize) -> bool {
+    let toks = doc.toks(s);
+    if toks.get(w).is_none_or(|t| t.norm != "anyway") || w == 0 {
+        return false;
+    }
+    let text = field_text(doc, s);
+    let before = text.get(toks[w - 1].end..toks[w].start).unwrap_or("");
+    let after = toks
+        .get(w + 1)
+        .and_then(|n| text.get(toks[w].end..n.start))
+        .unwrap_or("");
+    (before.contains(',') && after.contains(','))
+        || matches!(
+            toks[w - 1].norm.as_str(),
+            "to" | "the" | "a" | "um" | "uh" | "er" | "erm" | "so" | "but" | "and" | "like"
+        )
 }
 
 /// Whether "unattended" or "unsupervised" tells people or things the speaker left alone ("I left
@@ -79,4 +250,9 @@ fn skills_gap(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         .iter()
         .find(|t| t.cat == Cat::EverydayTool && t.start >= gap.end && t.start - gap.end <= 6)?;
     Some((gap.start, tool.end))
+}
+
+/// The text of the field a sentence is in: token offsets are byte offsets into it.
+fn field_text<'a>(doc: &'a Doc, s: &Sent) -> &'a str {
+    doc.fields.get(s.fi).map_or("", |f| f.text)
 }

@@ -26,7 +26,7 @@ use crate::{FailureCategory, Key};
 use blame::{blame_accepted, blame_subject, owned_by_speaker};
 use competency::core_competency;
 use conflict::personal_conflict;
-use judgment::{left_alone, told_in_plain_words};
+use judgment::{left_alone, reckless_phrase, told_in_plain_words};
 use outside::strong_outside_cause;
 use subject::{by_speaker, third_party};
 
@@ -126,11 +126,14 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                         s.part,
                         AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
                     );
-                    if !cause_part
-                        || !by_speaker(toks, h.start, h.end)
-                        || third_party(toks, h.start)
-                        || !left_alone(toks, h.start, h.end)
-                    {
+                    let own = if flag == RedFlag::PoorJudgment {
+                        reckless_phrase(doc, s, h.start, h.end)
+                    } else {
+                        by_speaker(toks, h.start, h.end)
+                            && !third_party(toks, h.start)
+                            && left_alone(toks, h.start, h.end)
+                    };
+                    if !cause_part || !own {
                         continue;
                     }
                 }
