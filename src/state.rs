@@ -233,7 +233,10 @@ impl AppState {
         std::mem::forget(window_event_listener_untyped("storage", move |ev| {
             if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
                 if let Some(id) = ev.key().as_deref().and_then(storage::id_of_key) {
-                    self.on_other_tab(id.to_string());
+                    let raced = STORE.with(|s| {
+                        s.concurrent_write(id, ev.old_value().as_deref(), ev.new_value().as_deref())
+                    });
+                    self.on_other_tab(id.to_string(), raced);
                 }
             }
         }));
@@ -446,8 +449,20 @@ impl AppState {
         }
     }
 
-    /// Another tab changed or deleted a story.
-    fn on_other_tab(&self, id: String) {
+    /// Another tab changed or deleted a story. `raced` is the other tab's version when both tabs
+    /// saved at the same moment (see `Store::concurrent_write`): then the user is asked even though
+    /// this tab has nothing unsaved, since one of the two versions is no longer in storage.
+    fn on_other_tab(&self, id: String, raced: Option<Story>) {
+        if let Some(theirs) = raced {
+            let ours = self.story(&id);
+            if ours.is_some() && ours.as_ref() != Some(&theirs) {
+                self.conflict.set(Some(Conflict {
+                    id,
+                    theirs: Some(theirs),
+                }));
+                return;
+            }
+        }
         let dirty = DIRTY.with(|d| d.borrow().contains(&id));
         let reread = STORE.with(|s| s.reread(&id));
         match reread {
@@ -523,7 +538,14 @@ impl AppState {
         DIRTY.with(|d| d.borrow_mut().remove(&c.id));
         match c.theirs {
             Some(theirs) => {
-                STORE.with(|s| s.mark_seen(&c.id));
+                // Usually storage already holds their version. After two saves at the same moment
+                // (see `Store::concurrent_write`) it may hold this tab's instead: put theirs back.
+                let stored = STORE.with(|s| s.reread(&c.id));
+                if matches!(&stored, Some(Ok(s)) if *s == theirs) {
+                    STORE.with(|s| s.mark_seen(&c.id));
+                } else if let Err(e) = STORE.with(|s| s.save_over(&theirs)) {
+                    self.notify(Tone::Warning, e.message(), Some(NoticeAction::ExportAll));
+                }
                 self.stories.update(|v| {
                     if let Some(s) = v.iter_mut().find(|s| s.id == c.id) {
                         *s = theirs;

@@ -212,6 +212,27 @@ impl Store {
         Some(story)
     }
 
+    /// Another tab wrote `new` over `old` (its own view of the value before the write). When `old` is
+    /// not what this tab last wrote or read, the two tabs saved at the same moment, each over a
+    /// version the other had not seen: localStorage has no compare-and-swap across tabs, so one of
+    /// the two writes is lost from storage. Returns the other tab's story in that case, so that the
+    /// user can be asked (this tab still holds its own version in memory).
+    pub fn concurrent_write(
+        &self,
+        id: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Option<Story> {
+        let new = new?;
+        let key = story_key(id);
+        let seen = self.seen.borrow().get(&key).cloned();
+        let seen = seen.as_deref();
+        if seen.is_none() || old == seen || Some(new) == seen {
+            return None;
+        }
+        saved::decode_story(new).ok()
+    }
+
     /// Records that this tab has now seen the stored value (after the user took the other tab's version).
     pub fn mark_seen(&self, id: &str) {
         let key = story_key(id);

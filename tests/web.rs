@@ -126,6 +126,36 @@ fn another_tab_writing_first_is_a_conflict_not_an_overwrite() {
 }
 
 #[wasm_bindgen_test]
+fn two_saves_at_the_same_moment_are_noticed_from_the_storage_event() {
+    ls().clear().unwrap();
+    let mine = Store::open();
+    let base = sample("raced");
+    mine.save(&base).unwrap();
+    let base_raw = ls().get_item(&story_key("raced")).unwrap().unwrap();
+    let mut a = base.clone();
+    a.context = "Version A".into();
+    mine.save(&a).unwrap();
+    let a_raw = ls().get_item(&story_key("raced")).unwrap().unwrap();
+    // The other tab wrote B over the base it knew, not over A: the event says so.
+    let mut b = base.clone();
+    b.context = "Version B".into();
+    let writer = Store::open();
+    let _ = writer.load();
+    writer.save_over(&b).unwrap();
+    let b_raw = ls().get_item(&story_key("raced")).unwrap().unwrap();
+    let theirs = mine.concurrent_write("raced", Some(&base_raw), Some(&b_raw));
+    assert_eq!(theirs.map(|t| t.context), Some("Version B".to_string()));
+    // An ordinary write over what this tab last saw is not a race.
+    assert!(mine
+        .concurrent_write("raced", Some(&a_raw), Some(&b_raw))
+        .is_none());
+    // Nor is an event about a value this tab has already seen.
+    assert!(mine
+        .concurrent_write("raced", Some(&base_raw), Some(&a_raw))
+        .is_none());
+}
+
+#[wasm_bindgen_test]
 fn routes_round_trip_with_odd_ids() {
     for id in ["s1-abc", "with space", "ünï/cödé", "%41"] {
         let r = Route::Step(id.into(), Key::Turnaround);

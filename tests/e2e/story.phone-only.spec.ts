@@ -201,20 +201,23 @@ test('two tabs on one story never silently overwrite each other', async ({ page,
   await page.getByLabel(field).fill('Text from the first tab.');
   await expect(other.getByLabel(field)).toHaveValue('Text from the first tab.');
 
-  // Both type before either has saved: someone must be asked, and no text may vanish. Typing in
-  // two tabs at once is a race: on a busy machine one tab may save before the other has typed (then
-  // the other follows, which is right too), so the two tabs type again until the clash happens.
+  // Both type before either has saved: someone must be asked, and no text may vanish. The pages'
+  // clocks are held so that both have typed before either saves; the two saves then land at the
+  // same moment, each over a version the other tab has not seen (localStorage cannot refuse the
+  // second one), so at least one tab must ask.
   const prompt = (p: Page) => p.getByRole('alertdialog');
   const asked = async () => (await prompt(page).count()) + (await prompt(other).count()) > 0;
-  let a = '';
-  let b = '';
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    a = `Version A${attempt} with 12 orders.`;
-    b = `Version B${attempt} with 34 orders.`;
-    await Promise.all([page.getByLabel(field).fill(a), other.getByLabel(field).fill(b)]);
-    if (await expect.poll(asked, { timeout: 3000 }).toBe(true).then(() => true, () => false)) break;
-  }
-  expect(await asked()).toBe(true);
+  const a = 'Version A with 12 orders.';
+  const b = 'Version B with 34 orders.';
+  await page.clock.install();
+  await other.clock.install();
+  await page.getByLabel(field).fill(a);
+  await other.getByLabel(field).fill(b);
+  await page.clock.runFor(1000);
+  await other.clock.runFor(1000);
+  await page.clock.resume();
+  await other.clock.resume();
+  await expect.poll(asked).toBe(true);
   const first = (await prompt(page).count()) > 0 ? page : other;
   await first.getByRole('button', { name: /Use the other version/ }).click();
   // The field now shows the other tab's text (this tab's text is kept as a copy).
