@@ -10,9 +10,11 @@
 //   - its parts: the app's input handler, the frame's rAF callbacks (analysis and re-render), its
 //     style/layout/paint, and the commit.
 //   - "key to painted": the same from the keydown, which adds the browser's own text editing.
-// A bare textarea holding the same text is measured first as the floor set by the browser.
+// A bare textarea holding the same text is measured first as the floor set by the browser, and the
+// same with a verdict change done by hand as the floor for a key press that changes the verdict.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 
 const port = Number(process.env.E2E_PORT || 4174);
 const base = process.env.E2E_BASE || '/comeback/';
@@ -80,12 +82,55 @@ async function typeAndMeasure(page, label, keyFor = (i) => (i % 7 === 6 ? 'Space
   samples.set(label, [...(samples.get(label) || []), ...perKey(mainThread(trace)).slice(3)]);
 }
 
+// The browser's own floor for a key press that changes the verdict: the app's stylesheet, a
+// textarea with the same 400 words, and, in an animation frame after each input event, the same DOM
+// changes the app makes when key 2 flips (seen with a MutationObserver), written by hand in plain
+// JavaScript: the step's class and symbol, the status line, a problem added or removed, a finding
+// moved and relabelled, a piece of evidence shown or hidden. No analysis, no framework.
+const css = fs.readFileSync(new URL('../style/main.css', import.meta.url), 'utf8');
+const verdictFloorPage = `<meta name="viewport" content="width=device-width"><style>${css}</style>
+<main><div class="wizard">
+<nav class="stepper" aria-label="Steps"><ol>${[1, 2, 3, 4, 5].map((n) => `<li class="step-item ${n === 2 ? 'needs-work current' : 'empty'}"><a href="#" aria-label="Key ${n}"><span class="step-num">${n}</span><span class="step-name">Step</span><span class="step-state">${n === 2 ? '!' : '○'}</span></a></li>`).join('')}<li class="step-item review"><a href="#"><span class="step-num">★</span><span class="step-name">Review</span></a></li></ol></nav>
+<article class="step"><div class="fields"><div class="field"><label for="t">The situation, with its numbers</label><textarea id="t" rows="6"></textarea></div></div>
+<section class="feedback"><h2 class="fb-title">Coach</h2><p class="sr-only" aria-live="polite" id="say"></p><p class="key-status needs-work" id="status">! Missing: no figure about this failure.</p>
+<ul class="findings" id="list">
+<li class="finding problem" id="missing"><p class="finding-head"><span class="badge">Problem</span><span class="finding-msg">Add at least one exact figure about this failure: users or patients affected, money at risk, a percentage, how long it lasted.</span></p></li>
+<li class="finding warn" id="vague"><p class="finding-head"><span class="badge">Check</span><span class="finding-msg">Put a number on it: how many people, how much money, what share, how long?</span></p><p class="quote"><span class="sr-only">Your words: </span><q>many</q></p><button type="button" class="quiet small">Keep it as it is</button></li>
+<li class="finding warn" id="long"><p class="finding-head"><span class="badge">Check</span><span class="finding-msg">This sentence has 42 words. Split it: spoken sentences work best under 30.</span></p><p class="quote"><span class="sr-only">Your words: </span><q>On the Friday peak our checkout served many orders when I found the failover had left us writing to a read-only replica for many minutes, so I paged the database lead within many minutes and we moved traffic to the standby cluster.</q></p><button type="button" class="quiet small">Keep it as it is</button></li>
+</ul><div class="fb-evidence" id="ev" hidden><h3 class="fb-sub">What already counts</h3><ul class="evidence" id="evlist"></ul></div></section></article></div></main>
+<script>
+let met = false; const $ = (id) => document.getElementById(id);
+const missing = $('missing');
+const step = document.querySelectorAll('.step-item')[1];
+$('t').addEventListener('input', () => requestAnimationFrame(() => {
+  met = !met;
+  step.className = met ? 'step-item met current' : 'step-item needs-work current';
+  step.querySelector('a').setAttribute('aria-label', met ? 'Key 2: met' : 'Key 2: needs work');
+  step.querySelector('.step-state').textContent = met ? '✓' : '!';
+  $('status').className = met ? 'key-status met' : 'key-status needs-work';
+  $('status').textContent = met ? '✓ Met: 1 figure about this failure.' : '! Missing: no figure about this failure.';
+  const vague = $('vague');
+  if (met) { missing.remove(); $('list').append(vague); } else { $('list').prepend(missing); missing.after(vague); }
+  vague.className = met ? 'finding info' : 'finding warn';
+  vague.querySelector('.badge').textContent = met ? 'Tip' : 'Check';
+  $('ev').hidden = !met;
+  if (met) { const li = document.createElement('li'); li.innerHTML = '<span aria-hidden="true">✓ </span>A figure that shows the scale of what happened. <q>35%</q>'; $('evlist').append(li); } else { $('evlist').replaceChildren(); }
+  $('say').textContent = met ? 'Key 2 is now met.' : 'Key 2 needs work again.';
+}));
+</script>`;
+
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const scenarios = [
   ['bare textarea (floor), 400 words', async (page) => {
     await page.setContent('<meta name="viewport" content="width=device-width"><style>textarea{width:100%;font:17px system-ui}</style><label for="t">t</label><textarea id="t" rows="6"></textarea>');
     await page.fill('#t', words(400));
     await page.focus('#t');
+  }],
+  ['bare textarea + the DOM changes of a verdict change by hand (floor), 400 words', async (page) => {
+    await page.setContent(verdictFloorPage);
+    await page.fill('#t', words(400));
+    await page.focus('#t');
+    await page.keyboard.press('End');
   }],
   ...[[400, false], [2000, false], [400, true]].map(([n, flip]) => [`step 2 with live coach, ${n} words${flip ? ', every key changes the verdict' : ''}`, async (page) => {
     await page.goto(`http://127.0.0.1:${port}${base}`);

@@ -363,3 +363,48 @@ fn evidence_and_to_dos_are_told_apart() {
         assert!(r.all_findings().any(|f| !f.is_evidence()), "{text}");
     }
 }
+
+#[test]
+fn the_same_advice_on_repeated_words_is_listed_once_with_every_occurrence_kept_for_highlights() {
+    use comeback_core::analyzer::{group_findings, Severity};
+    let s = Story {
+        context: "Many customers saw the wrong price, and many of them wrote to us; a few asked for refunds.".into(),
+        ..Story::default()
+    };
+    let r = analyze_story(&s);
+    let all = r.findings_for(Key::Numbers);
+    // Problems first: the missing figure comes before the vague words.
+    assert_eq!(
+        all.first().map(|f| f.severity),
+        Some(Severity::Problem),
+        "{all:#?}"
+    );
+    let vague: Vec<_> = all.iter().filter(|f| f.rule == "numbers-vague").collect();
+    assert!(
+        vague.len() >= 3,
+        "each vague word is its own finding, with its own span: {vague:#?}"
+    );
+    let spans: std::collections::HashSet<_> =
+        vague.iter().map(|f| f.span.map(|s| s.start)).collect();
+    assert_eq!(spans.len(), vague.len(), "{vague:#?}");
+
+    let grouped = group_findings(&all);
+    let items: Vec<_> = grouped
+        .iter()
+        .filter(|g| g.finding.rule == "numbers-vague")
+        .collect();
+    assert_eq!(items.len(), 1, "{grouped:#?}");
+    // "Many" and "many" are different words as typed; "a few" once.
+    assert!(
+        items[0].quotes.len() >= 2 && items[0].quotes.len() < vague.len() + 1,
+        "{:?}",
+        items[0].quotes
+    );
+    let mut q = items[0].quotes.clone();
+    q.dedup();
+    assert_eq!(q, items[0].quotes, "no quote twice in a row");
+    let distinct: std::collections::HashSet<_> = items[0].quotes.iter().collect();
+    assert_eq!(distinct.len(), items[0].quotes.len(), "each quote once");
+    // Every group keeps the first finding's span, so the list can still point into the text.
+    assert!(items[0].finding.span.is_some());
+}

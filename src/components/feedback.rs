@@ -2,7 +2,7 @@
 //! read-only preview of the text with those words highlighted. All user text is rendered as text
 //! nodes, never as HTML.
 
-use comeback_core::analyzer::{Field, Finding, Report, Severity};
+use comeback_core::analyzer::{group_findings, Field, Finding, GroupedFinding, Severity};
 use comeback_core::{Key, Story};
 use leptos::prelude::*;
 
@@ -130,25 +130,39 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
-/// The findings to show under a key, red flags included for key 1, without duplicates.
-pub fn findings_for(key: Key, report: &Report) -> Vec<Finding> {
-    let mut out: Vec<Finding> = report.key(key).findings.clone();
-    let extra = report
-        .prose
-        .iter()
-        .chain(report.red_flags.iter().flat_map(|r| r.evidence.iter()))
-        .filter(|f| f.key == key);
-    for f in extra {
-        if !out.iter().any(|o| o.rule == f.rule && o.quote == f.quote) {
-            out.push(f.clone());
-        }
-    }
-    out.sort_by_key(|f| match f.severity {
-        Severity::Problem => 0,
-        Severity::Warn => 1,
-        Severity::Info => 2,
-    });
-    out
+/// A key's findings, split for the feedback panel.
+#[derive(Debug, Clone, PartialEq)]
+struct Split {
+    /// Every to-do finding, each occurrence (for the preview's highlights).
+    todo: Vec<Finding>,
+    /// The to-dos as listed: one row per piece of advice.
+    shown: Vec<GroupedFinding>,
+    /// What already counts, one row per piece of evidence.
+    evidence: Vec<GroupedFinding>,
+}
+
+/// The identity of a listed row: its rule and its message.
+fn advice_keys(list: &[GroupedFinding]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|g| (g.finding.rule.clone(), g.finding.message.clone()))
+        .collect()
+}
+
+/// The current content of one listed row, `None` once it has left the list.
+fn row_of(
+    split: Memo<Split>,
+    evidence: bool,
+    rule: String,
+    message: String,
+) -> Memo<Option<GroupedFinding>> {
+    Memo::new(move |_| {
+        split.with(|s| {
+            let list = if evidence { &s.evidence } else { &s.shown };
+            list.iter()
+                .find(|g| g.finding.rule == rule && g.finding.message == message)
+                .cloned()
+        })
+    })
 }
 
 /// The feedback panel under a step's fields.
@@ -177,7 +191,9 @@ pub fn KeyFeedback(
         }
         now
     });
-    let status = move || {
+    // The report changes with every key press (its word count, its spans); the line only when
+    // its words do.
+    let status = Memo::new(move |_| {
         report.with(|r| match r {
             None => ("pending", "Checking…".to_string()),
             Some(r) => {
@@ -189,18 +205,25 @@ pub fn KeyFeedback(
                 }
             }
         })
-    };
-    // Split once per report: evidence ("what already counts") and to-dos, shared by the list and
-    // the preview.
+    });
+    // Split once per report: evidence ("what already counts") and to-dos. The preview highlights
+    // every occurrence; the lists show each piece of advice once, quoting all the words it found.
     let split = Memo::new(move |_| {
-        let all = report.with(|r| r.as_ref().map(|r| findings_for(key, r)).unwrap_or_default());
+        let all = report.with(|r| r.as_ref().map(|r| r.findings_for(key)).unwrap_or_default());
         let (evidence, todo): (Vec<Finding>, Vec<Finding>) =
             all.into_iter().partition(Finding::is_evidence);
-        (todo, evidence)
+        Split {
+            shown: group_findings(&todo),
+            evidence: group_findings(&evidence),
+            todo,
+        }
     });
-    let findings = move || split.with(|s| s.0.clone());
-    let evidence = move || split.with(|s| s.1.clone());
-    let todos = Signal::derive(findings);
+    // The lists are keyed by the advice alone; a row follows its severity and quotes as they
+    // change, so a key press that changes the verdict adds or removes only the rows that come and
+    // go, instead of rebuilding every row whose badge changed.
+    let todo_keys = Memo::new(move |_| split.with(|s| advice_keys(&s.shown)));
+    let evidence_keys = Memo::new(move |_| split.with(|s| advice_keys(&s.evidence)));
+    let todos = Signal::derive(move || split.with(|s| s.todo.clone()));
     let id_dismiss = id.clone();
     let dismissed = Memo::new(move |_| story.with(|s| s.as_ref().map_or(0, |s| s.dismissed.len())));
     let id_restore = id.clone();
@@ -208,44 +231,62 @@ pub fn KeyFeedback(
         <section class="feedback" aria-labelledby=format!("fb-title-{}", key.number())>
             <h2 id=format!("fb-title-{}", key.number()) class="fb-title">"Coach"</h2>
             <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
-            <p class=move || format!("key-status {}", status().0)>{move || status().1}</p>
+            <p class=move || format!("key-status {}", status.with(|s| s.0))>{move || status.with(|s| s.1.clone())}</p>
             <ul class="findings">
-                <For each=findings key=|f| (f.rule.clone(), f.quote.clone(), f.message.clone()) let:f>
+                <For each=move || todo_keys.get() key=|k| k.clone() let:k>
                     {
-                        let rule = f.rule.clone();
+                        let (rule, message) = k;
+                        let row = row_of(split, false, rule.clone(), message.clone());
+                        let severity = Memo::new(move |_| row.with(|g| g.as_ref().map_or(Severity::Info, |g| g.finding.severity)));
+                        let quotes = Memo::new(move |_| row.with(|g| g.as_ref().map(|g| g.quotes.clone()).unwrap_or_default()));
                         let id = id_dismiss.clone();
-                        let can_dismiss = f.severity != Severity::Problem;
+                        let hide_label = format!(" (hide: {message})");
                         view! {
-                            <li class=format!("finding {}", severity_class(f.severity))>
+                            <li class=move || format!("finding {}", severity_class(severity.get()))>
                                 <p class="finding-head">
-                                    <span class="badge">{severity_label(f.severity)}</span>
-                                    <span class="finding-msg">{f.message.clone()}</span>
+                                    <span class="badge">{move || severity_label(severity.get())}</span>
+                                    <span class="finding-msg">{message}</span>
                                 </p>
-                                {(!f.quote.is_empty()).then(|| view! {
-                                    <p class="quote"><span class="sr-only">"Your words: "</span><q>{f.quote.clone()}</q></p>
-                                })}
-                                {can_dismiss.then(|| view! {
-                                    <button type="button" class="quiet small" on:click=move |_| {
+                                <Show when=move || quotes.with(|q| !q.is_empty())>
+                                    <p class="quote"><span class="sr-only">"Your words: "</span>{move || view! { <Quotes quotes=quotes.get()/> }}</p>
+                                </Show>
+                                // A problem keeps the key from being met: it cannot be waved away.
+                                <Show when=move || severity.get() != Severity::Problem>
+                                    {
                                         let rule = rule.clone();
-                                        app.edit(&id, move |s| if !s.dismissed.contains(&rule) { s.dismissed.push(rule) });
-                                    }>"Keep it as it is"<span class="sr-only">{format!(" (hide: {})", f.message)}</span></button>
-                                })}
+                                        let id = id.clone();
+                                        view! {
+                                            <button type="button" class="quiet small" on:click=move |_| {
+                                                let rule = rule.clone();
+                                                app.edit(&id, move |s| if !s.dismissed.contains(&rule) { s.dismissed.push(rule) });
+                                            }>"Keep it as it is"<span class="sr-only">{hide_label.clone()}</span></button>
+                                        }
+                                    }
+                                </Show>
                             </li>
                         }
                     }
                 </For>
             </ul>
-            <Show when=move || !evidence().is_empty()>
+            // Kept in the page and hidden when empty, so that meeting a key does not build it anew.
+            <div class="fb-evidence" hidden=move || evidence_keys.with(Vec::is_empty)>
                 <h3 class="fb-sub">"What already counts"</h3>
                 <ul class="evidence">
-                    <For each=evidence key=|f| (f.rule.clone(), f.quote.clone()) let:f>
-                        <li>
-                            <span aria-hidden="true">"✓ "</span>{f.message.clone()}
-                            {(!f.quote.is_empty()).then(|| view! { " " <q>{f.quote.clone()}</q> })}
-                        </li>
+                    <For each=move || evidence_keys.get() key=|k| k.clone() let:k>
+                        {
+                            let (rule, message) = k;
+                            let row = row_of(split, true, rule, message.clone());
+                            let quotes = Memo::new(move |_| row.with(|g| g.as_ref().map(|g| g.quotes.clone()).unwrap_or_default()));
+                            view! {
+                                <li>
+                                    <span aria-hidden="true">"✓ "</span>{message}
+                                    {move || quotes.with(|q| !q.is_empty()).then(|| view! { " " <Quotes quotes=quotes.get()/> })}
+                                </li>
+                            }
+                        }
                     </For>
                 </ul>
-            </Show>
+            </div>
             <Show when=move || dismissed.get() != 0>
                 {
                     let id = id_restore.clone();
@@ -260,6 +301,21 @@ pub fn KeyFeedback(
             <Preview id=id.clone() key=key live=live todos=todos/>
         </section>
     }
+}
+
+/// The words a finding was found on, each in quotation marks, separated by commas (the first
+/// five; the preview highlights them all).
+#[component]
+pub fn Quotes(quotes: Vec<String>) -> impl IntoView {
+    const SHOWN: usize = 5;
+    let more = quotes.len().saturating_sub(SHOWN);
+    let list = quotes
+        .into_iter()
+        .take(SHOWN)
+        .enumerate()
+        .map(|(i, q)| view! { {(i > 0).then_some(", ")}<q>{q}</q> })
+        .collect_view();
+    view! { {list}{(more > 0).then(|| format!(" and {more} more"))} }
 }
 
 /// The user's text for this key with the quoted words highlighted. Closed by default, and only

@@ -78,13 +78,15 @@ pub fn StepIndicator(id: String, current: Current, states: Signal<[KeyState; 5]>
             let k = *k;
             let href = Route::Step(id.clone(), k).href();
             let here = current == Current::Step(k);
+            // Each item follows its own key only: meeting key 2 touches item 2 and no other.
+            let state = Memo::new(move |_| states.with(|s| s[k.number() - 1]));
             view! {
-                <li class=move || format!("step-item {}{}", states.get()[k.number() - 1].class(), if here { " current" } else { "" })>
+                <li class=move || format!("step-item {}{}", state.get().class(), if here { " current" } else { "" })>
                     <a href=href aria-current=if here { Some("step") } else { None }
-                        aria-label=move || format!("Key {}: {}, {}", k.number(), full_name(k), states.get()[k.number() - 1].label())>
+                        aria-label=move || format!("Key {}: {}, {}", k.number(), full_name(k), state.get().label())>
                         <span class="step-num" aria-hidden="true">{k.number()}</span>
                         <span class="step-name" aria-hidden="true">{short_name(k)}</span>
-                        <span class="step-state" aria-hidden="true">{move || states.get()[k.number() - 1].icon()}</span>
+                        <span class="step-state" aria-hidden="true">{move || state.get().icon()}</span>
                     </a>
                 </li>
             }

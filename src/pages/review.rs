@@ -1,11 +1,11 @@
 //! The Review page: the answer as one text to read aloud, its length, and the coach's full report.
 
-use comeback_core::analyzer::Report;
+use comeback_core::analyzer::{group_findings, Report};
 use comeback_core::story::{length_verdict, speaking_time, word_count, LengthVerdict};
 use comeback_core::{Key, Story};
 use leptos::prelude::*;
 
-use crate::components::feedback::findings_for;
+use crate::components::feedback::Quotes;
 use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
 use crate::files;
 use crate::pages::bank::export_one;
@@ -146,7 +146,7 @@ pub fn FullReport(id: Option<String>, report: Signal<Option<Report>>) -> impl In
                     <ul class="key-verdicts">
                         {Key::ALL.iter().map(|k| {
                             let v = r.key(*k);
-                            let findings = findings_for(*k, &r);
+                            let findings = group_findings(&r.findings_for(*k));
                             let href = id.as_ref().map(|id| Route::Step(id.clone(), *k).href());
                             view! {
                                 <li class=if v.met { "verdict met" } else { "verdict needs-work" }>
@@ -158,8 +158,8 @@ pub fn FullReport(id: Option<String>, report: Signal<Option<Report>>) -> impl In
                                     <p>{v.status.clone()}</p>
                                     {(!findings.is_empty()).then(|| view! {
                                         <ul class="mini-findings">
-                                            {findings.into_iter().take(4).map(|f| view! {
-                                                <li>{f.message.clone()}{(!f.quote.is_empty()).then(|| view! { " " <q>{f.quote.clone()}</q> })}</li>
+                                            {findings.into_iter().take(4).map(|g| view! {
+                                                <li>{g.finding.message.clone()}{(!g.quotes.is_empty()).then(|| view! { " " <Quotes quotes=g.quotes/> })}</li>
                                             }).collect_view()}
                                         </ul>
                                     })}
@@ -178,8 +178,8 @@ pub fn FullReport(id: Option<String>, report: Signal<Option<Report>>) -> impl In
                                     <li>
                                         <strong>{format!("⚠ {}", f.label)}</strong>
                                         <ul>
-                                            {f.evidence.iter().map(|e| view! {
-                                                <li>{e.message.clone()}{(!e.quote.is_empty()).then(|| view! { " " <q>{e.quote.clone()}</q> })}</li>
+                                            {group_findings(&f.evidence).into_iter().map(|g| view! {
+                                                <li>{g.finding.message.clone()}{(!g.quotes.is_empty()).then(|| view! { " " <Quotes quotes=g.quotes/> })}</li>
                                             }).collect_view()}
                                         </ul>
                                     </li>
@@ -209,8 +209,8 @@ pub fn FullReport(id: Option<String>, report: Signal<Option<Report>>) -> impl In
                     {(!r.prose.is_empty()).then(|| view! {
                         <h3>"Wording"</h3>
                         <ul class="mini-findings">
-                            {r.prose.iter().take(8).map(|f| view! {
-                                <li>{f.message.clone()}{(!f.quote.is_empty()).then(|| view! { " " <q>{f.quote.clone()}</q> })}</li>
+                            {group_findings(&r.prose).into_iter().take(8).map(|g| view! {
+                                <li>{g.finding.message.clone()}{(!g.quotes.is_empty()).then(|| view! { " " <Quotes quotes=g.quotes/> })}</li>
                             }).collect_view()}
                         </ul>
                     })}

@@ -56,6 +56,36 @@ test('what follows each key press keeps up: the open preview, the step indicator
   await expect(page.getByLabel('The situation, with its numbers')).toHaveValue('Down for 40 minutes.');
 });
 
+test('the same advice on repeated words is listed once, and follows the verdict key press by key press', async ({ page }) => {
+  await newStory(page);
+  await page.getByRole('link', { name: /Numbers/ }).click();
+  const context = page.getByLabel('The situation, with its numbers');
+  await context.fill('Many clinics lost many bookings, and a few patients complained. The outage hit 35');
+  const coach = page.locator('.feedback');
+  const vague = coach.locator('.finding', { hasText: 'Put a number on it' });
+  // One item, quoting each vague word once ("Many" and "many" are kept as typed).
+  await expect(vague).toHaveCount(1);
+  await expect(vague.locator('q')).toHaveText(['Many', 'many', 'a few']);
+  await expect(vague.locator('.badge')).toHaveText('Check');
+  await expect(coach.locator('.fb-evidence')).toBeHidden();
+  // "%" turns "35" into a figure: the key is met, the same item becomes a tip, the evidence shows.
+  await context.press('End');
+  await context.press('Shift+Digit5');
+  await expect(coach.locator('.key-status')).toHaveClass(/met/);
+  await expect(vague.locator('.badge')).toHaveText('Tip');
+  await expect(vague).toHaveClass(/info/);
+  await expect(coach.locator('.fb-evidence')).toBeVisible();
+  await expect(coach.locator('.evidence')).toContainText('35');
+  await expect(coach.locator('.finding.problem')).toHaveCount(0);
+  // And back.
+  await context.press('Backspace');
+  await expect(coach.locator('.key-status')).toHaveClass(/needs-work/);
+  await expect(vague.locator('.badge')).toHaveText('Check');
+  await expect(coach.locator('.finding.problem')).toHaveCount(1);
+  await expect(coach.locator('.fb-evidence')).toBeHidden();
+  await expect(page.getByRole('link', { name: /Key 2: Numbers, needs work/ })).toBeVisible();
+});
+
 test('a finding can be kept as it is, and that choice is saved', async ({ page }) => {
   await newStory(page);
   await page.getByRole('link', { name: /Numbers/ }).click();

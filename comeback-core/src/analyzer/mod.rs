@@ -28,8 +28,8 @@ mod split;
 mod text;
 
 pub use report::{
-    AnswerPart, AnswerSegment, Field, Finding, KeyVerdict, RedFlag, RedFlagHit, Report, Severity,
-    Signal, Span,
+    group_findings, AnswerPart, AnswerSegment, Field, Finding, GroupedFinding, KeyVerdict, RedFlag,
+    RedFlagHit, Report, Severity, Signal, Span,
 };
 
 use crate::Story;

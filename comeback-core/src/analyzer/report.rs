@@ -294,4 +294,65 @@ impl Report {
             .chain(self.red_flags.iter().flat_map(|h| h.evidence.iter()))
             .chain(self.prose.iter())
     }
+
+    /// Every finding that belongs under one key (its own, then prose checks and red-flag evidence
+    /// aimed at it), problems first, each (rule, words) once. Every occurrence is kept, so a preview
+    /// can highlight them all; [`group_findings`] makes the list a person reads.
+    pub fn findings_for(&self, key: Key) -> Vec<Finding> {
+        let mut out: Vec<Finding> = self.key(key).findings.clone();
+        let extra = self
+            .prose
+            .iter()
+            .chain(self.red_flags.iter().flat_map(|r| r.evidence.iter()))
+            .filter(|f| f.key == key);
+        for f in extra {
+            if !out
+                .iter()
+                .any(|o| o.rule == f.rule && o.span == f.span && o.quote == f.quote)
+            {
+                out.push(f.clone());
+            }
+        }
+        // Stable: within a severity, the analyzer's order (the order of the text) is kept.
+        out.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        out
+    }
+}
+
+/// One item of the list a person reads: a finding and every distinct set of words it was found
+/// on, in order. The same advice on "many" three times is one item quoting "many" once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupedFinding {
+    /// The first finding of the group (its rule, severity, message, first span).
+    pub finding: Finding,
+    /// The distinct quotes, in the order found; empty when the finding is about something missing.
+    pub quotes: Vec<String>,
+}
+
+/// Groups findings that give the same advice (same rule and message) into one item, keeping the
+/// order of first appearance.
+pub fn group_findings(findings: &[Finding]) -> Vec<GroupedFinding> {
+    let mut out: Vec<GroupedFinding> = Vec::new();
+    for f in findings {
+        let quote = f.quote.trim();
+        match out
+            .iter_mut()
+            .find(|g| g.finding.rule == f.rule && g.finding.message == f.message)
+        {
+            Some(g) => {
+                if !quote.is_empty() && !g.quotes.iter().any(|q| q == quote) {
+                    g.quotes.push(quote.to_string());
+                }
+            }
+            None => out.push(GroupedFinding {
+                finding: f.clone(),
+                quotes: if quote.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![quote.to_string()]
+                },
+            }),
+        }
+    }
+    out
 }
