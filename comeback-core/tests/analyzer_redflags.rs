@@ -11,6 +11,16 @@ fn flags(text: &str, role: &str) -> Vec<&'static str> {
 
 /// (role, text): nothing here should raise any red flag.
 const CLEAN: &[(&str, &str)] = &[
+    // Telling someone the truth, with "when" and a denial nearby.
+    ("Project manager", "I told the sponsor on the Monday when it wasn't going to land, and we re-planned together."),
+    ("Office manager", "I said I would ring the supplier again when they didn't answer, and I reached them within the hour."),
+    // One soft phrase about others is not blame.
+    ("Nurse", "In fairness to the night team, the pump alarm had been silenced by a firmware fault nobody knew about."),
+    // A disagreement settled, and a clash with a date, not a person.
+    ("Marketing manager", "We had a disagreement with the agency over the brief, but we settled it on a call that afternoon."),
+    ("Event manager", "Our launch clashed with a rail strike that nobody had announced, and half the guests could not get there."),
+    // A whole-team decision is no outside cause, but no red flag either.
+    ("Operations manager", "We decided to move all three depots onto the new scanners in the same week, and the first two days were slow."),
     // Core competency: a generic error word in an outside, technical context.
     ("Chef", "On a busy Friday the address-lookup service we used for delivery orders started returning errors, and I noticed that 30 orders had no address."),
     ("Chef", "I was running the pass when the ticket printer started throwing errors, so I had the servers read orders aloud for two hours."),
@@ -150,6 +160,17 @@ const FLAGGED: &[(&str, &str, &str)] = &[
     ("Nurse", "The registrar and I clashed over a discharge, but honestly he started it, and my manager always took his side.", "blame_shifting"),
     // Falsification told plainly.
     ("Sales representative", "I logged six calls as completed that I knew hadn't happened, so my weekly numbers would look fine.", "ethics"),
+    // A claim the speaker made that the same sentence says was untrue.
+    ("Recruitment consultant", "I assured the hiring manager that the candidate had two references on file when he didn't.", "ethics"),
+    ("Account manager", "To keep the client calm I told them the replacement part was already on its way when it wasn't.", "ethics"),
+    // Blame put on another team or person in plain words.
+    ("Sales development representative", "We missed the quarter, and honestly most of that was down to marketing and the leads they sent us.", "blame_shifting"),
+    ("Electrician", "The second fix slipped a week and that's on him, not me, because the plasterer never turned up.", "blame_shifting"),
+    ("Project coordinator", "In my defence, I was new, and my manager didn't give me much guidance on the budget.", "blame_shifting"),
+    // A clash with a person named a few words after the verb.
+    ("Store manager", "In my first month I clashed with one of our longest-serving team members over the new rota.", "interpersonal_conflict"),
+    // A mistranslation is a translator's core skill.
+    ("Translator", "I mistranslated a dosage instruction in a 40-page patient leaflet, and 2,000 copies were printed.", "core_competency"),
 ];
 
 #[test]

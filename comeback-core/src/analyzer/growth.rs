@@ -406,6 +406,10 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
                 return Some((s, h.start, toks.len()));
             }
         }
+        // "My lesson was that X, so I make every handoff visible": the habit that follows from it.
+        if let Some(at) = habit_after_so(toks) {
+            return Some((s, at, toks.len()));
+        }
     }
     // A new habit of the speaker's told outside the parts above: after the recovery, with a lesson
     // cue, or in the opening of a lesson-first answer ("..., and I now put data checks in front of
@@ -419,6 +423,26 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         let at = super::split::new_habit(doc, s)?;
         Some((s, at, doc.toks(s).len()))
     })
+}
+
+/// Where a lesson sentence goes on to the habit that follows from it: "so" and then the speaker in
+/// the present tense ("..., so I make every handoff visible", "..., so nothing I build counts as
+/// done until ...", "..., so I don't sign until ...", "..., so I've built that into my routine"),
+/// with nothing told in the past after it.
+fn habit_after_so(toks: &[super::text::Token]) -> Option<usize> {
+    let so = toks.iter().skip(3).position(|t| t.norm == "so")? + 3;
+    let rest = &toks[so + 1..];
+    if super::split::tells_past(rest, false) {
+        return None;
+    }
+    let present = super::split::speaker_present(rest, false).is_some()
+        || rest.windows(2).any(|w| {
+            (w[0].norm == "i" && matches!(w[1].norm.as_str(), "don't" | "never" | "always"))
+                || (w[0].norm == "i've"
+                    && (w[1].norm.ends_with("ed")
+                        || matches!(w[1].norm.as_str(), "built" | "made" | "set" | "put" | "got")))
+        });
+    present.then_some(so)
 }
 
 /// The verdict on key 5.
@@ -480,6 +504,26 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             },
             "Add how you work differently since: \"Now I ...\".",
         ));
+    }
+    // A denial or a boast ("I can't think of a time I failed; I'm a perfectionist") tells no
+    // failure, so there is nothing for a lesson to come from.
+    let denied = !doc.structured
+        && doc
+            .in_parts(crate::analyzer::redflags::STORY_PARTS)
+            .any(|s| s.has(Cat::Denial));
+    if denied {
+        findings.push(missing(
+            key,
+            "growth-no-failure",
+            Severity::Problem,
+            "Tell a real failure first: a lesson has to come from something that went wrong.",
+        ));
+        return key_verdict(
+            key,
+            false,
+            "Missing: no failure for the lesson to come from.",
+            findings,
+        );
     }
     let met = specific.is_some() && habit.is_some();
     let status = match (specific.is_some(), habit.is_some(), generic.is_some()) {

@@ -304,12 +304,23 @@ fn step_verb(s: &Sent, toks: &[super::text::Token]) -> Option<Action> {
 
 /// Whether a sentence says who else was involved: a team or role, or a person's name.
 pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
-    if let Some(h) = s.hits_of(Cat::Who).next() {
+    let toks = doc.toks(s);
+    // In a pasted answer, people count only in a sentence where the speaker or the team acts
+    // ("they brought in new strategies" after a meeting the speaker only attended does not).
+    if !doc.structured
+        && !s.first_person
+        && !actions(doc, s, false)
+            .iter()
+            .any(|a| matches!(a.actor, Actor::Speaker | Actor::We))
+    {
+        return None;
+    }
+    if let Some(h) = s
+        .hits_of(Cat::Who)
+        .find(|h| !bystander(toks, h.start, h.end))
+    {
         return Some((h.start, h.end));
     }
-    let toks = doc.toks(s);
-    let text = doc.text_of(s);
-    let _ = text;
     toks.iter()
         .enumerate()
         .skip(1)
@@ -321,6 +332,41 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
                 && toks.get(k - 1).is_some_and(|p| !p.cap)
         })
         .map(|(k, _)| (k, k + 1))
+}
+
+/// Whether the people a "who" cue names only received the recovery or stood by, rather than
+/// taking part in it: anyone at all ("everyone I knew", "people"), everyone affected at once
+/// ("gave every client", "emailed all our customers"), the people apologised to ("I apologised to
+/// the team"), or someone else's people ("keep their clients").
+fn bystander(toks: &[super::text::Token], start: usize, end: usize) -> bool {
+    let words: Vec<&str> = toks[start..end].iter().map(|t| t.norm.as_str()).collect();
+    if matches!(
+        words.as_slice(),
+        ["everyone"] | ["people"] | ["the", "people"]
+    ) {
+        return true;
+    }
+    // "with our ...", "alongside", "brought in": someone working with the speaker.
+    if matches!(
+        words.first(),
+        Some(&("with" | "together" | "alongside" | "brought" | "pulled"))
+    ) {
+        return false;
+    }
+    let before: Vec<&str> = toks[start.saturating_sub(4)..start]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    let last = before.last().copied().unwrap_or("");
+    // Only quantities, determiners and adjectives may stand between "every" and the people.
+    let mass = before
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| matches!(*w, "every" | "each" | "all" | "whole"))
+        && !before.iter().any(|w| matches!(*w, "with" | "and"));
+    let apologised = before.iter().any(|w| w.starts_with("apologi"));
+    mass || apologised || matches!(last, "their" | "his" | "her" | "its")
 }
 
 /// Whether a sentence says when or how fast: a timing phrase or a duration.

@@ -26,14 +26,31 @@ pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         AnswerPart::Recovery,
         AnswerPart::LongTerm,
     ]) {
-        if apology_only(s) {
+        if apology_only(s) || only_generic(doc, s) {
             continue;
         }
-        if let Some(h) = damage_limited(s) {
+        if let Some(h) = damage_limited(s).filter(|h| !in_blame(s, h)) {
             return Some((s, h.start, h.end));
         }
     }
     None
+}
+
+/// Whether the only things the speaker did in a sentence are stock phrases ("I held my hands up
+/// and worked hard to get everything back on track"): no fix is named.
+fn only_generic(doc: &Doc, s: &Sent) -> bool {
+    s.has(Cat::GenericAction)
+        && !super::recovery::actions(doc, s, false)
+            .iter()
+            .any(|a| a.concrete && a.actor != super::recovery::Actor::Other)
+}
+
+/// Whether a result cue is part of a blame phrase ("most of that was down to marketing"): it
+/// tells whose fault it was, not a result.
+fn in_blame(s: &Sent, h: &CueHit) -> bool {
+    s.hits
+        .iter()
+        .any(|b| matches!(b.cat, Cat::Blame | Cat::BlameWeak) && b.start < h.end && h.start < b.end)
 }
 
 /// The words in a recovery sentence that show the damage limited at the time: an immediate-win

@@ -256,6 +256,90 @@ pub(crate) fn tells_new_habit(toks: &[super::text::Token]) -> bool {
     marker && speaker_present(toks, true).is_some()
 }
 
+/// Practice words that a step of the recovery may name without telling a lasting change ("the
+/// protocol window", "over the next ten days", "the handover").
+const IN_STEP: &[&str] = &[
+    "protocol",
+    "protocols",
+    "procedure",
+    "procedures",
+    "policy",
+    "control",
+    "controls",
+    "rule",
+    "rules",
+    "handover",
+    "schedule",
+    "tests",
+    "training",
+    "clause",
+    "review of",
+    "check to",
+    "over the next",
+    "for the next",
+    "across the",
+];
+
+/// Whether a sentence tells a concrete action of the speaker's.
+fn speaker_concrete(doc: &Doc, s: &Sent) -> bool {
+    actions(doc, s, false)
+        .iter()
+        .any(|a| a.actor == Actor::Speaker && a.concrete)
+}
+
+/// Whether a sentence tells a step of the recovery with its pace or the people it reached ("That
+/// day I called the sponsor's monitor ...", "Over the next ten days I worked with the claims team
+/// ...", "I phoned all nine patients ..."): the speaker's concrete action, a timing or a contact
+/// with everyone affected, and no lasting change (its long-term cues only name a practice in
+/// passing, and there is no habit since).
+fn paced_step(doc: &Doc, s: &Sent) -> bool {
+    let toks = doc.toks(s);
+    (s.has(Cat::Timing) || s.has(Cat::Forewarn))
+        && !s.has(Cat::Change)
+        && s.hits_of(Cat::LongTerm).all(|h| {
+            let words: Vec<&str> = toks[h.start..h.end]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect();
+            IN_STEP.contains(&words.join(" ").as_str())
+        })
+        && !tells_new_habit(toks)
+        && speaker_concrete(doc, s)
+}
+
+/// Participles that do not end in "-ed" ("we'd made", "I'd taken").
+const PARTICIPLES: &[&str] = &[
+    "made", "done", "been", "told", "sent", "built", "set", "got", "put", "taken", "given",
+    "written", "spent", "seen", "won", "sold", "bought", "brought", "kept", "left", "run", "paid",
+    "agreed", "promised", "quoted",
+];
+
+/// Whether a sentence opens with the speaker or their team in the past perfect ("We'd signed the
+/// lease", "I'd quoted twelve weeks", "we had promised"): the background of the failure, told
+/// before it happened, not a step of the recovery.
+fn past_perfect_opening(toks: &[super::text::Token]) -> bool {
+    let Some(i) = toks
+        .iter()
+        .take(6)
+        .position(|t| matches!(t.norm.as_str(), "i" | "we" | "i'd" | "we'd"))
+    else {
+        return false;
+    };
+    let mut rest = toks[i + 1..]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(|w| !matches!(*w, "already" | "just" | "all" | "also" | "even"));
+    let first = if toks[i].norm.ends_with("'d") {
+        rest.next()
+    } else {
+        match rest.next() {
+            Some("had") => rest.next(),
+            _ => None,
+        }
+    };
+    first.is_some_and(|w| w.ends_with("ed") || PARTICIPLES.contains(&w))
+}
+
 /// Whether a sentence holds risky material: a clash, a reckless call, dishonesty, a skills gap.
 fn risky(s: &Sent) -> bool {
     s.has(Cat::Conflict)
@@ -316,6 +400,27 @@ fn decide(
     // the bookings sheet every day", "Now, if a figure isn't ready, I say so").
     if matches!(prev, Some(AnswerPart::Lesson | AnswerPart::Change)) && habitual(doc, s) {
         return AnswerPart::Change;
+    }
+    // A fix told with its pace before any failure word, after a story told without one ("I called
+    // the client the same afternoon, owned the error and sent a corrected file within 24 hours").
+    if !seen_failure
+        && index >= 2
+        && s.has(Cat::Timing)
+        && (strong_immediate(doc, s) || s.has(Cat::Remedy))
+        && !risky(s)
+        // Its failure words only name what was put right ("owned the error", "fixed the mistake")
+        // or the effort it took ("stayed late").
+        && s.hits_of(Cat::Failure).all(|h| {
+            h.start > 0
+                && matches!(
+                    doc.toks(s)[h.start - 1].norm.as_str(),
+                    // "stayed late", "worked late": effort, not the failure.
+                    "the" | "my" | "our" | "that" | "this" | "stayed" | "worked"
+                )
+        })
+        && speaker_concrete(doc, s)
+    {
+        return AnswerPart::Recovery;
     }
     if !seen_failure && failure {
         return AnswerPart::Failure;
@@ -384,7 +489,7 @@ fn decide(
     {
         return AnswerPart::Change;
     }
-    if seen_failure && strong_long_term(doc, s) {
+    if seen_failure && strong_long_term(doc, s) && !paced_step(doc, s) {
         return AnswerPart::LongTerm;
     }
     // Another failure sentence, told before any recovery and without the pace of one.
@@ -395,6 +500,20 @@ fn decide(
     // pour anyway. The surface froze ...".
     if !seen_recovery && decision(doc, s) && next.is_some_and(|n| tells_damage(doc, n)) {
         return AnswerPart::Failure;
+    }
+    // Background in the past perfect before any recovery: "We'd quoted twelve weeks".
+    if !seen_recovery
+        && !immediate
+        && !s.has(Cat::Remedy)
+        && !s.has(Cat::Timing)
+        && !s.has(Cat::Forewarn)
+        && past_perfect_opening(doc.toks(s))
+    {
+        return if failure {
+            AnswerPart::Failure
+        } else {
+            AnswerPart::Context
+        };
     }
     if seen_failure && (speaker || we || (s.first_person && s.has(Cat::Apology))) {
         return if immediate && !speaker {

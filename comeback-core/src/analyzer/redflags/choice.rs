@@ -1,7 +1,7 @@
 //! The verdict on key 1: a real failure, with an outside or unexpected cause, no risky material and
 //! no careless slip of the speaker's own.
 
-use super::outside::strong_outside_hit;
+use super::outside::{outside_hits, strong_outside_hit};
 use super::slips::speaker_slip;
 use super::STORY_PARTS;
 use crate::analyzer::engine::{key_verdict, missing, Doc, Sent};
@@ -64,7 +64,7 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         .iter()
         .copied()
         .chain(doc.sents[..first_recovery].iter())
-        .find_map(|s| s.hits_of(Cat::OutsideCause).next().map(|h| (s, *h)));
+        .find_map(|s| outside_hits(doc, s).next().map(|h| (s, *h)));
     if let Some((s, h)) = cause {
         findings.push(doc.finding(
             key,

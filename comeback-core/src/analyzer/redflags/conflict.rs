@@ -62,6 +62,18 @@ const PERSON: &[&str] = &[
     "parent",
     "staff",
     "each",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "member",
+    "members",
+    "peer",
+    "peers",
+    "coordinator",
+    "executive",
+    "analyst",
+    "developer",
 ];
 
 /// Words that tell a disagreement was settled well.
@@ -113,6 +125,7 @@ pub(super) fn personal_conflict(toks: &[Token], start: usize, end: usize) -> boo
             .iter()
             .any(|t| matches!(t.norm.as_str(), "him" | "her" | "them"));
     }
-    toks.get(end..(end + 5).min(toks.len()))
+    // "clashed with one of our most experienced advisers": the person may come a few words on.
+    toks.get(end..(end + 8).min(toks.len()))
         .is_some_and(|w| w.iter().any(|t| PERSON.contains(&t.norm.as_str())))
 }

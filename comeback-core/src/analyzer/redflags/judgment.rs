@@ -29,6 +29,9 @@ pub(super) fn told_in_plain_words(doc: &Doc, s: &Sent) -> Option<(RedFlag, usize
     if let Some((a, b)) = pair(Cat::FalsifyAct, Cat::FalsifyPurpose, &|_, _, _| true) {
         return Some((RedFlag::Ethics, a, b));
     }
+    if let Some((a, b)) = false_claim(toks) {
+        return Some((RedFlag::Ethics, a, b));
+    }
     // "To save time, I split the team" in a recovery is a sensible call: only the story of the
     // failure itself is read for recklessness.
     if matches!(
@@ -44,6 +47,56 @@ pub(super) fn told_in_plain_words(doc: &Doc, s: &Sent) -> Option<(RedFlag, usize
         }
     }
     None
+}
+
+/// Verbs of telling someone that something is so.
+const CLAIM: &[&str] = &[
+    "told",
+    "said",
+    "claimed",
+    "assured",
+    "reassured",
+    "insisted",
+    "promised",
+    "confirmed",
+];
+
+/// Where the speaker told someone that something was so while it was not: a claim of the
+/// speaker's with a clause of its own ("I told the buyer we had another offer", "I said the report
+/// was done"), then "when" and a denial that ends the sentence ("... when we didn't yet", "... when
+/// it wasn't"). "I told my manager when it wasn't ready" tells the truth and holds no clause.
+fn false_claim(toks: &[Token]) -> Option<(usize, usize)> {
+    (0..toks.len())
+        .filter(|&k| CLAIM.contains(&toks[k].norm.as_str()))
+        .find_map(|k| claim_denied(toks, k))
+}
+
+/// The span of a claim at token `k` that the rest of the sentence denies (see `false_claim`).
+fn claim_denied(toks: &[Token], k: usize) -> Option<(usize, usize)> {
+    if !by_speaker(toks, k, k + 1) || third_party(toks, k) {
+        return None;
+    }
+    let w = (k + 1..toks.len().min(k + 18)).find(|&i| toks[i].norm == "when")?;
+    let clause = toks[k + 1..w].iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "had" | "was" | "were" | "would" | "could" | "is" | "are" | "we'd" | "it'd" | "they'd"
+        )
+    });
+    let who = toks.get(w + 1).map(|t| t.norm.as_str());
+    let denial = toks.get(w + 2).map(|t| t.norm.as_str());
+    let rest = toks.len().saturating_sub(w + 3);
+    (clause
+        && matches!(
+            who,
+            Some("we" | "it" | "there" | "they" | "he" | "she" | "i" | "nobody")
+        )
+        && matches!(
+            denial,
+            Some("didn't" | "wasn't" | "weren't" | "hadn't" | "couldn't" | "hasn't" | "haven't")
+        )
+        && rest <= 2)
+        .then_some((k, (w + 3).min(toks.len())))
 }
 
 /// Whether a poor-judgment phrase at tokens `start..end` tells a reckless call of the speaker's

@@ -31,7 +31,7 @@ use outside::strong_outside_cause;
 use subject::{by_speaker, third_party};
 
 /// Parts that tell what happened; the lesson and the change often name the bad habit to deny it.
-pub(super) const STORY_PARTS: &[AnswerPart] = &[
+pub(crate) const STORY_PARTS: &[AnswerPart] = &[
     AnswerPart::Failure,
     AnswerPart::Context,
     AnswerPart::Recovery,

@@ -1,6 +1,6 @@
 //! Outside causes strong enough to excuse a slip: "the pandemic hit", not "the supplier".
 
-use crate::analyzer::engine::{Doc, Sent};
+use crate::analyzer::engine::{CueHit, Doc, Sent};
 use crate::analyzer::lexicon::Cat;
 use crate::analyzer::report::AnswerPart;
 
@@ -51,12 +51,85 @@ const WEAK_OUTSIDE: &[&str] = &[
     "lenders",
     "surveyor",
     "committee",
+    "crash",
+    "caterer",
+    "caterers",
+    "contractor",
+    "contractors",
+    "subcontractor",
+    "subcontractors",
+    "landlord",
+    "manufacturer",
+    "switchover",
+    "changeover",
+    "cutover",
+    // Bodies named in passing ("the council leader's surname"): only what they did is a cause.
+    "council",
+    "government",
+    "ministry",
+    "court",
+    "headquarters",
+    "regulator",
 ];
+
+/// Outside-cause cues that open with an act ("decided to", "changed the", "quit"): someone
+/// else's act is an outside cause; the speaker's or their own team's ("we decided to") is not.
+const ACTS: &[&str] = &[
+    "decided",
+    "changed",
+    "withdrew",
+    "quit",
+    "resigned",
+    "left",
+    "cancelled",
+    "canceled",
+    "dropped",
+    "pulled",
+    "cut",
+    "moved",
+];
+
+/// Words that may stand between a subject and its act ("we then decided", "I'd also changed").
+const BETWEEN_ACT: &[&str] = &[
+    "then",
+    "also",
+    "just",
+    "finally",
+    "eventually",
+    "had",
+    "have",
+    "all",
+    "jointly",
+    "together",
+    "quickly",
+];
+
+/// The outside-cause cues of a sentence, without the speaker's own acts ("I decided to", "we
+/// changed the").
+pub(crate) fn outside_hits<'s>(doc: &'s Doc, s: &'s Sent) -> impl Iterator<Item = &'s CueHit> + 's {
+    let toks = doc.toks(s);
+    s.hits_of(Cat::OutsideCause).filter(move |h| {
+        let own = toks
+            .get(h.start)
+            .is_some_and(|t| ACTS.contains(&t.norm.as_str()))
+            && toks[..h.start]
+                .iter()
+                .rev()
+                .find(|t| !BETWEEN_ACT.contains(&t.norm.as_str()))
+                .is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "i" | "we" | "i'd" | "we'd" | "i've" | "we've"
+                    )
+                });
+        !own
+    })
+}
 
 /// Whether a sentence names a clear outside cause ("the pandemic hit", "a water main burst").
 pub(crate) fn strong_outside_hit(doc: &Doc, s: &Sent) -> bool {
     let toks = doc.toks(s);
-    s.hits_of(Cat::OutsideCause).any(|h| {
+    outside_hits(doc, s).any(|h| {
         h.end - h.start > 1
             || toks
                 .get(h.start)

@@ -2,16 +2,60 @@
 
 use super::subject::speaker_subject;
 use crate::analyzer::engine::{Doc, Sent};
-use crate::analyzer::lexicon::{sections, Cat, WordSet};
+use crate::analyzer::lexicon::{sections, Cat, PhraseSet, WordSet};
 use std::sync::OnceLock;
 
 const SLIPS: &str = include_str!("../../../data/slips.txt");
 
-/// Whether a word tells a slip (`data/slips.txt`, both sections).
+/// Whether a word tells a slip (`data/slips.txt`, `[generic]` and `[specific]`).
 pub(super) fn is_slip(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| sections(SLIPS).into_iter().map(|(_, w)| w).collect())
-        .contains(w)
+    SET.get_or_init(|| {
+        sections(SLIPS)
+            .into_iter()
+            .filter(|(s, _)| matches!(*s, "generic" | "specific"))
+            .map(|(_, w)| w)
+            .collect()
+    })
+    .contains(w)
+}
+
+/// Phrases of taking on more than the speaker could do (`[overcommit]` in `data/slips.txt`).
+fn overcommit() -> &'static PhraseSet<()> {
+    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = PhraseSet::new();
+        for (_, p) in sections(SLIPS)
+            .into_iter()
+            .filter(|(s, _)| *s == "overcommit")
+        {
+            set.add(p, ());
+        }
+        set
+    })
+}
+
+/// Whether the slip word at `k` only echoes the question: "a time I failed", "the time when I
+/// made a mistake" names the story to come, not a slip.
+fn echoes_question(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
+    toks[k.saturating_sub(5)..k]
+        .iter()
+        .rev()
+        .take_while(|t| {
+            matches!(
+                t.norm.as_str(),
+                "i" | "i've"
+                    | "i'd"
+                    | "have"
+                    | "ever"
+                    | "when"
+                    | "that"
+                    | "where"
+                    | "time"
+                    | "really"
+            )
+        })
+        .any(|t| t.norm == "time")
 }
 
 /// Whether a slip word is too general to tie a failure to a core skill unless it is bound to it
@@ -48,7 +92,7 @@ pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
         }) {
             return Some(k);
         }
-        if !is_slip(&t.norm) {
+        if !is_slip(&t.norm) || echoes_question(toks, k) {
             continue;
         }
         // The nearest subject before the slip, in the same clause and close by, must be the speaker.
@@ -59,6 +103,13 @@ pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
         if subject == Some(true) && !negated {
             return Some(k);
         }
+    }
+    // Taking on more than the speaker could do: "I said yes to everything", "I overcommitted".
+    if let Some(h) = overcommit().find(toks).into_iter().find(|h| {
+        speaker_subject(toks, h.start) == Some(true)
+            || toks[h.start..h.end].iter().any(|t| t.norm == "myself")
+    }) {
+        return Some(h.start);
     }
     // A step the speaker left undone: "I didn't check", "I'd never put the date anywhere else".
     s.hits

@@ -1,0 +1,225 @@
+//! Verdicts on whole answers. Key 1: the question's own words are no slip, taking on too much and
+//! trusting instead of checking are slips, a decision of the speaker's own team is no outside
+//! cause, weather and a caterer are, a body named in passing ("the council leader") excuses no
+//! slip. Key 3: the people a recovery reached are not the people who helped with it; a step told
+//! with its pace is the recovery, background in the past perfect is not. Key 4: a stock phrase or
+//! a blame phrase is no immediate win, a courtesy car or a goodwill payment is. Key 5: a lesson
+//! followed by "so I ..." in the present tense tells the habit too; a denial leaves nothing to
+//! learn from. Hand-written; none is taken from the corpus.
+
+use comeback_core::analyzer::{analyze_answer, split_answer, AnswerPart};
+use comeback_core::Key;
+
+fn met(text: &str, role: &str, key: Key) -> bool {
+    analyze_answer(text, Some(role)).key(key).met
+}
+
+fn part_of(text: &str, needle: &str) -> AnswerPart {
+    split_answer(text)
+        .into_iter()
+        .find(|s| s.text.contains(needle))
+        .map(|s| s.part)
+        .unwrap_or_else(|| panic!("{needle:?} not found"))
+}
+
+#[test]
+fn echoing_the_question_is_not_a_slip() {
+    let text = "A time I failed? Our payment provider had an outage on Black Friday and checkout was down for 40 minutes. \
+I switched us to the backup provider within ten minutes with the on-call engineer.";
+    assert!(
+        met(text, "Backend developer", Key::Choice),
+        "{:?}",
+        analyze_answer(text, Some("Backend developer")).key(Key::Choice)
+    );
+}
+
+#[test]
+fn taking_on_too_much_is_a_slip_without_a_flag() {
+    for text in [
+        "In my first year as an analyst I said yes to everything, and three reports ended up a week late. The supplier data was also delayed.",
+        "I overcommitted in my first quarter and two client audits slipped by ten days, even though the vendor portal was slow too.",
+        "Honestly, I spread myself too thin that spring and the grant bid went in four days late.",
+    ] {
+        let r = analyze_answer(text, Some("Consultant"));
+        assert!(!r.key(Key::Choice).met, "{text}\n{:?}", r.key(Key::Choice));
+        assert!(r.red_flag_ids().is_empty(), "{text}\n{:?}", r.red_flag_ids());
+    }
+}
+
+#[test]
+fn our_own_decision_is_not_an_outside_cause() {
+    let ours = "We decided to open all four stores on the same weekend, and the tills were down for six hours.";
+    assert!(!met(ours, "Retail operations manager", Key::Choice));
+    let theirs = "The client decided to bring the launch forward by a month, and the campaign went out half finished.";
+    assert!(met(theirs, "Marketing manager", Key::Choice));
+}
+
+#[test]
+fn weather_and_third_parties_are_outside_causes() {
+    for (role, text) in [
+        ("Groundworker", "A month of heavy rain left the site waterlogged, and we could not pour the slab for three weeks."),
+        ("Event manager", "The caterer delivered the wrong menu to a 200-guest dinner, and the vegetarian meals were missing."),
+        ("Structural engineer", "The retrofit turned out to be harder than we expected: the old steel was a grade nobody had recorded, and we lost five weeks."),
+    ] {
+        assert!(met(text, role, Key::Choice), "{text}\n{:?}", analyze_answer(text, Some(role)).key(Key::Choice));
+    }
+}
+
+#[test]
+fn a_lie_fails_key_one() {
+    let text = "Under pressure from the seller, I told the buyer we had a second offer when we didn't. The buyer found out and walked away.";
+    let r = analyze_answer(text, Some("Estate agent"));
+    assert!(
+        r.red_flag_ids().contains(&"ethics"),
+        "{:?}",
+        r.red_flag_ids()
+    );
+    assert!(!r.key(Key::Choice).met);
+}
+
+#[test]
+fn the_people_reached_are_not_the_people_who_helped() {
+    // Everyone affected, reached at once, is not "who else was involved".
+    let reached = "Our venue flooded two days before the gala. I rang every guest and offered each of them a new date. \
+Now I keep a second venue on hold for every event.";
+    assert!(!met(reached, "Event manager", Key::Turnaround));
+    // An apology to the team is not help from it.
+    let sorry = "The office move went badly and the phones were down. I apologised to the team and worked hard to get things back on track.";
+    assert!(!met(sorry, "Office manager", Key::Turnaround));
+    // Someone who worked on the recovery with the speaker is.
+    let helped = "Our venue flooded two days before the gala. I rang every guest with our events coordinator and moved the dinner to a hotel across the road.";
+    assert!(met(helped, "Event manager", Key::Turnaround));
+    // People in a sentence where neither the speaker nor the team acts do not count.
+    let others = "I struggled with the new timetable for a whole term. I admitted it to my mentor. Later there was a meeting with the head and the parents, and they brought in a new plan.";
+    assert!(!met(others, "Teaching assistant", Key::Turnaround));
+}
+
+#[test]
+fn a_step_told_with_its_pace_is_the_recovery() {
+    let text = "The courier left our box of 40 blood samples on a loading bay over a bank holiday, and they spoiled. \
+I found out from the lab on the Tuesday. \
+That same day I called the study sponsor and our lead investigator, and we agreed a repeat draw within the protocol window. \
+Since then I check the courier booking before every shipment.";
+    assert_eq!(
+        part_of(text, "That same day"),
+        AnswerPart::Recovery,
+        "{:#?}",
+        split_answer(text)
+    );
+    assert_ne!(
+        part_of(text, "Since then"),
+        AnswerPart::Recovery,
+        "{:#?}",
+        split_answer(text)
+    );
+    assert!(met(text, "Clinical trial coordinator", Key::Turnaround));
+}
+
+#[test]
+fn past_perfect_background_is_not_the_recovery() {
+    let text = "A project that didn't go to plan was our office move. \
+We'd promised the staff a finished kitchen by the first week. \
+Then the electrician's firm went bust and the move slipped by a month. \
+I hired a second electrician the same day with our facilities lead.";
+    assert_eq!(
+        part_of(text, "We'd promised"),
+        AnswerPart::Context,
+        "{:#?}",
+        split_answer(text)
+    );
+    assert!(met(text, "Office manager", Key::Choice));
+    assert!(met(text, "Office manager", Key::Turnaround));
+}
+
+#[test]
+fn a_fix_told_before_any_failure_word_is_the_recovery() {
+    let text = "I subtitled a 90-minute documentary into French for a small distributor. \
+A viewer emailed them about a garbled line a week after release. \
+I called the distributor the same morning, owned the mistake and sent a corrected file within three hours. \
+Since then I watch every subtitled film through once at full speed before I deliver it.";
+    assert_eq!(
+        part_of(text, "owned the mistake"),
+        AnswerPart::Recovery,
+        "{:#?}",
+        split_answer(text)
+    );
+    assert!(met(text, "Translator", Key::Turnaround));
+}
+
+#[test]
+fn trusting_instead_of_checking_is_a_slip() {
+    let text = "I signed off the new racking from the installer's certificate and trusted it instead of walking the aisles myself. \
+A bay had been fitted without its locking pins and a pallet slipped the next week.";
+    assert!(!met(text, "Warehouse supervisor", Key::Choice));
+}
+
+#[test]
+fn a_body_named_in_passing_excuses_no_slip() {
+    let text = "I misspelled the council leader's name in the caption of our main photo, and 30,000 copies went out with it.";
+    assert!(!met(text, "Photo editor", Key::Choice));
+}
+
+#[test]
+fn stock_phrases_and_blame_are_no_immediate_win() {
+    let vague = "The office move went badly and half the desks had no network for a week. \
+I held my hands up and worked hard to get everything back on track. Now I use a move checklist for every relocation.";
+    assert!(!met(vague, "Office manager", Key::Improvement));
+    let blame = "I missed my target by a third last quarter. Honestly, most of that was down to marketing and the leads they sent. \
+Going forward I want better lead scoring in place.";
+    assert!(!met(
+        blame,
+        "Sales development representative",
+        Key::Improvement
+    ));
+}
+
+#[test]
+fn a_courtesy_car_or_a_goodwill_payment_limits_the_damage() {
+    let text = "Last spring a battery update I installed failed halfway on a customer's car. \
+She could not charge it past half and called us the next day, upset. \
+I rang her back that evening with the foreman, and we gave her a courtesy car for the day. \
+Now I run a full charge test after every update before a car leaves.";
+    assert!(
+        met(text, "Vehicle technician", Key::Improvement),
+        "{:?}",
+        analyze_answer(text, Some("Vehicle technician")).key(Key::Improvement)
+    );
+    let text = "Last March I fell behind on first contacts. \
+Eleven policyholders waited past our two-day standard, and two complained. \
+I rang all eleven the next morning with my team leader, and we made a small goodwill payment to the two who had complained. \
+Since then I work from a list sorted by due date.";
+    assert!(
+        met(text, "Claims handler", Key::Improvement),
+        "{:?}",
+        analyze_answer(text, Some("Claims handler")).key(Key::Improvement)
+    );
+}
+
+#[test]
+fn a_lesson_with_so_i_tells_the_habit() {
+    let text = "The courier left our samples on a loading bay over a bank holiday and 40 of them spoiled. \
+I rang the sponsor that afternoon and we booked repeat draws within the week. \
+My lesson was that a shipment is only as safe as the handoffs I can see, so I track every box until the lab confirms it.";
+    assert!(
+        met(text, "Clinical trial coordinator", Key::Growth),
+        "{:?}",
+        analyze_answer(text, Some("Clinical trial coordinator")).key(Key::Growth)
+    );
+}
+
+#[test]
+fn a_denial_leaves_no_lesson() {
+    let text = "Honestly, I can't think of a time I've really failed. I'm a perfectionist, so I check everything twice before it goes out, \
+and I've learned to trust that habit.";
+    let r = analyze_answer(text, Some("Market research analyst"));
+    assert!(!r.key(Key::Growth).met, "{:?}", r.key(Key::Growth));
+    assert!(!r.key(Key::Choice).met);
+    assert!(
+        !r.key(Key::Choice)
+            .findings
+            .iter()
+            .any(|f| f.rule == "choice-own-slip"),
+        "the question's echo is no slip: {:?}",
+        r.key(Key::Choice)
+    );
+}
