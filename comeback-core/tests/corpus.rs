@@ -1,8 +1,9 @@
 //! The agreement harness: runs the analyzer on the labelled corpus (`tests/corpus/*.jsonl`) and
-//! compares its verdicts with careful human labels. Tune rules on `tuning.jsonl`, `fresh.jsonl` and
-//! `blind.jsonl` (the last two were evaluation sets, promoted to tuning material on 2026-11-25 once
-//! scored); the holdout set measures how well that tuning carries over, and `blind2.jsonl`, when
-//! present, is the untouched evaluation: only its aggregate figures are ever printed.
+//! compares its verdicts with careful human labels. Tune rules on `tuning.jsonl`, `fresh.jsonl`,
+//! `blind.jsonl` and `blind2.jsonl` (the last three were evaluation sets, each promoted to tuning
+//! material once scored: fresh and blind on 2026-11-25, blind2 on 2026-11-25 (evening)); the holdout set
+//! measures how well that tuning carries over (aggregate figures only). `BLIND` names the untouched
+//! evaluation set, when there is one: only its aggregate figures are ever printed.
 //!
 //! Run with `cargo test -p comeback-core --test corpus -- --nocapture` to see the figures.
 
@@ -12,25 +13,31 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Per-key agreement floors on the holdout set (just below what the analyzer reaches; never below 0.75).
-const FLOOR_CHOICE: f64 = 0.78;
+const FLOOR_CHOICE: f64 = 0.80;
 const FLOOR_NUMBERS: f64 = 0.97;
 const FLOOR_TURNAROUND: f64 = 0.86;
-const FLOOR_IMPROVEMENT: f64 = 0.83;
+const FLOOR_IMPROVEMENT: f64 = 0.86;
 const FLOOR_GROWTH: f64 = 0.97;
 /// Red-flag precision floor on the holdout set (a false alarm costs trust).
 const FLOOR_FLAG_PRECISION: f64 = 0.95;
-/// Floors on the blind set (`blind2.jsonl`), which is never used for tuning and whose answers are
-/// never printed. They guard against regressions only: scored once on 2026-11-25 it gave choice
-/// .780, numbers .920, turnaround .780, improvement .800, growth .860, and red-flag precision .500
-/// on just 4 flags raised (2 true, 2 false); after a poor-judgment round that did not look at it,
-/// choice .760 and precision .667 (3 flags). Too few flags to judge precision: its floor is loose.
-const FLOOR_BLIND: f64 = 0.75;
+/// Floors on the untouched evaluation set named by `BLIND` (`blind3.jsonl`). They guard against
+/// regressions only. Its first and only scoring (2026-11-25, evening, after the round that tuned
+/// on blind2) gave choice .880, numbers .960, turnaround .960, improvement .900, growth .960 and
+/// red-flag precision .600 on 5 flags: too few flags to judge precision, so that floor is loose.
+const FLOOR_BLIND: f64 = 0.85;
 const FLOOR_BLIND_PRECISION: f64 = 0.45;
 /// Floors on the first blind set (`blind.jsonl`) now that it is tuning material: it was scored
 /// blind at improvement .640 and red-flag precision .500 before it was promoted, and reached
 /// .840 (lowest key) and 1.000 after the 2026-11-25 tuning round.
 const FLOOR_BLIND1: f64 = 0.83;
 const FLOOR_BLIND1_PRECISION: f64 = 0.95;
+/// Floors on the second blind set (`blind2.jsonl`) now that it is tuning material: scored blind it
+/// gave choice .760, numbers .920, turnaround .780, improvement .800, growth .860 and red-flag
+/// precision .667 (3 flags); after the 2026-11-25 (evening) round, which tuned on it, its lowest keys are
+/// numbers and improvement at .920, and its red-flag precision .900 (9 true, 1 false: too few
+/// flags for a tight floor).
+const FLOOR_BLIND2: f64 = 0.91;
+const FLOOR_BLIND2_PRECISION: f64 = 0.85;
 
 fn floor(k: Key) -> f64 {
     match k {
@@ -56,8 +63,13 @@ struct Score {
     log: Vec<String>,
 }
 
-/// The untouched evaluation set: aggregate figures only, never per-answer lines.
-const BLIND: &str = "blind2.jsonl";
+/// The untouched evaluation set: aggregate figures only, never per-answer lines, and a half-written
+/// file is tolerated, and a missing file is skipped. Written blind to the analyzer (see the corpus
+/// README); when it is promoted to tuning material, a new blind set must be written first.
+const BLIND: Option<&str> = Some("blind3.jsonl");
+
+/// The sets whose per-answer lines (ids, verdicts, quotes) are printed: the tuning material.
+const TUNING_SETS: &[&str] = &["tuning.jsonl", "fresh.jsonl", "blind.jsonl", "blind2.jsonl"];
 
 fn run(name: &str) -> Option<Score> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -79,7 +91,7 @@ fn run(name: &str) -> Option<Score> {
     };
     // Per-answer lines (ids, verdicts, quotes) are printed for the tuning material only: the holdout
     // and blind sets report aggregate figures, so nobody tunes on their individual answers.
-    let per_item = matches!(name, "tuning.jsonl" | "fresh.jsonl" | "blind.jsonl");
+    let per_item = TUNING_SETS.contains(&name) && BLIND != Some(name);
     let show_quotes = per_item;
     for (n, line) in src.lines().enumerate() {
         if line.trim().is_empty() {
@@ -89,7 +101,7 @@ fn run(name: &str) -> Option<Score> {
             Ok(v) => v,
             Err(e) if per_item => panic!("{name}:{}: bad JSON: {e}", n + 1),
             // The blind set may be half written: count the line, say nothing about it.
-            Err(_) if name == BLIND => {
+            Err(_) if BLIND == Some(name) => {
                 s.unreadable += 1;
                 continue;
             }
@@ -253,27 +265,53 @@ fn agreement_with_first_blind_corpus() {
     );
 }
 
-/// The blind set: never used for tuning, aggregate figures only; skipped when the file is missing.
+/// The second blind set: promoted to tuning material on 2026-11-25 (evening) after it was scored blind.
+#[test]
+fn agreement_with_second_blind_corpus() {
+    let Some(b) = run("blind2.jsonl") else {
+        return;
+    };
+    let (keys, precision) = print("blind2 (now tuning)", &b);
+    for (i, k) in Key::ALL.iter().enumerate() {
+        assert!(
+            keys[i] >= FLOOR_BLIND2,
+            "blind2.jsonl agreement on {} is {:.3}, below the floor {FLOOR_BLIND2}",
+            k.id(),
+            keys[i]
+        );
+    }
+    assert!(
+        precision >= FLOOR_BLIND2_PRECISION,
+        "blind2.jsonl red-flag precision {precision:.3} is below {FLOOR_BLIND2_PRECISION}"
+    );
+}
+
+/// The untouched blind set named by `BLIND`: never used for tuning, aggregate figures only;
+/// skipped when none is named, when the file is missing, or while it holds no answer yet.
 #[test]
 fn agreement_with_blind_corpus() {
-    let Some(b) = run(BLIND) else {
+    let Some(name) = BLIND else {
+        println!("corpus: no untouched blind set named yet, nothing to check");
+        return;
+    };
+    let Some(b) = run(name) else {
         return;
     };
     if b.total == 0 {
-        println!("corpus: {BLIND} has no answers yet, nothing to check");
+        println!("corpus: {name} has no answers yet, nothing to check");
         return;
     }
-    let (keys, precision) = print("blind2 (never tuned on)", &b);
+    let (keys, precision) = print(&format!("{name} (never tuned on)"), &b);
     for (i, k) in Key::ALL.iter().enumerate() {
         assert!(
             keys[i] >= FLOOR_BLIND,
-            "blind agreement on {} is {:.3}, below the floor {FLOOR_BLIND}",
+            "{name} agreement on {} is {:.3}, below the floor {FLOOR_BLIND}",
             k.id(),
             keys[i]
         );
     }
     assert!(
         precision >= FLOOR_BLIND_PRECISION,
-        "blind red-flag precision {precision:.3} is below {FLOOR_BLIND_PRECISION}"
+        "{name} red-flag precision {precision:.3} is below {FLOOR_BLIND_PRECISION}"
     );
 }

@@ -134,12 +134,15 @@ pub(super) fn core_competency(
                         || speaker_subject(toks, k.min(h.start)) == Some(true))
             } else {
                 // A specific slip ("misread", "miscalculated", "on me") near the skill, in the same clause.
+                // A slip word inside the skill's own words ("check-in error" as a skill) binds nothing.
                 let (a, b) = if k < h.start {
                     (k, h.start)
                 } else {
                     (h.end, k)
                 };
-                b - a <= 8 && same_clause(toks, a, b) && (owning || speakers_part(toks, k))
+                b.checked_sub(a).is_some_and(|d| d <= 8)
+                    && same_clause(toks, a, b)
+                    && (owning || speakers_part(toks, k))
             };
             if bound {
                 return found(k.min(h.start), (k + 1).max(h.end));
