@@ -47,7 +47,11 @@ fn cuts(text: &str) -> Vec<usize> {
 #[test]
 fn no_cut_of_any_corpus_answer_makes_the_analyzer_panic() {
     let all = answers();
-    assert!(all.len() >= 200, "the corpus should be there: {}", all.len());
+    assert!(
+        all.len() >= 200,
+        "the corpus should be there: {}",
+        all.len()
+    );
     let mut runs = 0;
     for (i, (role, text)) in all.iter().enumerate() {
         let other_role = &all[(i + 7) % all.len()].0;
