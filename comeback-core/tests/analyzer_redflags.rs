@@ -309,3 +309,59 @@ fn reckless_calls_are_poor_judgment() {
     }
     assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
 }
+
+/// (role, text, flag): failures at the core of the role named in ways the earlier rules missed:
+/// a framing subject ("The slip I'd pick is ..."), "it" as an object, haste on a core task, a
+/// relative clause telling the state of what the speaker served, a cleft omission, a commitment
+/// framed as a regret. Each must raise the flag named.
+const ROUND4_FLAGGED: &[(&str, &str, &str)] = &[
+    ("Registered nurse", "The mistake I'd bring up is a charting error on my second night shift, when I logged a blood pressure against the next bed.", "core_competency"),
+    ("Proofreader", "My worst one was a misspelling on a charity's annual report cover that went to 3,000 donors.", "core_competency"),
+    ("Accounts payable clerk", "I keyed the invoice in quickly and paid it twice, so the supplier received £4,200 more than they were owed.", "core_competency"),
+    ("Payroll officer", "I processed the overtime file but applied it to the wrong pay month, and 60 drivers were short.", "core_competency"),
+    ("HR business partner", "Under pressure to fill the post, I rushed the vetting for a warehouse lead and missed a gap in his history.", "core_competency"),
+    ("Waiter", "On my first Saturday I served a teenager who turned out to be underage, and the restaurant was fined.", "core_competency"),
+    ("Sous chef", "During a packed lunch I plated a batch of pork that wasn't cooked through and sent it to table six.", "core_competency"),
+    ("Software tester", "What I didn't do was test the checkout with an expired card, and 500 customers hit the bug that weekend.", "core_competency"),
+    ("Operations director", "A decision I regret is signing the fleet contract without a trial, and within a quarter half the vans sat idle.", "poor_judgment"),
+];
+
+/// (role, text): look-alikes that must raise no flag (someone else's act in the relative clause, a
+/// framing subject about a colleague, a boast framed as a failure, blame denied of everyone).
+const ROUND4_CLEAN: &[(&str, &str)] = &[
+    ("Registered nurse", "I worked beside an agency nurse who gave the wrong dose, and I reported it the moment I saw the chart."),
+    ("Pharmacy technician", "A mistake my colleague made was the wrong strength on a label; I caught it at the final check and we re-labelled it."),
+    ("Head of operations", "My biggest failure, honestly, is that I expect people to care as much as I do about the details."),
+    ("Key account manager", "None of my team dropped the ball; the buyer's board froze all new contracts after a profit warning."),
+    ("Project manager", "Our client's regulator changed one of the approval rules mid-project, so my plan slipped by six weeks and I re-baselined it with the sponsor."),
+    ("Chef", "The failure I'd pick is a wedding where the caterer's van broke down and the dessert course arrived an hour late."),
+];
+
+#[test]
+fn round4_core_failures_are_flagged() {
+    let mut bad = Vec::new();
+    for (role, text, flag) in ROUND4_FLAGGED {
+        let got = flags(text, role);
+        if !got.contains(flag) {
+            bad.push(format!("[{role}] {text}\n    want {flag}, got {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+}
+
+#[test]
+fn round4_look_alikes_are_not_flagged() {
+    let mut bad = Vec::new();
+    for (role, text) in ROUND4_CLEAN {
+        let got = flags(text, role);
+        if !got.is_empty() {
+            bad.push(format!("[{role}] {text}\n    got {got:?}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} wrongly flagged:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}

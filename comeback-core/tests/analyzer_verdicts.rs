@@ -223,3 +223,31 @@ and I've learned to trust that habit.";
         r.key(Key::Choice)
     );
 }
+
+#[test]
+fn a_slip_given_as_the_reason_outweighs_a_rival_named_later() {
+    // The speaker says why it failed; the rival firm only comes in as the consequence.
+    let text = "I lost our biggest tenant because I assumed the lease renewal was a formality. \
+By the time I called, they had signed with a competitor across town.";
+    assert!(!met(text, "Property manager", Key::Choice));
+    // The same rival as the cause, with no slip of the speaker's, is still an outside cause.
+    let text =
+        "We lost our biggest tenant when a competitor opened across town with rents 30% lower. \
+I called them the same week with our area manager and offered a new lease.";
+    assert!(met(text, "Property manager", Key::Choice));
+}
+
+#[test]
+fn a_body_changing_part_of_the_rules_is_an_outside_cause() {
+    let text = "Halfway through the year the awarding body changed one of the coursework rules, and 40 of my \
+students had to redo a unit. I rebuilt the scheme of work with my head of department within a week.";
+    assert!(met(text, "Science teacher", Key::Choice));
+}
+
+#[test]
+fn an_estimate_is_no_outside_cause_for_a_project_manager() {
+    // For an engineer an estimate on complex work is safe; for a project manager it is the job.
+    let text = "My estimate for the office move was four weeks and it took nine, because I hadn't allowed for \
+the landlord's sign-off. I told the sponsor the same day and re-planned it with facilities.";
+    assert!(!met(text, "Project manager", Key::Choice));
+}

@@ -1,9 +1,10 @@
 //! The agreement harness: runs the analyzer on the labelled corpus (`tests/corpus/*.jsonl`) and
 //! compares its verdicts with careful human labels. Tune rules on `tuning.jsonl`, `fresh.jsonl`,
-//! `blind.jsonl` and `blind2.jsonl` (the last three were evaluation sets, each promoted to tuning
-//! material once scored: fresh and blind on 2026-11-25, blind2 on 2026-11-25 (evening)); the holdout set
-//! measures how well that tuning carries over (aggregate figures only). `BLIND` names the untouched
-//! evaluation set, when there is one: only its aggregate figures are ever printed.
+//! `blind.jsonl`, `blind2.jsonl` and `blind3.jsonl` (the last four were evaluation sets, each
+//! promoted to tuning material once scored: fresh and blind on 2026-11-25, blind2 on 2026-11-25
+//! (evening), blind3 on 2026-11-25 (night)); the holdout set measures how well that tuning carries
+//! over (aggregate figures only). `BLIND` names the untouched evaluation set, when there is one
+//! (`blind4.jsonl`): only its aggregate figures are ever printed.
 //!
 //! Run with `cargo test -p comeback-core --test corpus -- --nocapture` to see the figures.
 
@@ -20,11 +21,12 @@ const FLOOR_IMPROVEMENT: f64 = 0.86;
 const FLOOR_GROWTH: f64 = 0.97;
 /// Red-flag precision floor on the holdout set (a false alarm costs trust).
 const FLOOR_FLAG_PRECISION: f64 = 0.95;
-/// Floors on the untouched evaluation set named by `BLIND` (`blind3.jsonl`). They guard against
-/// regressions only. Its first and only scoring (2026-11-25, evening, after the round that tuned
-/// on blind2) gave choice .880, numbers .960, turnaround .960, improvement .900, growth .960 and
-/// red-flag precision .600 on 5 flags: too few flags to judge precision, so that floor is loose.
-const FLOOR_BLIND: f64 = 0.85;
+/// Floors on the untouched evaluation set named by `BLIND` (`blind4.jsonl`), which guard against
+/// regressions only. It was written while the rules were tuned on blind3; its aggregate figures
+/// appeared in that round's harness runs, and no rule was changed for them. Scored after the round
+/// (2026-11-25, evening): choice .840, numbers .940, turnaround .940, improvement .740, growth
+/// 1.000, red-flag precision 1.000 on 6 flags (too few for a tight floor), recall .231.
+const FLOOR_BLIND: f64 = 0.72;
 const FLOOR_BLIND_PRECISION: f64 = 0.45;
 /// Floors on the first blind set (`blind.jsonl`) now that it is tuning material: it was scored
 /// blind at improvement .640 and red-flag precision .500 before it was promoted, and reached
@@ -38,6 +40,13 @@ const FLOOR_BLIND1_PRECISION: f64 = 0.95;
 /// flags for a tight floor).
 const FLOOR_BLIND2: f64 = 0.91;
 const FLOOR_BLIND2_PRECISION: f64 = 0.85;
+/// Floors on the third blind set (`blind3.jsonl`) now that it is tuning material: scored blind it
+/// gave choice .880, numbers .960, turnaround .960, improvement .900, growth .960 and red-flag
+/// precision .600 (5 flags; core competency 0 of 10); after the 2026-11-25 (night) round, which
+/// tuned on it, its lowest key is improvement at .900 and its red-flag precision 1.000 (12 true,
+/// 0 false: too few flags for a tight floor).
+const FLOOR_BLIND3: f64 = 0.89;
+const FLOOR_BLIND3_PRECISION: f64 = 0.85;
 
 fn floor(k: Key) -> f64 {
     match k {
@@ -66,10 +75,16 @@ struct Score {
 /// The untouched evaluation set: aggregate figures only, never per-answer lines, and a half-written
 /// file is tolerated, and a missing file is skipped. Written blind to the analyzer (see the corpus
 /// README); when it is promoted to tuning material, a new blind set must be written first.
-const BLIND: Option<&str> = Some("blind3.jsonl");
+const BLIND: Option<&str> = Some("blind4.jsonl");
 
 /// The sets whose per-answer lines (ids, verdicts, quotes) are printed: the tuning material.
-const TUNING_SETS: &[&str] = &["tuning.jsonl", "fresh.jsonl", "blind.jsonl", "blind2.jsonl"];
+const TUNING_SETS: &[&str] = &[
+    "tuning.jsonl",
+    "fresh.jsonl",
+    "blind.jsonl",
+    "blind2.jsonl",
+    "blind3.jsonl",
+];
 
 fn run(name: &str) -> Option<Score> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -283,6 +298,27 @@ fn agreement_with_second_blind_corpus() {
     assert!(
         precision >= FLOOR_BLIND2_PRECISION,
         "blind2.jsonl red-flag precision {precision:.3} is below {FLOOR_BLIND2_PRECISION}"
+    );
+}
+
+/// The third blind set: promoted to tuning material on 2026-11-25 (night) after it was scored blind.
+#[test]
+fn agreement_with_third_blind_corpus() {
+    let Some(b) = run("blind3.jsonl") else {
+        return;
+    };
+    let (keys, precision) = print("blind3 (now tuning)", &b);
+    for (i, k) in Key::ALL.iter().enumerate() {
+        assert!(
+            keys[i] >= FLOOR_BLIND3,
+            "blind3.jsonl agreement on {} is {:.3}, below the floor {FLOOR_BLIND3}",
+            k.id(),
+            keys[i]
+        );
+    }
+    assert!(
+        precision >= FLOOR_BLIND3_PRECISION,
+        "blind3.jsonl red-flag precision {precision:.3} is below {FLOOR_BLIND3_PRECISION}"
     );
 }
 

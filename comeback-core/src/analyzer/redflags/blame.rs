@@ -52,6 +52,24 @@ pub(super) fn owned_by_speaker(toks: &[Token], start: usize, end: usize) -> bool
     self_critical && blame_subject(toks, start) == Some(true)
 }
 
+/// Whether a blame phrase is denied of anyone at all: "nobody on my team dropped the ball", "no
+/// one let us down", "none of them failed to ...": clearing people is not blaming them.
+pub(super) fn nobody_to_blame(toks: &[Token], start: usize) -> bool {
+    let from = start.saturating_sub(6);
+    for i in (from..start.min(toks.len())).rev() {
+        let w = toks[i].norm.as_str();
+        if matches!(w, "nobody" | "none" | "neither" | "noone")
+            || (w == "no" && toks.get(i + 1).is_some_and(|n| n.norm == "one"))
+        {
+            return true;
+        }
+        if super::subject::clause_break(toks, i) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The subject nearest before a blame phrase: `Some(true)` for "I" or "we", `Some(false)` for
 /// someone else, `None` when none is named.
 pub(super) fn blame_subject(toks: &[Token], start: usize) -> Option<bool> {

@@ -80,12 +80,12 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     let has_cause = cause.is_some() || (doc.structured && safe_category);
     // A careless slip of the speaker's own fails key 1 even without a red flag, unless a clear
     // outside cause set it off.
-    let slip = if strong_cause {
-        None
-    } else {
-        doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
-            .find_map(|s| speaker_slip(doc, s).map(|k| (s, k)))
-    };
+    // A slip given as the reason ("I lost the account because I assumed ...") is the cause the
+    // speaker names, whatever outside party comes into the story after it.
+    let slip = doc
+        .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+        .find_map(|s| speaker_slip(doc, s).map(|k| (s, k)))
+        .filter(|(s, k)| !strong_cause || stated_reason(doc.toks(s), *k));
     if let Some((s, k)) = slip {
         findings.push(doc.finding(
             key,
@@ -135,4 +135,14 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         "Met: the failure has an outside or unexpected cause and raises no red flag.".to_string()
     };
     key_verdict(key, met, status, findings)
+}
+
+/// Whether the slip at token `k` is told as the reason for the failure: "because I" or "as I" just
+/// before it ("because I assumed", "because I'd forgotten").
+fn stated_reason(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
+    let from = k.saturating_sub(4);
+    toks.get(from..k).is_some_and(|w| {
+        w.windows(2)
+            .any(|p| p[0].norm == "because" && matches!(p[1].norm.as_str(), "i" | "i'd" | "i'd've"))
+    })
 }

@@ -1,7 +1,7 @@
 //! Core competency: a failure at the heart of the target role, told as the speaker's own slip.
 
-use super::slips::{is_generic_slip, is_slip, OWNING};
-use super::subject::{same_clause, speaker_subject, speakers_part, third_party};
+use super::slips::{cleft_omission, is_generic_slip, is_slip, OWNING};
+use super::subject::{framed_failure, same_clause, speaker_subject, speakers_part, third_party};
 use super::{message, STORY_PARTS};
 use crate::analyzer::engine::{Doc, Sent};
 use crate::analyzer::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
@@ -25,6 +25,30 @@ fn phrase_end() -> &'static WordSet {
     grammar_set(&SET, &[&[Gram::Conjunction, Gram::Be]], PHRASE_END)
 }
 
+/// When the error phrase at `k` describes what the speaker acted on, in a relative clause that
+/// tells a state and not someone else's act ("I sent out a dish that wasn't cooked through", "I
+/// served someone who turned out to be underage"), the position of the relative pronoun, so that
+/// the speaker's part is read from the clause it hangs on. "a nurse who gave the wrong dose" is
+/// someone else's act and gives `None`.
+fn described_object(toks: &[crate::analyzer::text::Token], k: usize) -> Option<usize> {
+    let from = k.saturating_sub(6);
+    let r = (from..k.min(toks.len()))
+        .rev()
+        .find(|&i| matches!(toks[i].norm.as_str(), "who" | "that" | "which"))?;
+    let state = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    let stative = match state(r + 1) {
+        "was" | "were" | "is" | "are" | "wasn't" | "weren't" | "isn't" | "aren't" => {
+            !state(r + 2).ends_with("ing")
+        }
+        "turned" => state(r + 2) == "out",
+        "had" => state(r + 2) == "been" || state(r + 2) == "not",
+        "hadn't" => state(r + 2) == "been",
+        _ => false,
+    };
+    // The relative pronoun hangs on a noun the speaker acted on, not on a clause ("so that").
+    (stative && r > 0 && super::subject::noun_like(&toks[r - 1])).then_some(r)
+}
+
 /// A core skill of the target role named as failing in this sentence, told as the speaker's slip:
 /// a phrase that names an error on its own ("medication error", "burned the sauce") with the
 /// speaker as its subject, or a slip of the speaker's bound to a core skill ("I misread the chart",
@@ -36,7 +60,7 @@ pub(super) fn core_competency(
     role: &crate::analyzer::roles::Role,
     excused: bool,
 ) -> Option<Finding> {
-    if excused || !STORY_PARTS.contains(&s.part) {
+    if !STORY_PARTS.contains(&s.part) {
         return None;
     }
     let toks = doc.toks(s);
@@ -55,6 +79,38 @@ pub(super) fn core_competency(
             b,
         ))
     };
+    // "The failure I'd choose is a medication error", "my worst one was a typo": the speaker names
+    // their own failure, and what it was is a core skill of the role. A phrase that names an error on
+    // its own stands even beside an outside cause told elsewhere; a bare skill does not.
+    if let Some(b) = framed_failure(toks) {
+        let named = hits.iter().find(|h| {
+            h.start > b
+                && h.start - b <= 4
+                && (h.tag || !excused)
+                && !toks[b..h.start].iter().any(|t| {
+                    // "... is that I hold people to high standards": a clause, not the failure named.
+                    crate::analyzer::lexicon::is_negator(&t.norm)
+                        || matches!(
+                            t.norm.as_str(),
+                            "that"
+                                | "i"
+                                | "i'm"
+                                | "when"
+                                | "how"
+                                | "what"
+                                | "where"
+                                | "why"
+                                | "too"
+                        )
+                })
+        });
+        if let Some(h) = named {
+            return found(h.start, h.end);
+        }
+    }
+    if excused {
+        return None;
+    }
     for h in hits.iter().filter(|h| h.tag) {
         // "burned out" is tiredness, not a kitchen.
         if toks
@@ -69,7 +125,8 @@ pub(super) fn core_competency(
         let own = speakers_part(toks, h.start)
             || (speaker_subject(toks, h.start).is_none()
                 && s.first_person
-                && !third_party(toks, h.start));
+                && !third_party(toks, h.start))
+            || described_object(toks, h.start).is_some_and(|r| speakers_part(toks, r));
         if own && !negated {
             return found(h.start, h.end);
         }
@@ -79,14 +136,15 @@ pub(super) fn core_competency(
         let w = t.norm.as_str();
         let generic = is_generic_slip(w);
         // "I didn't check the dose", "never tested it": a step the speaker left undone.
-        let omission = s.hits.iter().any(|h| {
-            h.cat == Cat::Action
-                && h.negated
-                && h.start == k
-                && toks[k.saturating_sub(2)..k]
-                    .iter()
-                    .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
-        });
+        let omission = cleft_omission(toks, k)
+            || s.hits.iter().any(|h| {
+                h.cat == Cat::Action
+                    && h.negated
+                    && h.start == k
+                    && toks[k.saturating_sub(2)..k]
+                        .iter()
+                        .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+            });
         let owning = OWNING.iter().any(|p| {
             toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm)
         });

@@ -113,8 +113,11 @@ pub(super) fn reckless_phrase(doc: &Doc, s: &Sent, start: usize, end: usize) -> 
     if word(start) == "without" {
         let committed = s.hits_of(Cat::Commitment).any(|c| {
             c.end <= start
-                && start - c.end <= 8
-                && by_speaker(toks, c.start, c.end)
+                && start - c.end <= 10
+                // "A decision I regret is approving ... without a pilot": the speaker's act too.
+                && (by_speaker(toks, c.start, c.end)
+                    || super::subject::framed_failure(toks)
+                        .is_some_and(|b| b.saturating_add(1) == c.start))
                 && !third_party(toks, c.start)
                 && super::subject::same_clause(toks, c.start, start)
         });

@@ -23,7 +23,7 @@ use super::engine::{missing, Doc};
 use super::lexicon::Cat;
 use super::report::{AnswerPart, Finding, RedFlag, RedFlagHit, Severity};
 use crate::{FailureCategory, Key};
-use blame::{blame_accepted, blame_subject, owned_by_speaker};
+use blame::{blame_accepted, blame_subject, nobody_to_blame, owned_by_speaker};
 use competency::core_competency;
 use conflict::personal_conflict;
 use judgment::{left_alone, reckless_phrase, told_in_plain_words};
@@ -109,7 +109,8 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                 // "I dropped the ball" owns it; only someone else's failure shifts blame.
                 RedFlag::BlameShifting
                     if blame_accepted(doc, s, h.start, h.end)
-                        || owned_by_speaker(toks, h.start, h.end) =>
+                        || owned_by_speaker(toks, h.start, h.end)
+                        || nobody_to_blame(toks, h.start) =>
                 {
                     continue;
                 }
@@ -149,7 +150,16 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             }
             // A slip in a skill at the core of the target role ("a typo" for a copy editor) is a
             // core-competency failure, not a gap in the basics.
-            let flag = if flag == RedFlag::BasicSkills && in_core(doc, toks, h.start, h.end) {
+            // Haste put on a core task ("I rushed the references" for a recruiter, "rushed the
+            // handover" for a nurse) is a slip in the role's core, not a reckless call.
+            let rushed_core = flag == RedFlag::PoorJudgment
+                && toks[h.start..h.end.min(toks.len())]
+                    .iter()
+                    .any(|t| t.norm == "rushed")
+                && in_core(doc, toks, h.start, h.end.saturating_add(3).min(toks.len()));
+            let flag = if (flag == RedFlag::BasicSkills && in_core(doc, toks, h.start, h.end))
+                || rushed_core
+            {
                 RedFlag::CoreCompetency
             } else {
                 flag

@@ -108,7 +108,17 @@ const BETWEEN_ACT: &[&str] = &[
 /// changed the").
 pub(crate) fn outside_hits<'s>(doc: &'s Doc, s: &'s Sent) -> impl Iterator<Item = &'s CueHit> + 's {
     let toks = doc.toks(s);
+    // A cue that is itself a core skill of the target role ("the estimate" for a project manager)
+    // is the speaker's own work, not something that happened to them.
+    let core = doc
+        .role
+        .filter(|_| s.hits_of(Cat::OutsideCause).next().is_some())
+        .map(|r| r.core_hits(toks))
+        .unwrap_or_default();
     s.hits_of(Cat::OutsideCause).filter(move |h| {
+        if core.iter().any(|c| c.start < h.end && h.start < c.end) {
+            return false;
+        }
         let own = toks
             .get(h.start)
             .is_some_and(|t| ACTS.contains(&t.norm.as_str()))

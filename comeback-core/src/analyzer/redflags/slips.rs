@@ -83,6 +83,23 @@ pub(super) const OWNING: &[&[&str]] = &[
     &["lost", "track"],
 ];
 
+/// Whether token `k` is the "was" of a step the speaker owns leaving undone, told as a cleft:
+/// "what I didn't do was check the dates", "the thing I never did was test it".
+pub(super) fn cleft_omission(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    if !(matches!(w(k), "was" | "is") && k >= 3 && matches!(w(k - 1), "do" | "did")) {
+        return false;
+    }
+    let subj = if w(k - 2) == "not" && w(k - 3) == "did" {
+        k.checked_sub(4)
+    } else if matches!(w(k - 2), "didn't" | "never" | "wasn't") {
+        Some(k - 3)
+    } else {
+        return false;
+    };
+    subj.is_some_and(|i| matches!(w(i), "i" | "i'd")) && toks.get(k + 1).is_some_and(|t| !t.numeric)
+}
+
 /// The token index of the speaker's own slip in a sentence ("I missed", "my mistake", "on me").
 pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
     let toks = doc.toks(s);
@@ -90,6 +107,9 @@ pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
         if OWNING.iter().any(|p| {
             toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm)
         }) {
+            return Some(k);
+        }
+        if cleft_omission(toks, k) {
             return Some(k);
         }
         if !is_slip(&t.norm) || echoes_question(toks, k) {

@@ -115,6 +115,10 @@ pub(super) fn speaker_subject(toks: &[Token], k: usize) -> Option<bool> {
             return Some(false);
         }
         let w = toks[i].norm.as_str();
+        // "applied it to the wrong period": "it" right after a content word is its object.
+        if w == "it" && i > 0 && noun_like(&toks[i - 1]) {
+            continue;
+        }
         match w {
             "i" | "i'd" | "i've" | "i'm" | "myself" => return Some(true),
             "we" | "they" | "he" | "she" | "it" | "who" | "which" | "someone" | "you" | "when"
@@ -172,4 +176,34 @@ pub(super) fn speakers_part(toks: &[Token], k: usize) -> bool {
 /// Whether tokens `a..b` hold no clause break.
 pub(super) fn same_clause(toks: &[Token], a: usize, b: usize) -> bool {
     (a..b).all(|i| !clause_break(toks, i))
+}
+
+/// Nouns that name the speaker's failure in a framing subject ("the mistake I made", "my worst one").
+const FRAME_NOUNS: &[&str] = &[
+    "mistake", "mistakes", "failure", "failures", "error", "blunder", "slip", "worst", "decision",
+    "regret",
+];
+
+/// The position of "is"/"was" when the sentence opens with the speaker naming their own failure as
+/// its subject ("The failure I'd choose is ...", "A mistake I made as a technician was ...", "My
+/// worst one was ...", "A decision I regret is ..."): a failure noun and the speaker ("I", "my") before it, no clause break, and
+/// no one else named ("a mistake my colleague made was ...").
+pub(super) fn framed_failure(toks: &[Token]) -> Option<usize> {
+    let mut frame = false;
+    let mut me = false;
+    for (i, t) in toks.iter().enumerate().take(14) {
+        let w = t.norm.as_str();
+        match w {
+            "is" | "was" | "'s" => return (frame && me).then_some(i),
+            "i" | "i'd" | "i've" | "my" | "me" => me = true,
+            "he" | "she" | "they" | "their" | "his" | "her" | "someone" | "colleague" | "team"
+            | "people" | "others" | "colleagues" => return None,
+            _ if FRAME_NOUNS.contains(&w) => frame = true,
+            _ => {}
+        }
+        if clause_break(toks, i) {
+            return None;
+        }
+    }
+    None
 }
