@@ -88,7 +88,7 @@ pub struct Undo {
 pub enum SaveState {
     /// Everything typed is on the device.
     Saved,
-    /// A save is scheduled.
+    /// A save is still due after the last one (a story waiting for the user to settle a conflict).
     Pending,
     /// The last save failed; the text is only in memory.
     Failed(String),
@@ -379,10 +379,10 @@ impl AppState {
 
     /// Schedules a story's save.
     pub fn mark_dirty(&self, id: &str) {
+        // `save_state` is left alone: a save is due within `SAVE_DELAY_MS` and the header shows
+        // pending as saved, so touching a signal here would only cost every key press a reactive
+        // update. `flush` records the outcome.
         DIRTY.with(|d| d.borrow_mut().insert(id.to_string()));
-        if self.save_state.with_untracked(|s| *s == SaveState::Saved) {
-            self.save_state.set(SaveState::Pending);
-        }
         let pending = TIMER.with(|t| t.borrow().is_some());
         if !pending {
             let app = *self;
@@ -440,11 +440,15 @@ impl AppState {
             }
             None => {
                 let any_left = DIRTY.with(|d| !d.borrow().is_empty());
-                self.save_state.set(if any_left {
+                let next = if any_left {
                     SaveState::Pending
                 } else {
                     SaveState::Saved
-                });
+                };
+                // Set only on a change: every save after a key press would otherwise notify.
+                if self.save_state.with_untracked(|s| *s != next) {
+                    self.save_state.set(next);
+                }
             }
         }
     }

@@ -408,3 +408,27 @@ fn the_same_advice_on_repeated_words_is_listed_once_with_every_occurrence_kept_f
     // Every group keeps the first finding's span, so the list can still point into the text.
     assert!(items[0].finding.span.is_some());
 }
+
+#[test]
+fn a_long_quote_is_shown_as_its_first_words_and_stays_put_while_its_end_is_typed() {
+    use comeback_core::analyzer::{shown_quote, SHOWN_QUOTE_CHARS};
+    assert_eq!(shown_quote("  a short one "), "a short one");
+    let long = "On the first night of the sale our checkout page kept timing out for shoppers on older phones while the queue grew";
+    let shown = shown_quote(long);
+    assert!(shown.ends_with('…'), "{shown}");
+    assert!(shown.chars().count() <= SHOWN_QUOTE_CHARS, "{shown}");
+    assert!(
+        long.starts_with(shown.trim_end_matches('…')),
+        "cut at a word: {shown}"
+    );
+    assert!(!shown.trim_end_matches('…').ends_with(' '));
+    // Typing more at the end changes nothing shown.
+    assert_eq!(shown_quote(&format!("{long} and grew")), shown);
+    // No spaces at all (a pasted URL, a run of emoji): cut at a character, on a char boundary.
+    let emoji = "😀".repeat(200);
+    let shown = shown_quote(&emoji);
+    assert_eq!(shown.chars().count(), SHOWN_QUOTE_CHARS - 20 + 1);
+    // A huge quote is cut in one pass.
+    let huge = "word ".repeat(200_000);
+    assert!(shown_quote(&huge).len() < 100);
+}

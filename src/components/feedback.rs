@@ -133,8 +133,6 @@ fn severity_class(s: Severity) -> &'static str {
 /// A key's findings, split for the feedback panel.
 #[derive(Debug, Clone, PartialEq)]
 struct Split {
-    /// Every to-do finding, each occurrence (for the preview's highlights).
-    todo: Vec<Finding>,
     /// The to-dos as listed: one row per piece of advice.
     shown: Vec<GroupedFinding>,
     /// What already counts, one row per piece of evidence.
@@ -208,6 +206,8 @@ pub fn KeyFeedback(
     });
     // Split once per report: evidence ("what already counts") and to-dos. The preview highlights
     // every occurrence; the lists show each piece of advice once, quoting all the words it found.
+    // The report changes with every key press (spans, counts, the sentence being typed); the
+    // lists only when what they show changes, so most key presses stop at this memo.
     let split = Memo::new(move |_| {
         let all = report.with(|r| r.as_ref().map(|r| r.findings_for(key)).unwrap_or_default());
         let (evidence, todo): (Vec<Finding>, Vec<Finding>) =
@@ -215,7 +215,6 @@ pub fn KeyFeedback(
         Split {
             shown: group_findings(&todo),
             evidence: group_findings(&evidence),
-            todo,
         }
     });
     // The lists are keyed by the advice alone; a row follows its severity and quotes as they
@@ -223,7 +222,19 @@ pub fn KeyFeedback(
     // go, instead of rebuilding every row whose badge changed.
     let todo_keys = Memo::new(move |_| split.with(|s| advice_keys(&s.shown)));
     let evidence_keys = Memo::new(move |_| split.with(|s| advice_keys(&s.evidence)));
-    let todos = Signal::derive(move || split.with(|s| s.todo.clone()));
+    // Every occurrence, for the preview's highlights; read only while the preview is open.
+    let todos = Signal::derive(move || {
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.findings_for(key)
+                        .into_iter()
+                        .filter(|f| !f.is_evidence())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
     let id_dismiss = id.clone();
     let dismissed = Memo::new(move |_| story.with(|s| s.as_ref().map_or(0, |s| s.dismissed.len())));
     let id_restore = id.clone();

@@ -28,8 +28,8 @@ mod split;
 mod text;
 
 pub use report::{
-    group_findings, AnswerPart, AnswerSegment, Field, Finding, GroupedFinding, KeyVerdict, RedFlag,
-    RedFlagHit, Report, Severity, Signal, Span,
+    group_findings, shown_quote, AnswerPart, AnswerSegment, Field, Finding, GroupedFinding,
+    KeyVerdict, RedFlag, RedFlagHit, Report, Severity, Signal, Span, SHOWN_QUOTE_CHARS,
 };
 
 use crate::Story;

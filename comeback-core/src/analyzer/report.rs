@@ -329,12 +329,40 @@ pub struct GroupedFinding {
     pub quotes: Vec<String>,
 }
 
+/// The longest quote shown in a list, in characters; a longer one (a whole overlong sentence) is
+/// cut at a word and ends with "…". The full words stay in the finding and its span.
+pub const SHOWN_QUOTE_CHARS: usize = 80;
+
+/// `quote` as a list shows it: whole if it is short, else its first words and "…". Cut this way,
+/// the shown words of a long sentence stay the same while the user types at its end.
+pub fn shown_quote(quote: &str) -> String {
+    let quote = quote.trim();
+    // One pass, never more than the first SHOWN_QUOTE_CHARS + 1 characters (quotes can be huge).
+    let limit = SHOWN_QUOTE_CHARS - 20;
+    let mut last_space = None;
+    let mut at_limit = quote.len();
+    for (n, (i, c)) in quote.char_indices().enumerate() {
+        if n == SHOWN_QUOTE_CHARS {
+            let cut = last_space.unwrap_or(at_limit);
+            return format!("{}…", quote[..cut].trim_end());
+        }
+        if n == limit {
+            at_limit = i;
+        }
+        if n <= limit && c.is_whitespace() {
+            last_space = Some(i);
+        }
+    }
+    quote.to_string()
+}
+
 /// Groups findings that give the same advice (same rule and message) into one item, keeping the
-/// order of first appearance.
+/// order of first appearance. Long quotes are shortened with [`shown_quote`].
 pub fn group_findings(findings: &[Finding]) -> Vec<GroupedFinding> {
     let mut out: Vec<GroupedFinding> = Vec::new();
     for f in findings {
-        let quote = f.quote.trim();
+        let quote = shown_quote(&f.quote);
+        let quote = quote.as_str();
         match out
             .iter_mut()
             .find(|g| g.finding.rule == f.rule && g.finding.message == f.message)
