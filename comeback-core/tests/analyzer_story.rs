@@ -432,3 +432,32 @@ fn a_long_quote_is_shown_as_its_first_words_and_stays_put_while_its_end_is_typed
     let huge = "word ".repeat(200_000);
     assert!(shown_quote(&huge).len() < 100);
 }
+
+#[test]
+fn a_figure_is_quoted_with_its_percent_or_currency_sign() {
+    use comeback_core::analyzer::Field;
+    let s = Story {
+        context: "The fault hit 35% of our users and cost us £4,000 in refunds over 2 days.".into(),
+        ..Story::default()
+    };
+    let r = analyze_story(&s);
+    let quotes: Vec<&str> = r
+        .key(Key::Numbers)
+        .findings
+        .iter()
+        .filter(|f| f.rule == "numbers-figure")
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert!(quotes.contains(&"35%"), "{quotes:?}");
+    assert!(quotes.iter().any(|q| q.starts_with("£4,000")), "{quotes:?}");
+    for f in r
+        .key(Key::Numbers)
+        .findings
+        .iter()
+        .filter(|f| f.rule == "numbers-figure")
+    {
+        let span = f.span.expect("a figure has a span");
+        assert_eq!(span.field, Field::Context);
+        assert_eq!(&s.context[span.start..span.end], f.quote);
+    }
+}

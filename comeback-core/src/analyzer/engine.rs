@@ -206,6 +206,41 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// A finding quoting a figure (tokens `a..b`), with the symbol written against it: a currency
+    /// sign before ("$40k", "£2m") and a percent sign after ("35%"), which are not tokens.
+    #[allow(clippy::too_many_arguments)]
+    pub fn finding_figure(
+        &self,
+        key: Key,
+        rule: &str,
+        severity: Severity,
+        message: impl Into<String>,
+        s: &Sent,
+        a: usize,
+        b: usize,
+    ) -> Finding {
+        let mut f = self.finding(key, rule, severity, message, s, a, b);
+        let (Some(span), Some(field)) = (f.span, self.fields.get(s.fi)) else {
+            return f;
+        };
+        let text = field.text;
+        let mut start = span.start;
+        let mut end = span.end;
+        if let Some(c) = text[..start].chars().next_back() {
+            if matches!(c, '$' | '€' | '£' | '¥' | '₹') {
+                start -= c.len_utf8();
+            }
+        }
+        if text[end..].starts_with('%') {
+            end += 1;
+        }
+        if (start, end) != (span.start, span.end) {
+            f.quote = text[start..end].to_string();
+            f.span = self.span(s.fi, start, end);
+        }
+        f
+    }
+
     /// A finding quoting a whole sentence.
     pub fn finding_sentence(
         &self,

@@ -30,7 +30,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         for f in &s.figures {
             found += 1;
             if found <= 3 {
-                findings.push(doc.finding(
+                findings.push(doc.finding_figure(
                     key,
                     "numbers-figure",
                     Severity::Info,
