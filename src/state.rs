@@ -301,19 +301,13 @@ impl AppState {
         }
     }
 
-    /// Sets one text of a story: what a text field does on every key press. Unlike [`Self::edit`]
-    /// it copies nothing, and it notifies nobody when the text is unchanged.
+    /// Sets one text of a story and notifies its views (the title, and a recovery step's text
+    /// when the step must be created). Unlike [`Self::edit`] it copies nothing, and it notifies
+    /// nobody when the text is unchanged.
     pub fn set_text(&self, id: &str, field: impl FnOnce(&mut Story) -> &mut String, value: String) {
         let mut changed = false;
         self.stories.maybe_update(|v| {
-            if let Some(s) = v.iter_mut().find(|s| s.id == id) {
-                let text = field(s);
-                if *text != value {
-                    *text = value;
-                    s.updated_ms = now_ms();
-                    changed = true;
-                }
-            }
+            changed = put_text(v, id, field, value);
             changed
         });
         if changed {
@@ -334,16 +328,8 @@ impl AppState {
         value: String,
     ) {
         let mut changed = false;
-        self.stories.update_untracked(|v| {
-            if let Some(s) = v.iter_mut().find(|s| s.id == id) {
-                let text = field(s);
-                if *text != value {
-                    *text = value;
-                    s.updated_ms = now_ms();
-                    changed = true;
-                }
-            }
-        });
+        self.stories
+            .update_untracked(|v| changed = put_text(v, id, field, value));
         if changed {
             self.mark_dirty(id);
             let listeners: Vec<Rc<dyn Fn()>> = TYPING.with(|t| {
@@ -710,4 +696,24 @@ fn focus_heading() {
         }
         let _ = el.focus();
     }
+}
+
+/// Puts `value` into one text of story `id`, stamping the story as changed; false (and nothing
+/// touched) when the story is gone or already holds that text.
+fn put_text(
+    stories: &mut [Story],
+    id: &str,
+    field: impl FnOnce(&mut Story) -> &mut String,
+    value: String,
+) -> bool {
+    let Some(s) = stories.iter_mut().find(|s| s.id == id) else {
+        return false;
+    };
+    let text = field(s);
+    if *text == value {
+        return false;
+    }
+    *text = value;
+    s.updated_ms = now_ms();
+    true
 }

@@ -224,6 +224,29 @@ fn print(name: &str, s: &Score) -> (Vec<f64>, f64) {
     (keys, p)
 }
 
+/// Fails when a set's agreement on any key, or its red-flag precision, is under its floor.
+fn assert_floors(
+    set: &str,
+    keys: &[f64],
+    precision: f64,
+    key_floor: impl Fn(Key) -> f64,
+    precision_floor: f64,
+) {
+    for (i, k) in Key::ALL.iter().enumerate() {
+        assert!(
+            keys[i] >= key_floor(*k),
+            "{set} agreement on {} is {:.3}, below the floor {:.2}",
+            k.id(),
+            keys[i],
+            key_floor(*k)
+        );
+    }
+    assert!(
+        precision >= precision_floor,
+        "{set} red-flag precision {precision:.3} is below {precision_floor}"
+    );
+}
+
 #[test]
 fn agreement_with_labelled_corpus() {
     let tuning = run("tuning.jsonl");
@@ -236,19 +259,7 @@ fn agreement_with_labelled_corpus() {
         return;
     };
     let (keys, precision) = print("holdout", h);
-    for (i, k) in Key::ALL.iter().enumerate() {
-        assert!(
-            keys[i] >= floor(*k),
-            "holdout agreement on {} is {:.3}, below the floor {:.2}",
-            k.id(),
-            keys[i],
-            floor(*k)
-        );
-    }
-    assert!(
-        precision >= FLOOR_FLAG_PRECISION,
-        "holdout red-flag precision {precision:.3} is below {FLOOR_FLAG_PRECISION}"
-    );
+    assert_floors("holdout", &keys, precision, floor, FLOOR_FLAG_PRECISION);
 }
 
 /// The fresh set: promoted to tuning material on 2026-11-25; per-answer lines like the tuning set.
@@ -266,17 +277,12 @@ fn agreement_with_first_blind_corpus() {
         return;
     };
     let (keys, precision) = print("blind (now tuning)", &b);
-    for (i, k) in Key::ALL.iter().enumerate() {
-        assert!(
-            keys[i] >= FLOOR_BLIND1,
-            "blind.jsonl agreement on {} is {:.3}, below the floor {FLOOR_BLIND1}",
-            k.id(),
-            keys[i]
-        );
-    }
-    assert!(
-        precision >= FLOOR_BLIND1_PRECISION,
-        "blind.jsonl red-flag precision {precision:.3} is below {FLOOR_BLIND1_PRECISION}"
+    assert_floors(
+        "blind.jsonl",
+        &keys,
+        precision,
+        |_| FLOOR_BLIND1,
+        FLOOR_BLIND1_PRECISION,
     );
 }
 
@@ -287,17 +293,12 @@ fn agreement_with_second_blind_corpus() {
         return;
     };
     let (keys, precision) = print("blind2 (now tuning)", &b);
-    for (i, k) in Key::ALL.iter().enumerate() {
-        assert!(
-            keys[i] >= FLOOR_BLIND2,
-            "blind2.jsonl agreement on {} is {:.3}, below the floor {FLOOR_BLIND2}",
-            k.id(),
-            keys[i]
-        );
-    }
-    assert!(
-        precision >= FLOOR_BLIND2_PRECISION,
-        "blind2.jsonl red-flag precision {precision:.3} is below {FLOOR_BLIND2_PRECISION}"
+    assert_floors(
+        "blind2.jsonl",
+        &keys,
+        precision,
+        |_| FLOOR_BLIND2,
+        FLOOR_BLIND2_PRECISION,
     );
 }
 
@@ -308,17 +309,12 @@ fn agreement_with_third_blind_corpus() {
         return;
     };
     let (keys, precision) = print("blind3 (now tuning)", &b);
-    for (i, k) in Key::ALL.iter().enumerate() {
-        assert!(
-            keys[i] >= FLOOR_BLIND3,
-            "blind3.jsonl agreement on {} is {:.3}, below the floor {FLOOR_BLIND3}",
-            k.id(),
-            keys[i]
-        );
-    }
-    assert!(
-        precision >= FLOOR_BLIND3_PRECISION,
-        "blind3.jsonl red-flag precision {precision:.3} is below {FLOOR_BLIND3_PRECISION}"
+    assert_floors(
+        "blind3.jsonl",
+        &keys,
+        precision,
+        |_| FLOOR_BLIND3,
+        FLOOR_BLIND3_PRECISION,
     );
 }
 
@@ -338,16 +334,11 @@ fn agreement_with_blind_corpus() {
         return;
     }
     let (keys, precision) = print(&format!("{name} (never tuned on)"), &b);
-    for (i, k) in Key::ALL.iter().enumerate() {
-        assert!(
-            keys[i] >= FLOOR_BLIND,
-            "{name} agreement on {} is {:.3}, below the floor {FLOOR_BLIND}",
-            k.id(),
-            keys[i]
-        );
-    }
-    assert!(
-        precision >= FLOOR_BLIND_PRECISION,
-        "{name} red-flag precision {precision:.3} is below {FLOOR_BLIND_PRECISION}"
+    assert_floors(
+        name,
+        &keys,
+        precision,
+        |_| FLOOR_BLIND,
+        FLOOR_BLIND_PRECISION,
     );
 }

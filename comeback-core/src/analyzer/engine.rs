@@ -206,20 +206,10 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// A finding quoting a figure (tokens `a..b`), with the symbol written against it: a currency
-    /// sign before ("$40k", "£2m") and a percent sign after ("35%"), which are not tokens.
-    #[allow(clippy::too_many_arguments)]
-    pub fn finding_figure(
-        &self,
-        key: Key,
-        rule: &str,
-        severity: Severity,
-        message: impl Into<String>,
-        s: &Sent,
-        a: usize,
-        b: usize,
-    ) -> Finding {
-        let mut f = self.finding(key, rule, severity, message, s, a, b);
+    /// `f`, a finding quoting a figure in sentence `s`, with the sign written against the figure
+    /// added to its quote and span: a currency sign before ("$40k", "£2m"), a percent sign after
+    /// ("35%"). Neither is a token, so [`Self::finding`] leaves them out.
+    pub fn with_figure_sign(&self, s: &Sent, mut f: Finding) -> Finding {
         let (Some(span), Some(field)) = (f.span, self.fields.get(s.fi)) else {
             return f;
         };

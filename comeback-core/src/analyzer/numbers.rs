@@ -30,14 +30,17 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         for f in &s.figures {
             found += 1;
             if found <= 3 {
-                findings.push(doc.finding_figure(
-                    key,
-                    "numbers-figure",
-                    Severity::Info,
-                    "A figure that shows the scale of what happened.",
+                findings.push(doc.with_figure_sign(
                     s,
-                    f.start,
-                    f.end,
+                    doc.finding(
+                        key,
+                        "numbers-figure",
+                        Severity::Info,
+                        "A figure that shows the scale of what happened.",
+                        s,
+                        f.start,
+                        f.end,
+                    ),
                 ));
             }
         }
