@@ -5,7 +5,7 @@ use super::lexicon::{grammar_set, is_negator, lexicon, Cat, Gram, WordSet};
 use super::report::{AnswerPart, Field, Finding, KeyVerdict, Report, Severity, Span};
 use super::roles::{self, Role};
 use super::text::{self, Token, Utf16Index};
-use super::{growth, interviewer, prose, recovery, redflags, results, split};
+use super::{growth, interviewer, prose, recovery, redflags, results, scan_cache, split};
 use crate::{FailureCategory, Key, Story};
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -87,18 +87,29 @@ impl<'a> Doc<'a> {
         let sentences = text::sentences(text, &tokens);
         let fi = self.fields.len();
         let lex = lexicon();
+        static FIRST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+        let first = grammar_set(&FIRST, &[&[Gram::FirstPerson]], &[]);
         for s in sentences {
             let toks = &tokens[s.tokens.clone()];
-            let mut hits: Vec<CueHit> = lex
-                .find(toks)
-                .into_iter()
-                .map(|h| CueHit {
-                    cat: h.tag,
-                    start: h.start,
-                    end: h.end,
-                    negated: negated_at(toks, h.start),
-                })
-                .collect();
+            // Everything read from the sentence alone comes from the cache when the sentence is
+            // unchanged since the last analysis (the live coach re-reads only the one being typed).
+            let scan = scan_cache::get_or_scan(text, s.start..s.end, toks, || {
+                let mut hits: Vec<CueHit> = lex
+                    .find(toks)
+                    .into_iter()
+                    .map(|h| CueHit {
+                        cat: h.tag,
+                        start: h.start,
+                        end: h.end,
+                        negated: negated_at(toks, h.start),
+                    })
+                    .collect();
+                hits.sort_by_key(|h| (h.start, h.end));
+                let figures = figures::find(text, toks);
+                let first_person = toks.iter().any(|t| first.contains(t.norm.as_str()));
+                (hits, figures, first_person)
+            });
+            let mut hits = scan.hits.clone();
             if let Some(cat) = heading(text, toks) {
                 hits.push(CueHit {
                     cat,
@@ -106,16 +117,14 @@ impl<'a> Doc<'a> {
                     end: 1,
                     negated: false,
                 });
+                hits.sort_by_key(|h| (h.start, h.end));
             }
-            hits.sort_by_key(|h| (h.start, h.end));
             let mask = hits
                 .iter()
                 .filter(|h| !h.negated)
                 .fold(0, |m, h| m | h.cat.bit());
-            let figures = figures::find(text, toks);
-            static FIRST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-            let first = grammar_set(&FIRST, &[&[Gram::FirstPerson]], &[]);
-            let first_person = toks.iter().any(|t| first.contains(t.norm.as_str()));
+            let figures = scan.figures.clone();
+            let first_person = scan.first_person;
             self.sents.push(Sent {
                 fi,
                 start: s.start,

@@ -24,6 +24,7 @@ mod redflags;
 mod report;
 mod results;
 mod roles;
+mod scan_cache;
 mod split;
 mod text;
 
@@ -33,6 +34,14 @@ pub use report::{
 };
 
 use crate::Story;
+
+/// Forgets the sentences this thread has read (the analysis keeps what it read in each sentence,
+/// so that re-analysing after a key press re-reads only the changed one). Results never depend on
+/// it; tests use it to compare cached and fresh reads.
+#[doc(hidden)]
+pub fn clear_sentence_cache() {
+    scan_cache::clear();
+}
 
 /// Analyses a story from the wizard, each part in its own field.
 pub fn analyze_story(story: &Story) -> Report {
