@@ -45,10 +45,12 @@ fn answer_of_bytes(bytes: usize) -> String {
     out
 }
 
-fn measure(label: &str, iterations: usize, mut f: impl FnMut()) {
+/// Times `f`, `iterations` times; `before` runs before each call, untimed.
+fn measure(label: &str, iterations: usize, mut before: impl FnMut(), mut f: impl FnMut()) {
     f(); // warm up: the word lists are built on first use
     let mut times: Vec<Duration> = (0..iterations)
         .map(|_| {
+            before();
             let t = Instant::now();
             f();
             t.elapsed()
@@ -69,33 +71,40 @@ fn main() {
     for (words, iterations) in [(400, 2000), (2_000, 500), (10_000, 100)] {
         let text = answer_of(words);
         let label = format!("analyze_answer {words} words");
-        measure(&label, iterations, || {
-            clear_sentence_cache();
+        measure(&label, iterations, clear_sentence_cache, || {
             black_box(analyze_answer(black_box(&text), Some("Senior backend dev")));
         });
     }
     let mb = answer_of_bytes(1 << 20);
-    measure("analyze_answer 1 MB", 20, || {
-        clear_sentence_cache();
+    measure("analyze_answer 1 MB", 20, clear_sentence_cache, || {
         black_box(analyze_answer(black_box(&mb), Some("Nurse")));
     });
     let story = story_from_answer(&answer_of(400), Some("Backend engineer"));
-    measure("analyze_story 400 words", 2000, || {
-        clear_sentence_cache();
-        black_box(analyze_story(black_box(&story)));
-    });
+    measure(
+        "analyze_story 400 words",
+        2000,
+        clear_sentence_cache,
+        || {
+            black_box(analyze_story(black_box(&story)));
+        },
+    );
     // A key press: the last sentence changes by one character and every other one was read by the
     // call before, as when someone types at the end of their story.
     for (words, iterations) in [(400, 2000), (2_000, 500)] {
         let texts = [answer_of(words), format!("{}x", answer_of(words))];
         let mut i = 0;
         let label = format!("key press, {words} words");
-        measure(&label, iterations, || {
-            i += 1;
-            black_box(analyze_answer(
-                black_box(&texts[i % 2]),
-                Some("Senior backend dev"),
-            ));
-        });
+        measure(
+            &label,
+            iterations,
+            || {},
+            || {
+                i += 1;
+                black_box(analyze_answer(
+                    black_box(&texts[i % 2]),
+                    Some("Senior backend dev"),
+                ));
+            },
+        );
     }
 }

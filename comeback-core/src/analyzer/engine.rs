@@ -109,7 +109,11 @@ impl<'a> Doc<'a> {
                 let first_person = toks.iter().any(|t| first.contains(t.norm.as_str()));
                 (hits, figures, first_person)
             });
-            let mut hits = scan.hits.clone();
+            // A scan the cache did not keep is moved, not copied.
+            let (mut hits, figures, first_person) = match std::rc::Rc::try_unwrap(scan) {
+                Ok(s) => (s.hits, s.figures, s.first_person),
+                Err(s) => (s.hits.clone(), s.figures.clone(), s.first_person),
+            };
             if let Some(cat) = heading(text, toks) {
                 hits.push(CueHit {
                     cat,
@@ -123,8 +127,6 @@ impl<'a> Doc<'a> {
                 .iter()
                 .filter(|h| !h.negated)
                 .fold(0, |m, h| m | h.cat.bit());
-            let figures = scan.figures.clone();
-            let first_person = scan.first_person;
             self.sents.push(Sent {
                 fi,
                 start: s.start,

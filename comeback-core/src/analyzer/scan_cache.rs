@@ -101,7 +101,12 @@ pub(crate) fn get_or_scan(
     let (hits, figures, first_person) = scan();
     let s = Rc::new(Scan {
         bounds,
-        spans: spans(toks, lo).collect(),
+        // Only a kept scan is ever compared.
+        spans: if cacheable {
+            spans(toks, lo).collect()
+        } else {
+            Vec::new()
+        },
         hits,
         figures,
         first_person,
