@@ -365,3 +365,73 @@ fn round4_look_alikes_are_not_flagged() {
         bad.join("\n")
     );
 }
+
+/// Round 5 (core competency by meaning): the speaker leaves a step of a core task undone, or slips
+/// while doing one, told in ordinary words with no error phrase of the role. (role, text, flag)
+const ROUND5_FLAGGED: &[(&str, &str, &str)] = &[
+    // A check left out, right on the core task.
+    ("Staff nurse", "On a busy late shift I didn't confirm the patient's allergies before the first antibiotic went up.", "core_competency"),
+    ("Line cook", "I never probed the pork shoulder before it went out on the Sunday roast.", "core_competency"),
+    ("Year 6 teacher", "I forgot to moderate the writing assessments before the results went to the head.", "core_competency"),
+    ("Hairdresser", "I skipped the patch test for a regular because she had been fine the year before.", "core_competency"),
+    // A step left out, with the speaker's own core task in the same sentence.
+    ("Bookkeeper", "I was closing the quarter for a small charity and I didn't tie the bank feed back to the statement.", "core_competency"),
+    ("Programme manager", "I'd pinned the schedule on the vendor's best case, and I never asked the two teams what they already had on.", "core_competency"),
+    // Going home or moving on without the step: "without ...ing".
+    ("Pastry chef", "I boxed up the lemon tarts for the wedding and drove off without checking the fridge temperature in the van.", "core_competency"),
+    // A slip told as what went wrong in the work, while doing a core task.
+    ("Payroll officer", "I was running the weekly payroll on my own and I keyed the hours against the wrong week.", "core_competency"),
+    // An outside cause in the story does not excuse the speaker's own core check left undone.
+    ("Practice nurse", "The courier left the box on the step overnight, but I didn't look at the cold chain strip and I gave six people their vaccination.", "core_competency"),
+    ("Coach driver", "Roadworks had closed the usual slip road, and I misjudged the turn and clipped a bollard.", "core_competency"),
+];
+
+/// Round 5 look-alikes: near the same words, but not the speaker's core failure. (role, text)
+const ROUND5_CLEAN: &[(&str, &str)] = &[
+    // An assumption about a person, not a core check left out.
+    ("Account manager", "I assumed my biggest client was content because they had stopped raising tickets."),
+    // A state of mind or a reaction after "I didn't".
+    ("Nurse", "I didn't know the pump had been recalled until the manufacturer's notice reached the ward."),
+    ("Chef", "I didn't panic when the extraction failed; I moved the grill section to the back kitchen."),
+    // Someone else left the step undone.
+    ("Head chef", "The night porter never logged the walk-in temperature, so I rebuilt the log from the probe's memory."),
+    ("Accountant", "A temp had closed the month without reconciling the petty cash, and I found it on my first day."),
+    // Imagined, or a step the speaker did do.
+    ("Teacher", "If I hadn't checked the exam board's update, thirty pupils would have sat the wrong paper."),
+    ("Payroll specialist", "I ran the payroll twice as a dry run before the cut-off, and both totals matched."),
+    // The speaker's step left out is not a core task of the role.
+    ("Nurse", "I didn't book my annual leave early enough, so I missed my sister's wedding."),
+    // How well a step went, not a step left out.
+    ("Customer service representative", "I didn't explain the refund rules well enough on my first calls, and my manager coached me."),
+    // The lesson or the new habit names the step only to say it is done now.
+    ("Staff nurse", "Since then I never hand over without reading the drug chart aloud with the next nurse."),
+];
+
+#[test]
+fn round5_core_steps_left_undone_are_flagged() {
+    let mut bad = Vec::new();
+    for (role, text, flag) in ROUND5_FLAGGED {
+        let got = flags(text, role);
+        if !got.contains(flag) {
+            bad.push(format!("[{role}] {text}\n    want {flag}, got {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+}
+
+#[test]
+fn round5_look_alikes_are_not_flagged() {
+    let mut bad = Vec::new();
+    for (role, text) in ROUND5_CLEAN {
+        let got = flags(text, role);
+        if got.contains(&"core_competency") {
+            bad.push(format!("[{role}] {text}\n    got {got:?}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} wrongly flagged:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}

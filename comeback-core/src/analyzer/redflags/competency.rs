@@ -1,11 +1,13 @@
 //! Core competency: a failure at the heart of the target role, told as the speaker's own slip.
 
-use super::slips::{cleft_omission, is_generic_slip, is_slip, OWNING};
+use super::slips::{
+    cleft_omission, is_generic_slip, is_people, is_slip, steps_left_undone, OWNING,
+};
 use super::subject::{framed_failure, same_clause, speaker_subject, speakers_part, third_party};
 use super::{message, STORY_PARTS};
 use crate::analyzer::engine::{Doc, Sent};
 use crate::analyzer::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
-use crate::analyzer::report::{Finding, RedFlag, Severity};
+use crate::analyzer::report::{AnswerPart, Finding, RedFlag, Severity};
 use crate::Key;
 use std::sync::OnceLock;
 
@@ -83,6 +85,14 @@ pub(super) fn core_competency(
     // their own failure, and what it was is a core skill of the role. A phrase that names an error on
     // its own stands even beside an outside cause told elsewhere; a bare skill does not.
     if let Some(b) = framed_failure(toks) {
+        // "The mistake I'd pick is one I made translating a contract": what follows "one I made"
+        // is the failure named.
+        let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+        let b = if w(b + 1) == "one" && w(b + 2) == "i" && matches!(w(b + 3), "made" | "had") {
+            b + 3
+        } else {
+            b
+        };
         let named = hits.iter().find(|h| {
             h.start > b
                 && h.start - b <= 4
@@ -109,7 +119,20 @@ pub(super) fn core_competency(
         }
     }
     if excused {
-        return None;
+        // An outside cause told elsewhere does not excuse an error phrase with the speaker as its
+        // subject ("I misjudged it and clipped the mirror"), nor a core step left undone.
+        let strict = hits.iter().find(|h| {
+            h.tag
+                && speaker_subject(toks, h.start) == Some(true)
+                && !third_party(toks, h.start)
+                && !toks[h.start.saturating_sub(2)..h.start]
+                    .iter()
+                    .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+        });
+        if let Some(h) = strict {
+            return found(h.start, h.end);
+        }
+        return own_core_task(doc, s, &hits, excused).and_then(|(a, b)| found(a, b));
     }
     for h in hits.iter().filter(|h| h.tag) {
         // "burned out" is tiredness, not a kitchen.
@@ -159,6 +182,12 @@ pub(super) fn core_competency(
             continue;
         }
         for h in &skills {
+            // "I assumed the client was happy": a misread person, not a core task.
+            if matches!(w, "assumed" | "trusted")
+                && toks[h.start..h.end].iter().any(|t| is_people(&t.norm))
+            {
+                continue;
+            }
             let bound = if generic && !owning {
                 // "the wrong dose", "missed a duplicate payment", "a mistake in the reconciliation".
                 let before = k < h.start
@@ -207,5 +236,89 @@ pub(super) fn core_competency(
             }
         }
     }
-    None
+    own_core_task(doc, s, &hits, excused).and_then(|(a, b)| found(a, b))
+}
+
+/// A core task of the role that the speaker did badly or left half done, by meaning rather than
+/// by a slip word bound to it: a step of the work left undone ("I didn't check", "without
+/// logging", "I skipped", "I assumed": `steps_left_undone`) or the speaker's own slip (`speaker_slip`),
+/// in the same sentence as a core skill that the step is about ("I didn't do a strand test") or
+/// that the speaker was doing at the time ("I was running the monthly payroll and uploaded the
+/// wrong file", "I'd built the estimate on the templates and didn't dig into the integrations").
+/// Only where the failure is told (not the recovery), and never a step someone else left undone.
+/// When an outside cause is told in the story, only a step the speaker left undone on the core
+/// task itself counts ("the fridge had failed, but I didn't check the temperature log"): the
+/// role's own core check is never an outside cause, but a slip merely beside one may be.
+fn own_core_task(
+    doc: &Doc,
+    s: &Sent,
+    hits: &[crate::analyzer::lexicon::Hit<bool>],
+    excused: bool,
+) -> Option<(usize, usize)> {
+    if !matches!(
+        s.part,
+        AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
+    ) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    // "Since then I never hand over without reading the chart": the new habit, not the failure.
+    let habit = toks.windows(2).any(|p| {
+        matches!(
+            (p[0].norm.as_str(), p[1].norm.as_str()),
+            ("since", "then") | ("ever", "since") | ("these", "days")
+        )
+    }) || toks
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "now" | "nowadays" | "whenever"));
+    if habit {
+        return None;
+    }
+    let skills: Vec<_> = hits.iter().filter(|h| !h.tag).collect();
+    // The step left undone is about the core task: "didn't check the dose", "without logging the
+    // temperature", "the handover notes I never read".
+    let undone = steps_left_undone(toks);
+    for &u in &undone {
+        // "I assumed the client was happy": an assumption about a person, not a check left out.
+        let assumption = matches!(toks[u].norm.as_str(), "assumed" | "guessed");
+        for h in skills
+            .iter()
+            .filter(|h| !(assumption && toks[h.start..h.end].iter().any(|t| is_people(&t.norm))))
+        {
+            let about = (h.start >= u && h.start - u <= 6 && same_clause(toks, u, h.start))
+                || (h.end <= u && u - h.end <= 3 && same_clause(toks, h.end, u))
+                // The check left out, then the core task done anyway: "I didn't check the log
+                // before I started, and I gave nine patients their vaccine".
+                || (h.start > u
+                    && !assumption
+                    && speakers_part(toks, h.start)
+                    && !third_party(toks, h.start));
+            if about {
+                return Some((u.min(h.start), (u + 1).max(h.end)));
+            }
+        }
+    }
+    if excused {
+        return None;
+    }
+    // The speaker's own step left undone or slip, in a sentence where the speaker was doing a
+    // core task: "I was doing the payroll ... and I uploaded the file for the wrong month".
+    // Slips that say what went wrong in the work ("misread", "the wrong file"), not a verdict on
+    // it ("I felt I'd failed", "my mistake was ...").
+    let done_wrong = toks.iter().enumerate().find_map(|(k, t)| {
+        let w = t.norm.as_str();
+        let telling = matches!(w, "wrong" | "wrongly" | "incorrect" | "incorrectly")
+            || (is_slip(w) && !is_generic_slip(w));
+        let negated = toks[k.saturating_sub(2)..k]
+            .iter()
+            .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
+        (telling && !negated && speakers_part(toks, k)).then_some(k)
+    });
+    let slip = undone.first().copied().or(done_wrong)?;
+    // The core task is a thing done ("the payroll", "the estimate"), not the people it is for.
+    skills
+        .iter()
+        .filter(|h| !toks[h.start..h.end].iter().any(|t| is_people(&t.norm)))
+        .find(|h| speakers_part(toks, h.start) && !third_party(toks, h.start))
+        .map(|h| (slip.min(h.start), (slip + 1).max(h.end)))
 }
