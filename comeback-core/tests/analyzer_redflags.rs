@@ -384,6 +384,16 @@ const ROUND5_FLAGGED: &[(&str, &str, &str)] = &[
     // An outside cause in the story does not excuse the speaker's own core check left undone.
     ("Practice nurse", "The courier left the box on the step overnight, but I didn't look at the cold chain strip and I gave six people their vaccination.", "core_competency"),
     ("Coach driver", "Roadworks had closed the usual slip road, and I misjudged the turn and clipped a bollard.", "core_competency"),
+    // The step left out is the second verb, after a filler.
+    ("Mechanic", "I fitted new pads and, um, I didn't go back and test the brakes before the customer collected it.", "core_competency"),
+    // The step left out, and the core error it let through.
+    ("Payroll clerk", "I didn't compare the totals with last month's run, and thirty drivers were underpaid.", "core_competency"),
+    // "rather than" + the step.
+    ("Health and safety advisor", "I approved the lifting plan from my desk rather than checking the crane inspection records in person.", "core_competency"),
+    // The object named first: "the hire I got wrong".
+    ("Recruiter", "The hire I got wrong was a warehouse lead I put forward for a client in Leeds.", "core_competency"),
+    // An estimate of the speaker's own that the work overran, told in two sentences.
+    ("Delivery manager", "I told the board the rollout would need six weeks. In the end it took eleven.", "core_competency"),
 ];
 
 /// Round 5 look-alikes: near the same words, but not the speaker's core failure. (role, text)
@@ -405,6 +415,11 @@ const ROUND5_CLEAN: &[(&str, &str)] = &[
     ("Customer service representative", "I didn't explain the refund rules well enough on my first calls, and my manager coached me."),
     // The lesson or the new habit names the step only to say it is done now.
     ("Staff nurse", "Since then I never hand over without reading the drug chart aloud with the next nurse."),
+    // An estimate met early, an engineer's estimate (not a core skill), and an overrun caused by
+    // someone else's decision.
+    ("Project manager", "I said nine weeks for the office move, and it took seven."),
+    ("Software engineer", "I estimated the search rewrite at two weeks and it took five."),
+    ("Project manager", "I planned the fit-out at ten weeks, but the landlord withdrew access for a month, so it took fifteen."),
 ];
 
 #[test]

@@ -210,6 +210,14 @@ pub(super) fn core_competency(
                     return found(h.start - 1, k + 1);
                 }
                 // "I got the surcharge load wrong": the object of the speaker's verb, then the slip.
+                // "one placement I got wrong was ...": the object put first, then the speaker.
+                let fronted = k == h.end + 2
+                    && matches!(toks[h.end].norm.as_str(), "i" | "i'd")
+                    && toks[h.end + 1].norm == "got"
+                    && w == "wrong";
+                if fronted {
+                    return found(h.start, k + 1);
+                }
                 let object = k >= h.end
                     && k - h.end <= 1
                     && !generic_noun(w)
@@ -275,9 +283,23 @@ fn own_core_task(
         return None;
     }
     let skills: Vec<_> = hits.iter().filter(|h| !h.tag).collect();
+    // The step left undone, then the core error it let through in the same sentence: "I didn't
+    // spot-check the output, and fourteen people were overpaid".
+    let undone = steps_left_undone(toks);
+    if let Some(&u) = undone.first() {
+        let outcome = hits.iter().find(|h| {
+            h.tag
+                && h.start > u
+                && !toks[h.start.saturating_sub(2)..h.start]
+                    .iter()
+                    .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+        });
+        if let Some(h) = outcome {
+            return Some((u, h.end));
+        }
+    }
     // The step left undone is about the core task: "didn't check the dose", "without logging the
     // temperature", "the handover notes I never read".
-    let undone = steps_left_undone(toks);
     for &u in &undone {
         // "I assumed the client was happy": an assumption about a person, not a check left out.
         let assumption = matches!(toks[u].norm.as_str(), "assumed" | "guessed");
@@ -321,4 +343,161 @@ fn own_core_task(
         .filter(|h| !toks[h.start..h.end].iter().any(|t| is_people(&t.norm)))
         .find(|h| speakers_part(toks, h.start) && !third_party(toks, h.start))
         .map(|h| (slip.min(h.start), (slip + 1).max(h.end)))
+}
+
+/// Verbs by which the speaker commits to a length of time ("I said eight weeks", "I planned the
+/// rebuild at 12 weeks", "my plan allowed two weeks for the migration").
+const COMMIT_VERBS: &[&str] = &[
+    "said",
+    "planned",
+    "estimated",
+    "quoted",
+    "promised",
+    "committed",
+    "allowed",
+    "gave",
+    "scheduled",
+    "budgeted",
+    "forecast",
+    "told",
+    "set",
+    "pencilled",
+    "penciled",
+];
+
+/// The value of a number token ("14", "fourteen") and, from the word after it, its length in days
+/// when it is one ("weeks" = 7); `None` for anything else.
+fn length_at(toks: &[crate::analyzer::text::Token], k: usize) -> Option<(f64, Option<f64>)> {
+    const WORDS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let w = toks.get(k)?.norm.as_str();
+    let value = match WORDS.iter().position(|x| *x == w) {
+        Some(v) => v as f64,
+        None => match w {
+            "thirty" => 30.0,
+            "forty" => 40.0,
+            "fifty" => 50.0,
+            _ => w.parse::<f64>().ok()?,
+        },
+    };
+    let unit = match toks.get(k + 1).map_or("", |t| t.norm.as_str()) {
+        "day" | "days" => Some(1.0),
+        "week" | "weeks" => Some(7.0),
+        "month" | "months" => Some(30.0),
+        "year" | "years" => Some(365.0),
+        _ => None,
+    };
+    Some((value, unit))
+}
+
+/// A plan or an estimate of the speaker's own that the work overran, for a role whose core skills
+/// include estimating (a project manager): a length of time the speaker committed to, then the
+/// length it actually took, told in the story ("I said eight weeks. It took fourteen.", "My plan
+/// allowed two weeks for the migration; it took seven"). Not when an outside cause is told (a
+/// client's change of scope, a supplier going under): then the overrun is not the speaker's.
+pub(super) fn overrun_estimate(
+    doc: &Doc,
+    role: &crate::analyzer::roles::Role,
+    excused: bool,
+) -> Option<Finding> {
+    if excused {
+        return None;
+    }
+    let estimating = role
+        .core_hits(&crate::analyzer::text::tokenize("estimate"))
+        .iter()
+        .any(|h| !h.tag);
+    if !estimating {
+        return None;
+    }
+    let story: Vec<&Sent> = doc
+        .sents
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.part,
+                AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
+            )
+        })
+        .collect();
+    for (i, a) in story.iter().enumerate() {
+        let toks = doc.toks(a);
+        // The speaker's commitment, with a figure after it.
+        let commit = toks.iter().enumerate().find_map(|(k, t)| {
+            let own = speakers_part(toks, k)
+                || (k >= 2
+                    && toks[k - 2].norm == "my"
+                    && matches!(
+                        toks[k - 1].norm.as_str(),
+                        "plan" | "estimate" | "schedule" | "timeline" | "quote"
+                    ));
+            (COMMIT_VERBS.contains(&t.norm.as_str())
+                && own
+                && a.figures.iter().any(|f| f.start > k && f.start - k <= 8))
+            .then_some(k)
+        });
+        let Some(c) = commit else {
+            continue;
+        };
+        let planned = (c + 1..toks.len().min(c + 9)).find_map(|k| length_at(toks, k));
+        // What it took: "it took fourteen", "took seven weeks", "ended up taking five months".
+        for b in story.iter().skip(i).take(3) {
+            let bt = doc.toks(b);
+            let from = if std::ptr::eq(*a, *b) { c + 1 } else { 0 };
+            let took = (from..bt.len()).find(|&k| {
+                matches!(bt[k].norm.as_str(), "took" | "taking" | "lasted")
+                    && (b.figures.iter().any(|f| f.start > k && f.start - k <= 3)
+                        // "It took fourteen.": a bare number, its unit given by the estimate.
+                        || bt.get(k + 1).is_some_and(|n| {
+                            n.numeric || crate::analyzer::figures::is_number_word(&n.norm)
+                        }))
+                    && !bt[k.saturating_sub(3)..k]
+                        .iter()
+                        .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+            });
+            // Only an overrun: "I said eight weeks and it took seven" is no failure.
+            let actual =
+                took.and_then(|k| (k + 1..bt.len().min(k + 4)).find_map(|j| length_at(bt, j)));
+            let longer = match (planned, actual) {
+                (Some((p, pu)), Some((a, au))) => {
+                    let pu = pu.unwrap_or(1.0);
+                    a * au.unwrap_or(pu) > p * pu
+                }
+                _ => true,
+            };
+            if let Some(k) = took.filter(|_| longer) {
+                return Some(doc.finding(
+                    Key::Choice,
+                    RedFlag::CoreCompetency.rule(),
+                    Severity::Warn,
+                    format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
+                    b,
+                    k,
+                    k + 1,
+                ));
+            }
+        }
+    }
+    None
 }

@@ -183,7 +183,32 @@ pub(super) fn steps_left_undone(toks: &[Token]) -> Vec<usize> {
     let lead = slip_section(&LEAD, "step_lead");
     let left_out = slip_section(&LEFT_OUT, "left_out");
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
-    let me = |i: Option<usize>| i.is_some_and(|i| matches!(w(i), "i" | "i'd"));
+    // The speaker just before, past a filler or an adverb ("I, uh, didn't", "I just never").
+    let me = |i: Option<usize>| {
+        let mut i = i;
+        for _ in 0..2 {
+            match i {
+                Some(j)
+                    if matches!(
+                        w(j),
+                        "uh" | "um"
+                            | "er"
+                            | "erm"
+                            | "just"
+                            | "really"
+                            | "simply"
+                            | "also"
+                            | "then"
+                            | "honestly"
+                    ) =>
+                {
+                    i = j.checked_sub(1);
+                }
+                _ => break,
+            }
+        }
+        i.is_some_and(|i| matches!(w(i), "i" | "i'd"))
+    };
     let mut out = Vec::new();
     for k in 0..toks.len() {
         let negation = match w(k) {
@@ -199,10 +224,19 @@ pub(super) fn steps_left_undone(toks: &[Token]) -> Vec<usize> {
             while v < toks.len() && v <= k + 4 && lead.contains(w(v)) {
                 v += 1;
             }
+            // "I didn't go back and torque the nuts": the step is the second verb.
+            if w(v) == "go" && w(v + 1) == "back" && w(v + 2) == "and" {
+                v += 3;
+            }
             Some(v)
-        } else if w(k) == "without" {
-            // "... and went home without logging the temperature": the speaker's clause.
-            (w(k + 1).ends_with("ing") && speaker_subject_within(toks, k, 24) == Some(true))
+        } else if w(k) == "without"
+            || (w(k) == "of" && w(k.wrapping_sub(1)) == "instead")
+            || (w(k) == "than" && w(k.wrapping_sub(1)) == "rather")
+        {
+            // "... and went home without logging the temperature", "I wrote it on a pad instead
+            // of entering it", "rather than walking the site myself": the speaker's clause.
+            let from = if w(k) == "without" { k } else { k - 1 };
+            (w(k + 1).ends_with("ing") && speaker_subject_within(toks, from, 24) == Some(true))
                 .then_some(k + 1)
         } else if left_out.contains(w(k)) {
             let negated = toks[k.saturating_sub(2)..k]
