@@ -420,6 +420,17 @@ const ROUND5_CLEAN: &[(&str, &str)] = &[
     ("Project manager", "I said nine weeks for the office move, and it took seven."),
     ("Software engineer", "I estimated the search rewrite at two weeks and it took five."),
     ("Project manager", "I planned the fit-out at ten weeks, but the landlord withdrew access for a month, so it took fifteen."),
+    // The core skill is only the time of a step that is no part of the work, or comes after a
+    // step given up for it.
+    ("Accountant", "I never took a proper lunch break during the year-end close, and I burned out by March."),
+    ("Accountant", "I skipped the team social to finish the month-end pack, and honestly nobody minded."),
+    ("Structural engineer", "The architect changed the roof design after I had finished the calculations, and I didn't charge for redoing them."),
+    // A step held back on purpose: a reason outside the speaker, or waiting for someone else.
+    ("Pharmacist", "I didn't dispense the prescription, because the dose looked high, and I rang the GP, who confirmed it was a typo on their side."),
+    ("Bus driver", "I didn't drive the usual route that day because the bridge was closed, and I followed the diversion control gave me."),
+    ("Accountant", "The bank's feed dropped three days of transactions, so I didn't sign off the reconciliation until they resent the file."),
+    // Someone else's core error, which the speaker only learns of afterwards.
+    ("Nurse", "The agency nurse on nights gave the wrong dose, and I didn't find out until the morning handover."),
 ];
 
 #[test]

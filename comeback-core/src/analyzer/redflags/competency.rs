@@ -1,7 +1,7 @@
 //! Core competency: a failure at the heart of the target role, told as the speaker's own slip.
 
 use super::slips::{
-    cleft_omission, is_generic_slip, is_people, is_slip, steps_left_undone, OWNING,
+    cleft_omission, is_check, is_generic_slip, is_people, is_slip, steps_left_undone, OWNING,
 };
 use super::subject::{framed_failure, same_clause, speaker_subject, speakers_part, third_party};
 use super::{message, STORY_PARTS};
@@ -146,8 +146,14 @@ pub(super) fn core_competency(
             .iter()
             .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
         let own = speakers_part(toks, h.start)
+            // No subject named nearby: the speaker's when they come before it in the sentence
+            // ("I was on my own that night and the wrong dose ..."), not when someone else acts
+            // first and the speaker only comes in after ("the agency nurse gave the wrong dose,
+            // and I didn't find out until ...").
             || (speaker_subject(toks, h.start).is_none()
-                && s.first_person
+                && toks[..h.start].iter().any(|t| {
+                    matches!(t.norm.as_str(), "i" | "i'd" | "i've" | "i'm" | "my" | "me")
+                })
                 && !third_party(toks, h.start))
             || described_object(toks, h.start).is_some_and(|r| speakers_part(toks, r));
         if own && !negated {
@@ -247,6 +253,42 @@ pub(super) fn core_competency(
     own_core_task(doc, s, &hits, excused).and_then(|(a, b)| found(a, b))
 }
 
+/// Words that set what follows beside the act as its time, reason or contrast ("during the
+/// year-end close", "because the audit ..."), not as what the act was done to.
+fn aside(w: &str) -> bool {
+    matches!(
+        w,
+        "during"
+            | "before"
+            | "after"
+            | "while"
+            | "when"
+            | "until"
+            | "because"
+            | "so"
+            | "but"
+            | "though"
+            | "although"
+            | "since"
+            | "than"
+            | "despite"
+    )
+}
+
+/// Whether the core skill at `k` is what the speaker was doing: the speaker ("I", "my") comes
+/// before it in its clause with no time, reason or contrast between ("I was running the payroll",
+/// "I'd built the estimate"; not "I never took a break during the year-end close").
+fn speakers_task(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
+    if !speakers_part(toks, k) || third_party(toks, k) {
+        return false;
+    }
+    let from = k.saturating_sub(14);
+    let me = (from..k)
+        .rev()
+        .find(|&i| matches!(toks[i].norm.as_str(), "i" | "i'd" | "i've" | "i'm" | "my"));
+    me.is_some_and(|i| !toks[i..k].iter().any(|t| aside(&t.norm)))
+}
+
 /// A core task of the role that the speaker did badly or left half done, by meaning rather than
 /// by a slip word bound to it: a step of the work left undone ("I didn't check", "without
 /// logging", "I skipped", "I assumed": `steps_left_undone`) or the speaker's own slip (`speaker_slip`),
@@ -307,14 +349,46 @@ fn own_core_task(
             .iter()
             .filter(|h| !(assumption && toks[h.start..h.end].iter().any(|t| is_people(&t.norm))))
         {
-            let about = (h.start >= u && h.start - u <= 6 && same_clause(toks, u, h.start))
-                || (h.end <= u && u - h.end <= 3 && same_clause(toks, h.end, u))
+            // The core skill is what the step was about, not a time or a reason beside it ("I
+            // never took a lunch break during the year-end close").
+            let object = h.start >= u
+                && h.start - u <= 6
+                && same_clause(toks, u, h.start)
+                && !toks[u..h.start]
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "and" | "to") || aside(&t.norm));
+            // "the handover notes I never read": the skill, then only the speaker and the negation.
+            let fronted = h.end <= u
+                && u - h.end <= 3
+                && toks[h.end..u].iter().all(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "i" | "i'd"
+                            | "that"
+                            | "which"
+                            | "had"
+                            | "did"
+                            | "not"
+                            | "never"
+                            | "didn't"
+                            | "hadn't"
+                            | "just"
+                            | "even"
+                            | "actually"
+                            | "forgot"
+                            | "to"
+                    )
+                });
+            let about = object
+                || fronted
                 // The check left out, then the core task done anyway: "I didn't check the log
                 // before I started, and I gave nine patients their vaccine".
                 || (h.start > u
                     && !assumption
-                    && speakers_part(toks, h.start)
-                    && !third_party(toks, h.start));
+                    && toks[u..(u + 5).min(toks.len())]
+                        .iter()
+                        .any(|t| is_check(&t.norm))
+                    && speakers_task(toks, h.start));
             if about {
                 return Some((u.min(h.start), (u + 1).max(h.end)));
             }
@@ -341,8 +415,10 @@ fn own_core_task(
     skills
         .iter()
         .filter(|h| !toks[h.start..h.end].iter().any(|t| is_people(&t.norm)))
-        .find(|h| speakers_part(toks, h.start) && !third_party(toks, h.start))
-        .map(|h| (slip.min(h.start), (slip + 1).max(h.end)))
+        // The slip comes in the task ("I was running the payroll and uploaded the wrong file"),
+        // not before it as something given up for it ("I skipped the social to finish the pack").
+        .find(|h| h.start < slip && speakers_task(toks, h.start))
+        .map(|h| (h.start, slip + 1))
 }
 
 /// Verbs by which the speaker commits to a length of time ("I said eight weeks", "I planned the

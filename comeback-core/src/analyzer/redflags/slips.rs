@@ -268,9 +268,44 @@ pub(super) fn steps_left_undone(toks: &[Token]) -> Vec<usize> {
         {
             continue;
         }
+        // A step that is no check, followed by a reason outside the speaker, was a choice ("I
+        // didn't dispense it because the dose looked high"); any step the speaker held back
+        // for someone else was one too ("I didn't sign off until they resent the file").
+        let check = |t: &Token| is_check(&t.norm);
+        let choice_told = (v + 1..toks.len()).any(|c| {
+            matches!(w(c), "because" | "as" | "since")
+                && !matches!(
+                    w(c + 1),
+                    "i" | "i'd" | "i'm" | "i've" | "we" | "we'd" | "we're"
+                )
+        });
+        let waited = (v + 1..toks.len()).any(|c| {
+            matches!(w(c), "until" | "till")
+                && matches!(w(c + 1), "they" | "he" | "she" | "someone" | "somebody")
+        });
+        let about_check = check(verb) || toks[v + 1..(v + 5).min(toks.len())].iter().any(check);
+        if waited || (choice_told && !about_check) {
+            continue;
+        }
         out.push(v);
     }
     out
+}
+
+/// Whether a word names a check or a safeguard (`[check_step]` in `data/slips.txt`; a trailing `*`
+/// there matches any ending).
+pub(super) fn is_check(w: &str) -> bool {
+    static EXACT: OnceLock<WordSet> = OnceLock::new();
+    static STEMS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let entries = || {
+        sections(SLIPS)
+            .into_iter()
+            .filter(|(s, _)| *s == "check_step")
+            .map(|(_, w)| w)
+    };
+    let exact = EXACT.get_or_init(|| entries().filter(|w| !w.ends_with('*')).collect());
+    let stems = STEMS.get_or_init(|| entries().filter_map(|w| w.strip_suffix('*')).collect());
+    exact.contains(w) || stems.iter().any(|p| w.starts_with(p))
 }
 
 /// Whether a word names people a role serves or works with (`[people]` in `data/slips.txt`).
