@@ -322,10 +322,18 @@ fn heading(text: &str, toks: &[Token]) -> Option<Cat> {
 
 fn negated_at(toks: &[Token], start: usize) -> bool {
     let from = start.saturating_sub(3);
-    toks[from..start.min(toks.len())]
-        .iter()
-        .any(|t| is_negator(&t.norm))
-        || (start >= 2 && toks[start - 2].norm == "no" && toks[start - 1].norm == "one")
+    let end = start.min(toks.len());
+    // A negation's reach ends at a conjunction or a new modal ("at no charge and refunded her",
+    // "anyone who couldn't travel could still bid"): what follows is told as done.
+    (from..end).any(|i| {
+        is_negator(&toks[i].norm)
+            && !toks[i + 1..(start + 1).min(toks.len())].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "and" | "but" | "or" | "so" | "then" | "could" | "would" | "can"
+                )
+            })
+    }) || (start >= 2 && toks[start - 2].norm == "no" && toks[start - 1].norm == "one")
 }
 
 /// Analyses a story from the wizard.

@@ -270,6 +270,26 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_does_not_reach_past_and_or_a_new_modal() {
+        // "no" in "at no cost" and "couldn't" in "who couldn't come" do not undo what follows.
+        for fix in [
+            "The next morning I fitted the part at no cost and credited the customer's account with the call-out fee.",
+            "That week I set up a phone line so that anyone who couldn't come in could still renew by card.",
+        ] {
+            let text = format!(
+                "A supplier shipped the wrong batch and 60 customers were affected. {fix} \
+                 Since then every batch goes through a goods-in check before it is used."
+            );
+            let r = analyze_answer(&text, None);
+            assert!(
+                r.key(Key::Improvement).met,
+                "{fix}: {:#?}",
+                r.key(Key::Improvement)
+            );
+        }
+    }
+
+    #[test]
     fn an_apology_call_to_everyone_is_not_a_fix() {
         let r = analyze_answer(
             "The venue cancelled our booking a week before the event. That evening I rang every guest and apologised for the change. \
