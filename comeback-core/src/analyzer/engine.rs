@@ -1,7 +1,7 @@
 //! The engine: turns text into a [`Doc`] of analysed sentences, runs the rules, assembles the report.
 
 use super::figures::{self, Figure};
-use super::lexicon::{grammar_set, is_negator, lexicon, Cat, Gram, WordSet};
+use super::lexicon::{cue_words, grammar_set, is_negator, lexicon, Cat, Gram, WordSet};
 use super::report::{AnswerPart, Field, Finding, KeyVerdict, Report, Severity, Span};
 use super::roles::{self, Role};
 use super::text::{self, Token, Utf16Index};
@@ -99,6 +99,22 @@ impl<'a> Doc<'a> {
                     negated: negated_at(toks, h.start),
                 })
                 .collect();
+            // Work done again to put it right ("I re-marked all 28 papers", "we relaunched the
+            // page"): a remedy, and an action of its own, in any words.
+            for (k, t) in toks.iter().enumerate() {
+                if redo_word(&t.norm) && !hits.iter().any(|h| h.cat == Cat::Remedy && h.start == k)
+                {
+                    let negated = negated_at(toks, k);
+                    for cat in [Cat::Remedy, Cat::Action] {
+                        hits.push(CueHit {
+                            cat,
+                            start: k,
+                            end: k + 1,
+                            negated,
+                        });
+                    }
+                }
+            }
             if let Some(cat) = heading(text, toks) {
                 hits.push(CueHit {
                     cat,
@@ -318,6 +334,43 @@ fn heading(text: &str, toks: &[Token]) -> Option<Cat> {
     .iter()
     .find(|(w, _)| *w == first.norm)
     .map(|(_, c)| *c)
+}
+
+/// Whether a word tells work done again: "re-" and a verb in the past ("re-marked", "re-did"), or
+/// "re" and an action verb in "-ed" ("relaunched", "redesigned"; not "reported", "received",
+/// "reached", whose rest is no action).
+/// Irregular pasts after "re-" and words that only say something again come from
+/// `data/cues.txt` (`[redo_past]`, `[redo_not]`).
+fn redo_word(w: &str) -> bool {
+    static PAST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    static NOT: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    if !w.starts_with("re") {
+        return false;
+    }
+    if let Some(rest) = w.strip_prefix("re-") {
+        return rest.len() >= 3
+            && (rest.ends_with("ed") || cue_words(&PAST, "redo_past").contains(rest))
+            && !cue_words(&NOT, "redo_not").contains(rest);
+    }
+    let rest = &w[2..];
+    if rest.len() < 5
+        || !rest.ends_with("ed")
+        || rest.starts_with('-')
+        || cue_words(&NOT, "redo_not").contains(rest)
+    {
+        return false;
+    }
+    let tok = Token {
+        start: 0,
+        end: rest.len(),
+        norm: rest.to_string(),
+        cap: false,
+        numeric: false,
+    };
+    lexicon()
+        .find(std::slice::from_ref(&tok))
+        .iter()
+        .any(|h| h.tag == Cat::Action)
 }
 
 fn negated_at(toks: &[Token], start: usize) -> bool {

@@ -1,7 +1,8 @@
 //! Core competency: a failure at the heart of the target role, told as the speaker's own slip.
 
 use super::slips::{
-    cleft_omission, is_check, is_generic_slip, is_people, is_slip, steps_left_undone, OWNING,
+    aside, cleft_omission, is_check, is_commit_length, is_generic_slip, is_people, is_slip,
+    steps_left_undone, OWNING,
 };
 use super::subject::{framed_failure, same_clause, speaker_subject, speakers_part, third_party};
 use super::{message, STORY_PARTS};
@@ -253,28 +254,6 @@ pub(super) fn core_competency(
     own_core_task(doc, s, &hits, excused).and_then(|(a, b)| found(a, b))
 }
 
-/// Words that set what follows beside the act as its time, reason or contrast ("during the
-/// year-end close", "because the audit ..."), not as what the act was done to.
-fn aside(w: &str) -> bool {
-    matches!(
-        w,
-        "during"
-            | "before"
-            | "after"
-            | "while"
-            | "when"
-            | "until"
-            | "because"
-            | "so"
-            | "but"
-            | "though"
-            | "although"
-            | "since"
-            | "than"
-            | "despite"
-    )
-}
-
 /// Whether the core skill at `k` is what the speaker was doing: the speaker ("I", "my") comes
 /// before it in its clause with no time, reason or contrast between ("I was running the payroll",
 /// "I'd built the estimate"; not "I never took a break during the year-end close").
@@ -421,26 +400,6 @@ fn own_core_task(
         .map(|h| (h.start, slip + 1))
 }
 
-/// Verbs by which the speaker commits to a length of time ("I said eight weeks", "I planned the
-/// rebuild at 12 weeks", "my plan allowed two weeks for the migration").
-const COMMIT_VERBS: &[&str] = &[
-    "said",
-    "planned",
-    "estimated",
-    "quoted",
-    "promised",
-    "committed",
-    "allowed",
-    "gave",
-    "scheduled",
-    "budgeted",
-    "forecast",
-    "told",
-    "set",
-    "pencilled",
-    "penciled",
-];
-
 /// The value of a number token ("14", "fourteen") and, from the word after it, its length in days
 /// when it is one ("weeks" = 7); `None` for anything else.
 fn length_at(toks: &[crate::analyzer::text::Token], k: usize) -> Option<(f64, Option<f64>)> {
@@ -528,7 +487,7 @@ pub(super) fn overrun_estimate(
                         toks[k - 1].norm.as_str(),
                         "plan" | "estimate" | "schedule" | "timeline" | "quote"
                     ));
-            (COMMIT_VERBS.contains(&t.norm.as_str())
+            (is_commit_length(&t.norm)
                 && own
                 && a.figures.iter().any(|f| f.start > k && f.start - k <= 8))
             .then_some(k)

@@ -313,3 +313,17 @@ pub(super) fn is_people(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "people").contains(w)
 }
+
+/// Whether a word sets what follows beside an act as its time, reason or contrast (`[aside]` in
+/// `data/slips.txt`).
+pub(super) fn aside(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "aside").contains(w)
+}
+
+/// Whether a word is a verb by which the speaker commits to a length of time (`[commit_length]`
+/// in `data/slips.txt`).
+pub(super) fn is_commit_length(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "commit_length").contains(w)
+}
