@@ -429,6 +429,14 @@ const ROUND5_CLEAN: &[(&str, &str)] = &[
     ("Pharmacist", "I didn't dispense the prescription, because the dose looked high, and I rang the GP, who confirmed it was a typo on their side."),
     ("Bus driver", "I didn't drive the usual route that day because the bridge was closed, and I followed the diversion control gave me."),
     ("Accountant", "The bank's feed dropped three days of transactions, so I didn't sign off the reconciliation until they resent the file."),
+    // A step that is no part of the core work, with a core word only in what it was about.
+    ("Teacher", "I didn't read the email about the exam hall being repainted, so I walked my class to the wrong room and we started ten minutes late."),
+    ("Chef", "I didn't renew the kitchen's music licence, and we got a fine."),
+    ("Nurse", "I didn't check the car park permit before my first shift and got a parking ticket outside the ward."),
+    // Outside causes, with "instead of", "without", "rather than", "I didn't" in the recovery.
+    ("Head chef", "A storm cut the power to the whole high street at 6pm on a Saturday. Instead of cancelling, I switched the menu to dishes we could finish on the gas range and told every table straight away."),
+    ("Structural engineer", "The steel supplier changed the section sizes after I had signed off the calculations. Rather than wait for their revised sheet, I re-ran the beam checks that afternoon with a colleague."),
+    ("Pharmacist", "A wholesaler recalled a batch of inhalers on a Friday evening. I didn't leave until I had called all 46 patients who had collected one."),
     // Someone else's core error, which the speaker only learns of afterwards.
     ("Nurse", "The agency nurse on nights gave the wrong dose, and I didn't find out until the morning handover."),
 ];

@@ -330,9 +330,19 @@ fn own_core_task(
         {
             // The core skill is what the step was about, not a time or a reason beside it ("I
             // never took a lunch break during the year-end close").
+            // Nor a word that only describes the thing the step was about ("the email about the
+            // exam hall"): a preposition before it other than a verb's own particle ("look at",
+            // "dig into").
+            let modifier = toks[u..h.start.max(u)].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "about" | "for" | "of" | "on" | "in" | "with" | "from" | "by"
+                )
+            });
             let object = h.start >= u
                 && h.start - u <= 6
                 && same_clause(toks, u, h.start)
+                && !modifier
                 && !toks[u..h.start]
                     .iter()
                     .any(|t| matches!(t.norm.as_str(), "and" | "to") || aside(&t.norm));
@@ -367,6 +377,11 @@ fn own_core_task(
                     && toks[u..(u + 5).min(toks.len())]
                         .iter()
                         .any(|t| is_check(&t.norm))
+                    // A second act of the speaker's: "..., and I gave nine patients their vaccine".
+                    && toks[u..h.start].windows(2).any(|p| {
+                        matches!(p[0].norm.as_str(), "and" | "then" | "but")
+                            && matches!(p[1].norm.as_str(), "i" | "i'd" | "then")
+                    })
                     && speakers_task(toks, h.start));
             if about {
                 return Some((u.min(h.start), (u + 1).max(h.end)));
