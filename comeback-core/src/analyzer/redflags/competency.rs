@@ -270,10 +270,12 @@ fn speakers_task(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
 
 /// A core task of the role that the speaker did badly or left half done, by meaning rather than
 /// by a slip word bound to it: a step of the work left undone ("I didn't check", "without
-/// logging", "I skipped", "I assumed": `steps_left_undone`) or the speaker's own slip (`speaker_slip`),
-/// in the same sentence as a core skill that the step is about ("I didn't do a strand test") or
-/// that the speaker was doing at the time ("I was running the monthly payroll and uploaded the
-/// wrong file", "I'd built the estimate on the templates and didn't dig into the integrations").
+/// logging", "I skipped", "I assumed": `steps_left_undone`) or a slip of the speaker's that says
+/// what went wrong ("misread", "the wrong file"), in the same sentence as a core skill that the
+/// step is about ("I didn't do a strand test"), as the core error it let through ("..., and
+/// fourteen people were overpaid"), or after the core task the speaker was doing ("I was running
+/// the monthly payroll and uploaded the wrong file", "I'd built the estimate on the templates and
+/// didn't dig into the integrations").
 /// Only where the failure is told (not the recovery), and never a step someone else left undone.
 /// When an outside cause is told in the story, only a step the speaker left undone on the core
 /// task itself counts ("the fridge had failed, but I didn't check the temperature log"): the
@@ -328,11 +330,10 @@ fn own_core_task(
             .iter()
             .filter(|h| !(assumption && toks[h.start..h.end].iter().any(|t| is_people(&t.norm))))
         {
-            // The core skill is what the step was about, not a time or a reason beside it ("I
-            // never took a lunch break during the year-end close").
-            // Nor a word that only describes the thing the step was about ("the email about the
-            // exam hall"): a preposition before it other than a verb's own particle ("look at",
-            // "dig into").
+            // The core skill is what the step was about: not a time or a reason beside it ("I
+            // never took a lunch break during the year-end close"), nor a word that only describes
+            // that thing ("the email about the exam hall": a preposition other than a verb's own
+            // particle, "look at", "dig into").
             let modifier = toks[u..h.start.max(u)].iter().any(|t| {
                 matches!(
                     t.norm.as_str(),
