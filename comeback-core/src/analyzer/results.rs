@@ -35,7 +35,7 @@ pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         let enabling = matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate)
             .then(|| enabled(doc, s))
             .flatten();
-        if let Some((a, b)) = enabling {
+        if let Some((a, b)) = enabling.or_else(|| kept_part(doc, s)) {
             return Some((s, a, b));
         }
     }
@@ -152,6 +152,35 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         }
     }
     None
+}
+
+/// Part of what was at stake kept, told with how much: "we kept two of their regional divisions",
+/// "held on to 40 of the 52 bookings", "retained 80% of the accounts".
+fn kept_part(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
+    if !matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    toks.iter().enumerate().find_map(|(k, t)| {
+        if !matches!(t.norm.as_str(), "kept" | "retained" | "held") {
+            return None;
+        }
+        let from = if toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.norm.as_str(), "on" | "onto"))
+        {
+            k + 2 + usize::from(toks.get(k + 2).is_some_and(|n| n.norm == "to"))
+        } else {
+            k + 1
+        };
+        let count = toks
+            .get(from)
+            .is_some_and(|n| n.numeric || super::figures::is_number_word(&n.norm));
+        let negated = toks[k.saturating_sub(3)..k]
+            .iter()
+            .any(|p| super::lexicon::is_negator(&p.norm));
+        (count && !negated).then_some((k, from + 1))
+    })
 }
 
 /// A routine someone took up after the failure, told as an ordinary action: "started" or
@@ -371,6 +400,7 @@ mod tests {
             "I relaunched the booking page the same night with a plain form in place of the widget.",
             "I borrowed a generator from the farm next door so the milking could carry on that night.",
             "I rang the depot with our office manager at 8am, and by Friday all 30 passports were ready for collection.",
+            "That week I met the tour operator with our sales lead and kept nine of the twelve rooms on a smaller contract.",
         ] {
             let text = format!(
                 "The courier's van broke down and our paperwork for 30 travellers was stuck in a depot. {fix} \
