@@ -392,6 +392,11 @@ const ROUND5_FLAGGED: &[(&str, &str, &str)] = &[
     ("Health and safety advisor", "I approved the lifting plan from my desk rather than checking the crane inspection records in person.", "core_competency"),
     // The object named first: "the hire I got wrong".
     ("Recruiter", "The hire I got wrong was a warehouse lead I put forward for a client in Leeds.", "core_competency"),
+    // A check left out while doing the core task for a person, and a core step forgotten.
+    ("Staff nurse", "On a night shift I gave a patient his evening insulin without checking his blood sugar first, and he went hypo an hour later.", "core_competency"),
+    ("Chef de partie", "I forgot to label the sesame dressing, and a guest with an allergy had a reaction.", "core_competency"),
+    ("Management accountant", "I didn't reconcile the intercompany account before the close, so group revenue was overstated by £80,000.", "core_competency"),
+    ("Paralegal", "I sent the disclosure bundle without checking for privileged emails, and two went to the other side.", "core_competency"),
     // An estimate of the speaker's own that the work overran, told in two sentences.
     ("Delivery manager", "I told the board the rollout would need six weeks. In the end it took eleven.", "core_competency"),
 ];
@@ -437,6 +442,10 @@ const ROUND5_CLEAN: &[(&str, &str)] = &[
     ("Head chef", "A storm cut the power to the whole high street at 6pm on a Saturday. Instead of cancelling, I switched the menu to dishes we could finish on the gas range and told every table straight away."),
     ("Structural engineer", "The steel supplier changed the section sizes after I had signed off the calculations. Rather than wait for their revised sheet, I re-ran the beam checks that afternoon with a colleague."),
     ("Pharmacist", "A wholesaler recalled a batch of inhalers on a Friday evening. I didn't leave until I had called all 46 patients who had collected one."),
+    // A slip of the speaker's outside the core task, beside a core word.
+    ("Head chef", "I didn't check the weather forecast before our outdoor food festival stall, and the rain wiped out the day."),
+    ("Teacher", "I assumed the projector in the new classroom would work, and the lesson started fifteen minutes late while IT fixed it."),
+    ("Teacher", "I forgot to send the permission slips home, so the museum trip for my class had to be postponed by a month."),
     // Someone else's core error, which the speaker only learns of afterwards.
     ("Nurse", "The agency nurse on nights gave the wrong dose, and I didn't find out until the morning handover."),
 ];

@@ -406,10 +406,17 @@ fn own_core_task(
         (telling && !negated && speakers_part(toks, k)).then_some(k)
     });
     let slip = undone.first().copied().or(done_wrong)?;
-    // The core task is a thing done ("the payroll", "the estimate"), not the people it is for.
+    // The core task is a thing done ("the payroll", "the estimate"), not the people it is for,
+    // unless what was left undone is a check ("I gave a patient his insulin without checking his
+    // blood sugar").
+    let check_left = undone.first().is_some_and(|&u| {
+        toks[u..(u + 1).min(toks.len())]
+            .iter()
+            .any(|t| is_check(&t.norm))
+    });
     skills
         .iter()
-        .filter(|h| !toks[h.start..h.end].iter().any(|t| is_people(&t.norm)))
+        .filter(|h| check_left || !toks[h.start..h.end].iter().any(|t| is_people(&t.norm)))
         // The slip comes in the task ("I was running the payroll and uploaded the wrong file"),
         // not before it as something given up for it ("I skipped the social to finish the pack").
         .find(|h| h.start < slip && speakers_task(toks, h.start))
