@@ -121,7 +121,8 @@ pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
         let negated = toks[k.saturating_sub(2)..k]
             .iter()
             .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
-        if subject == Some(true) && !negated {
+        // "the year my class nearly missed their mocks": the class missed it, not the speaker.
+        if subject == Some(true) && !negated && !super::subject::third_party(toks, k) {
             return Some(k);
         }
     }
