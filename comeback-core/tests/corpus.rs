@@ -49,8 +49,8 @@ const FLOOR_BLIND3_PRECISION: f64 = 0.85;
 /// gave choice .840, numbers .940, turnaround .940, improvement .740, growth 1.000 and red-flag
 /// precision 1.000 on 6 flags (recall .231, core competency 0 of 9); after the 2026-11-26 round,
 /// which tuned on it (core competency by meaning, improvement told as ordinary actions), its lowest
-/// keys are choice and improvement at .900 and its red-flag precision 1.000 (15 true, 0 false: too
-/// few flags for a tight floor).
+/// key is improvement at .900 and its red-flag precision 1.000 (15 true, 0 false: too few flags
+/// for a tight floor).
 const FLOOR_BLIND4: f64 = 0.89;
 const FLOOR_BLIND4_PRECISION: f64 = 0.85;
 
