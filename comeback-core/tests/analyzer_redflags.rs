@@ -365,3 +365,116 @@ fn round4_look_alikes_are_not_flagged() {
         bad.join("\n")
     );
 }
+
+/// Round 5 (core competency by meaning): the speaker leaves a step of a core task undone, or slips
+/// while doing one, told in ordinary words with no error phrase of the role. (role, text, flag)
+const ROUND5_FLAGGED: &[(&str, &str, &str)] = &[
+    // A check left out, right on the core task.
+    ("Staff nurse", "On a busy late shift I didn't confirm the patient's allergies before the first antibiotic went up.", "core_competency"),
+    ("Line cook", "I never probed the pork shoulder before it went out on the Sunday roast.", "core_competency"),
+    ("Year 6 teacher", "I forgot to moderate the writing assessments before the results went to the head.", "core_competency"),
+    ("Hairdresser", "I skipped the patch test for a regular because she had been fine the year before.", "core_competency"),
+    // A step left out, with the speaker's own core task in the same sentence.
+    ("Bookkeeper", "I was closing the quarter for a small charity and I didn't tie the bank feed back to the statement.", "core_competency"),
+    ("Programme manager", "I'd pinned the schedule on the vendor's best case, and I never asked the two teams what they already had on.", "core_competency"),
+    // Going home or moving on without the step: "without ...ing".
+    ("Pastry chef", "I boxed up the lemon tarts for the wedding and drove off without checking the fridge temperature in the van.", "core_competency"),
+    // A slip told as what went wrong in the work, while doing a core task.
+    ("Payroll officer", "I was running the weekly payroll on my own and I keyed the hours against the wrong week.", "core_competency"),
+    // An outside cause in the story does not excuse the speaker's own core check left undone.
+    ("Practice nurse", "The courier left the box on the step overnight, but I didn't look at the cold chain strip and I gave six people their vaccination.", "core_competency"),
+    ("Coach driver", "Roadworks had closed the usual slip road, and I misjudged the turn and clipped a bollard.", "core_competency"),
+    // The step left out is the second verb, after a filler.
+    ("Mechanic", "I fitted new pads and, um, I didn't go back and test the brakes before the customer collected it.", "core_competency"),
+    // The step left out, and the core error it let through.
+    ("Payroll clerk", "I didn't compare the totals with last month's run, and thirty drivers were underpaid.", "core_competency"),
+    // "rather than" + the step.
+    ("Health and safety advisor", "I approved the lifting plan from my desk rather than checking the crane inspection records in person.", "core_competency"),
+    // The object named first: "the hire I got wrong".
+    ("Recruiter", "The hire I got wrong was a warehouse lead I put forward for a client in Leeds.", "core_competency"),
+    // A check left out while doing the core task for a person, and a core step forgotten.
+    ("Staff nurse", "On a night shift I gave a patient his evening insulin without checking his blood sugar first, and he went hypo an hour later.", "core_competency"),
+    ("Chef de partie", "I forgot to label the sesame dressing, and a guest with an allergy had a reaction.", "core_competency"),
+    ("Management accountant", "I didn't reconcile the intercompany account before the close, so group revenue was overstated by £80,000.", "core_competency"),
+    ("Paralegal", "I sent the disclosure bundle without checking for privileged emails, and two went to the other side.", "core_competency"),
+    // An estimate of the speaker's own that the work overran, told in two sentences.
+    ("Delivery manager", "I told the board the rollout would need six weeks. In the end it took eleven.", "core_competency"),
+];
+
+/// Round 5 look-alikes: near the same words, but not the speaker's core failure. (role, text)
+const ROUND5_CLEAN: &[(&str, &str)] = &[
+    // An assumption about a person, not a core check left out.
+    ("Account manager", "I assumed my biggest client was content because they had stopped raising tickets."),
+    // A state of mind or a reaction after "I didn't".
+    ("Nurse", "I didn't know the pump had been recalled until the manufacturer's notice reached the ward."),
+    ("Chef", "I didn't panic when the extraction failed; I moved the grill section to the back kitchen."),
+    // Someone else left the step undone.
+    ("Head chef", "The night porter never logged the walk-in temperature, so I rebuilt the log from the probe's memory."),
+    ("Accountant", "A temp had closed the month without reconciling the petty cash, and I found it on my first day."),
+    // Imagined, or a step the speaker did do.
+    ("Teacher", "If I hadn't checked the exam board's update, thirty pupils would have sat the wrong paper."),
+    ("Payroll specialist", "I ran the payroll twice as a dry run before the cut-off, and both totals matched."),
+    // The speaker's step left out is not a core task of the role.
+    ("Nurse", "I didn't book my annual leave early enough, so I missed my sister's wedding."),
+    // How well a step went, not a step left out.
+    ("Customer service representative", "I didn't explain the refund rules well enough on my first calls, and my manager coached me."),
+    // The lesson or the new habit names the step only to say it is done now.
+    ("Staff nurse", "Since then I never hand over without reading the drug chart aloud with the next nurse."),
+    // An estimate met early, an engineer's estimate (not a core skill), and an overrun caused by
+    // someone else's decision.
+    ("Project manager", "I said nine weeks for the office move, and it took seven."),
+    ("Software engineer", "I estimated the search rewrite at two weeks and it took five."),
+    ("Project manager", "I planned the fit-out at ten weeks, but the landlord withdrew access for a month, so it took fifteen."),
+    // The core skill is only the time of a step that is no part of the work, or comes after a
+    // step given up for it.
+    ("Accountant", "I never took a proper lunch break during the year-end close, and I burned out by March."),
+    ("Accountant", "I skipped the team social to finish the month-end pack, and honestly nobody minded."),
+    ("Structural engineer", "The architect changed the roof design after I had finished the calculations, and I didn't charge for redoing them."),
+    // A step held back on purpose: a reason outside the speaker, or waiting for someone else.
+    ("Pharmacist", "I didn't dispense the prescription, because the dose looked high, and I rang the GP, who confirmed it was a typo on their side."),
+    ("Bus driver", "I didn't drive the usual route that day because the bridge was closed, and I followed the diversion control gave me."),
+    ("Accountant", "The bank's feed dropped three days of transactions, so I didn't sign off the reconciliation until they resent the file."),
+    // A step that is no part of the core work, with a core word only in what it was about.
+    ("Teacher", "I didn't read the email about the exam hall being repainted, so I walked my class to the wrong room and we started ten minutes late."),
+    ("Chef", "I didn't renew the kitchen's music licence, and we got a fine."),
+    ("Nurse", "I didn't check the car park permit before my first shift and got a parking ticket outside the ward."),
+    // Outside causes, with "instead of", "without", "rather than", "I didn't" in the recovery.
+    ("Head chef", "A storm cut the power to the whole high street at 6pm on a Saturday. Instead of cancelling, I switched the menu to dishes we could finish on the gas range and told every table straight away."),
+    ("Structural engineer", "The steel supplier changed the section sizes after I had signed off the calculations. Rather than wait for their revised sheet, I re-ran the beam checks that afternoon with a colleague."),
+    ("Pharmacist", "A wholesaler recalled a batch of inhalers on a Friday evening. I didn't leave until I had called all 46 patients who had collected one."),
+    // A slip of the speaker's outside the core task, beside a core word.
+    ("Head chef", "I didn't check the weather forecast before our outdoor food festival stall, and the rain wiped out the day."),
+    ("Teacher", "I assumed the projector in the new classroom would work, and the lesson started fifteen minutes late while IT fixed it."),
+    ("Teacher", "I forgot to send the permission slips home, so the museum trip for my class had to be postponed by a month."),
+    // Someone else's core error, which the speaker only learns of afterwards.
+    ("Nurse", "The agency nurse on nights gave the wrong dose, and I didn't find out until the morning handover."),
+];
+
+#[test]
+fn round5_core_steps_left_undone_are_flagged() {
+    let mut bad = Vec::new();
+    for (role, text, flag) in ROUND5_FLAGGED {
+        let got = flags(text, role);
+        if !got.contains(flag) {
+            bad.push(format!("[{role}] {text}\n    want {flag}, got {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+}
+
+#[test]
+fn round5_look_alikes_are_not_flagged() {
+    let mut bad = Vec::new();
+    for (role, text) in ROUND5_CLEAN {
+        let got = flags(text, role);
+        if got.contains(&"core_competency") {
+            bad.push(format!("[{role}] {text}\n    got {got:?}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} wrongly flagged:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}

@@ -251,3 +251,19 @@ fn an_estimate_is_no_outside_cause_for_a_project_manager() {
 the landlord's sign-off. I told the sponsor the same day and re-planned it with facilities.";
     assert!(!met(text, "Project manager", Key::Choice));
 }
+
+#[test]
+fn a_slip_of_someone_else_named_before_it_is_not_the_speakers() {
+    // "my crew nearly missed ...": the crew is the subject, even after "I'd say".
+    let text = "I'd say the night my crew nearly missed the last ferry. A storm closed the coast road for six hours, \
+so I rebooked all 14 of us onto the morning sailing within the hour with our transport coordinator.";
+    assert!(
+        met(text, "Tour manager", Key::Choice),
+        "{:?}",
+        analyze_answer(text, Some("Tour manager")).key(Key::Choice)
+    );
+    // The speaker's own slip still is one.
+    let text = "I'd say the night I nearly missed the last ferry because I misread the timetable. \
+I rebooked all 14 of us onto the morning sailing within the hour with our transport coordinator.";
+    assert!(!met(text, "Tour manager", Key::Choice));
+}

@@ -1,10 +1,10 @@
 //! The agreement harness: runs the analyzer on the labelled corpus (`tests/corpus/*.jsonl`) and
 //! compares its verdicts with careful human labels. Tune rules on `tuning.jsonl`, `fresh.jsonl`,
-//! `blind.jsonl`, `blind2.jsonl` and `blind3.jsonl` (the last four were evaluation sets, each
-//! promoted to tuning material once scored: fresh and blind on 2026-11-25, blind2 on 2026-11-25
-//! (evening), blind3 on 2026-11-25 (night)); the holdout set measures how well that tuning carries
-//! over (aggregate figures only). `BLIND` names the untouched evaluation set, when there is one
-//! (`blind4.jsonl`): only its aggregate figures are ever printed.
+//! `blind.jsonl`, `blind2.jsonl`, `blind3.jsonl` and `blind4.jsonl` (the last five were evaluation
+//! sets, each promoted to tuning material once scored: fresh and blind on 2026-11-25, blind2 on
+//! 2026-11-25 (evening), blind3 on 2026-11-25 (night), blind4 on 2026-11-26); the holdout set
+//! measures how well that tuning carries over (aggregate figures only). `BLIND` names the untouched
+//! evaluation set, when there is one (`blind5.jsonl`): only its aggregate figures are ever printed.
 //!
 //! Run with `cargo test -p comeback-core --test corpus -- --nocapture` to see the figures.
 
@@ -21,12 +21,12 @@ const FLOOR_IMPROVEMENT: f64 = 0.86;
 const FLOOR_GROWTH: f64 = 0.97;
 /// Red-flag precision floor on the holdout set (a false alarm costs trust).
 const FLOOR_FLAG_PRECISION: f64 = 0.95;
-/// Floors on the untouched evaluation set named by `BLIND` (`blind4.jsonl`), which guard against
-/// regressions only. It was written while the rules were tuned on blind3; its aggregate figures
-/// appeared in that round's harness runs, and no rule was changed for them. Scored after the round
-/// (2026-11-25, evening): choice .840, numbers .940, turnaround .940, improvement .740, growth
-/// 1.000, red-flag precision 1.000 on 6 flags (too few for a tight floor), recall .231.
-const FLOOR_BLIND: f64 = 0.72;
+/// Floors on the untouched evaluation set named by `BLIND` (`blind5.jsonl`), which guard against
+/// regressions only. Scored once, after the 2026-11-26 round that tuned on blind4: choice .820,
+/// numbers .980, turnaround .840, improvement .860, growth .900, red-flag precision .600 on 5 flags
+/// (too few for a tight floor), recall .136, core competency 1 of 14. The analyzer from before
+/// that round scored the same on every key, precision .500, core competency 0 of 14.
+const FLOOR_BLIND: f64 = 0.78;
 const FLOOR_BLIND_PRECISION: f64 = 0.45;
 /// Floors on the first blind set (`blind.jsonl`) now that it is tuning material: it was scored
 /// blind at improvement .640 and red-flag precision .500 before it was promoted, and reached
@@ -47,6 +47,14 @@ const FLOOR_BLIND2_PRECISION: f64 = 0.85;
 /// 0 false: too few flags for a tight floor).
 const FLOOR_BLIND3: f64 = 0.89;
 const FLOOR_BLIND3_PRECISION: f64 = 0.85;
+/// Floors on the fourth blind set (`blind4.jsonl`) now that it is tuning material: scored blind it
+/// gave choice .840, numbers .940, turnaround .940, improvement .740, growth 1.000 and red-flag
+/// precision 1.000 on 6 flags (recall .231, core competency 0 of 9); after the 2026-11-26 round,
+/// which tuned on it (core competency by meaning, improvement told as ordinary actions), its lowest
+/// key is improvement at .900 and its red-flag precision 1.000 (15 true, 0 false: too few flags
+/// for a tight floor).
+const FLOOR_BLIND4: f64 = 0.89;
+const FLOOR_BLIND4_PRECISION: f64 = 0.85;
 
 fn floor(k: Key) -> f64 {
     match k {
@@ -75,7 +83,7 @@ struct Score {
 /// The untouched evaluation set: aggregate figures only, never per-answer lines, and a half-written
 /// file is tolerated, and a missing file is skipped. Written blind to the analyzer (see the corpus
 /// README); when it is promoted to tuning material, a new blind set must be written first.
-const BLIND: Option<&str> = Some("blind4.jsonl");
+const BLIND: Option<&str> = Some("blind5.jsonl");
 
 /// The sets whose per-answer lines (ids, verdicts, quotes) are printed: the tuning material.
 const TUNING_SETS: &[&str] = &[
@@ -84,6 +92,7 @@ const TUNING_SETS: &[&str] = &[
     "blind.jsonl",
     "blind2.jsonl",
     "blind3.jsonl",
+    "blind4.jsonl",
 ];
 
 fn run(name: &str) -> Option<Score> {
@@ -315,6 +324,22 @@ fn agreement_with_third_blind_corpus() {
         precision,
         |_| FLOOR_BLIND3,
         FLOOR_BLIND3_PRECISION,
+    );
+}
+
+/// The fourth blind set: promoted to tuning material on 2026-11-26 after it was scored blind.
+#[test]
+fn agreement_with_fourth_blind_corpus() {
+    let Some(b) = run("blind4.jsonl") else {
+        return;
+    };
+    let (keys, precision) = print("blind4 (now tuning)", &b);
+    assert_floors(
+        "blind4.jsonl",
+        &keys,
+        precision,
+        |_| FLOOR_BLIND4,
+        FLOOR_BLIND4_PRECISION,
     );
 }
 

@@ -1,7 +1,7 @@
 //! The engine: turns text into a [`Doc`] of analysed sentences, runs the rules, assembles the report.
 
 use super::figures::{self, Figure};
-use super::lexicon::{grammar_set, is_negator, lexicon, Cat, Gram, WordSet};
+use super::lexicon::{cue_words, grammar_set, is_negator, lexicon, Cat, Gram, WordSet};
 use super::report::{AnswerPart, Field, Finding, KeyVerdict, Report, Severity, Span};
 use super::roles::{self, Role};
 use super::text::{self, Token, Utf16Index};
@@ -104,6 +104,23 @@ impl<'a> Doc<'a> {
                         negated: negated_at(toks, h.start),
                     })
                     .collect();
+                // Work done again to put it right ("I re-marked all 28 papers", "we relaunched
+                // the page"): a remedy, and an action of its own, in any words.
+                for (k, t) in toks.iter().enumerate() {
+                    if redo_word(&t.norm)
+                        && !hits.iter().any(|h| h.cat == Cat::Remedy && h.start == k)
+                    {
+                        let negated = negated_at(toks, k);
+                        for cat in [Cat::Remedy, Cat::Action] {
+                            hits.push(CueHit {
+                                cat,
+                                start: k,
+                                end: k + 1,
+                                negated,
+                            });
+                        }
+                    }
+                }
                 hits.sort_by_key(|h| (h.start, h.end));
                 let figures = figures::find(text, toks);
                 let first_person = toks.iter().any(|t| first.contains(t.norm.as_str()));
@@ -331,12 +348,57 @@ fn heading(text: &str, toks: &[Token]) -> Option<Cat> {
     .map(|(_, c)| *c)
 }
 
+/// Whether a word tells work done again: "re-" and a verb in the past ("re-marked", "re-did"), or
+/// "re" and an action verb in "-ed" ("relaunched", "redesigned"; not "reported", "received",
+/// "reached", whose rest is no action).
+/// Irregular pasts after "re-" and words that only say something again come from
+/// `data/cues.txt` (`[redo_past]`, `[redo_not]`).
+fn redo_word(w: &str) -> bool {
+    static PAST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    static NOT: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    if !w.starts_with("re") {
+        return false;
+    }
+    if let Some(rest) = w.strip_prefix("re-") {
+        return rest.len() >= 3
+            && (rest.ends_with("ed") || cue_words(&PAST, "redo_past").contains(rest))
+            && !cue_words(&NOT, "redo_not").contains(rest);
+    }
+    let rest = &w[2..];
+    if rest.len() < 5
+        || !rest.ends_with("ed")
+        || rest.starts_with('-')
+        || cue_words(&NOT, "redo_not").contains(rest)
+    {
+        return false;
+    }
+    let tok = Token {
+        start: 0,
+        end: rest.len(),
+        norm: rest.to_string(),
+        cap: false,
+        numeric: false,
+    };
+    lexicon()
+        .find(std::slice::from_ref(&tok))
+        .iter()
+        .any(|h| h.tag == Cat::Action)
+}
+
 fn negated_at(toks: &[Token], start: usize) -> bool {
     let from = start.saturating_sub(3);
-    toks[from..start.min(toks.len())]
-        .iter()
-        .any(|t| is_negator(&t.norm))
-        || (start >= 2 && toks[start - 2].norm == "no" && toks[start - 1].norm == "one")
+    let end = start.min(toks.len());
+    // A negation's reach ends at a conjunction or a new modal ("at no charge and refunded her",
+    // "anyone who couldn't travel could still bid"): what follows is told as done.
+    (from..end).any(|i| {
+        is_negator(&toks[i].norm)
+            && !toks[i + 1..(start + 1).min(toks.len())].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "and" | "but" | "or" | "so" | "then" | "could" | "would" | "can"
+                )
+            })
+    }) || (start >= 2 && toks[start - 2].norm == "no" && toks[start - 1].norm == "one")
 }
 
 /// Analyses a story from the wizard.

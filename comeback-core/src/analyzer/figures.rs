@@ -138,7 +138,7 @@ const NOT_NOUNS: &[&str] = &[
     "he", "she", "they", "but", "so", "if", "that", "this", "then", "by", "with", "for",
 ];
 
-fn is_number_word(w: &str) -> bool {
+pub(crate) fn is_number_word(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     let set = word_set(&SET, NUMBER_WORDS);
     if w.contains('-') {

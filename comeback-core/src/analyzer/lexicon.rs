@@ -436,6 +436,18 @@ const CUES: &str = include_str!("../../data/cues.txt");
 const RED_FLAGS: &str = include_str!("../../data/redflags.txt");
 const PROSE: &str = include_str!("../../data/prose.txt");
 
+/// The words of one section of `data/cues.txt` that names no cue category (`[redo_past]`,
+/// `[routine_time]`...), built once into `cell`.
+pub(crate) fn cue_words(cell: &'static OnceLock<WordSet>, section: &str) -> &'static WordSet {
+    cell.get_or_init(|| {
+        sections(CUES)
+            .into_iter()
+            .filter(|(s, _)| *s == section)
+            .map(|(_, w)| w)
+            .collect()
+    })
+}
+
 /// All the cue, red-flag and prose phrases, built once.
 pub(crate) fn lexicon() -> &'static PhraseSet<Cat> {
     static LEX: OnceLock<PhraseSet<Cat>> = OnceLock::new();
@@ -476,12 +488,16 @@ pub(crate) fn is_negator(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Sections of `data/cues.txt` that are plain word lists read by one rule (`cue_words`), not
+    /// cue categories.
+    const WORD_SECTIONS: &[&str] = &["redo_past", "redo_not", "routine_time"];
+
     #[test]
     fn every_section_is_known() {
         for src in [CUES, RED_FLAGS, PROSE] {
             for (section, entry) in sections(src) {
                 assert!(
-                    Cat::from_section(section).is_some(),
+                    Cat::from_section(section).is_some() || WORD_SECTIONS.contains(&section),
                     "unknown section {section} for {entry}"
                 );
             }

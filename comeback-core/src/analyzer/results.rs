@@ -32,8 +32,53 @@ pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         if let Some(h) = damage_limited(s).filter(|h| !in_blame(s, h)) {
             return Some((s, h.start, h.end));
         }
+        let enabling = matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate)
+            .then(|| enabled(doc, s))
+            .flatten();
+        if let Some((a, b)) = enabling.or_else(|| kept_part(doc, s)) {
+            return Some((s, a, b));
+        }
     }
     None
+}
+
+/// A step of the speaker's or the team's that let the people affected carry on: "I drove to the
+/// other branch ... so the fitters could start", "I set up a livestream so anyone who couldn't
+/// travel could still bid", "I had the overdraft extended so the wages go out that week" is not
+/// read (present tense). Not "so it can't happen again" (a lasting change) or "so I could ...".
+fn enabled(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
+    let toks = doc.toks(s);
+    let acted = super::recovery::actions(doc, s, false)
+        .into_iter()
+        .filter(|a| a.concrete && a.actor != super::recovery::Actor::Other)
+        .map(|a| a.start)
+        .min()?;
+    (acted + 1..toks.len()).find_map(|k| {
+        if toks[k].norm != "so" {
+            return None;
+        }
+        let from = if toks.get(k + 1).is_some_and(|t| t.norm == "that") {
+            k + 2
+        } else {
+            k + 1
+        };
+        let clause = &toks[from..(from + 6).min(toks.len())];
+        let modal = clause
+            .iter()
+            .position(|t| matches!(t.norm.as_str(), "could" | "can" | "were" | "was"))?;
+        let able = match clause[modal].norm.as_str() {
+            "were" | "was" => clause.get(modal + 1).is_some_and(|t| t.norm == "able"),
+            _ => true,
+        };
+        let whom = &clause[..modal];
+        let closed = whom.iter().any(|t| {
+            super::lexicon::is_negator(&t.norm)
+                || matches!(t.norm.as_str(), "i" | "it" | "this" | "that" | "we")
+        }) || clause
+            .get(modal + 1)
+            .is_some_and(|t| super::lexicon::is_negator(&t.norm) || t.norm == "never");
+        (able && !whom.is_empty() && !closed).then_some((k, from + modal + 1))
+    })
 }
 
 /// Whether the only things the speaker did in a sentence are stock phrases ("I held my hands up
@@ -80,6 +125,9 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         if let Some(h) = super::split::strong_long_term_hit(doc, s) {
             return Some((s, h.start, h.end));
         }
+        if let Some((a, b)) = new_routine(doc, s) {
+            return Some((s, a, b));
+        }
     }
     // A changed personal habit is a lasting change too ("I never give a date myself any more").
     for s in doc.in_parts(&[AnswerPart::Change]) {
@@ -104,6 +152,61 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         }
     }
     None
+}
+
+/// Part of what was at stake kept, told with how much: "we kept two of their regional divisions",
+/// "held on to 40 of the 52 bookings", "retained 80% of the accounts".
+fn kept_part(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
+    if !matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    toks.iter().enumerate().find_map(|(k, t)| {
+        if !matches!(t.norm.as_str(), "kept" | "retained" | "held") {
+            return None;
+        }
+        let from = if toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.norm.as_str(), "on" | "onto"))
+        {
+            k + 2 + usize::from(toks.get(k + 2).is_some_and(|n| n.norm == "to"))
+        } else {
+            k + 1
+        };
+        let count = toks
+            .get(from)
+            .is_some_and(|n| n.numeric || super::figures::is_number_word(&n.norm));
+        let negated = toks[k.saturating_sub(3)..k]
+            .iter()
+            .any(|p| super::lexicon::is_negator(&p.norm));
+        (count && !negated).then_some((k, from + 1))
+    })
+}
+
+/// A routine someone took up after the failure, told as an ordinary action: "started" or
+/// "began" with a verb in "-ing", then "every" or "each" with a time it comes round on ("the
+/// clinic started printing the next day's list every evening", "we began ringing each client the
+/// day before"). Only in the recovery and the results, not in the story.
+fn new_routine(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
+    static TIMES: std::sync::OnceLock<super::lexicon::WordSet> = std::sync::OnceLock::new();
+    // `[routine_time]` in `data/cues.txt`: "every evening", "each shift".
+    let times = super::lexicon::cue_words(&TIMES, "routine_time");
+    let toks = doc.toks(s);
+    let k = toks.windows(2).position(|w| {
+        matches!(w[0].norm.as_str(), "started" | "began")
+            && w[1].norm.len() > 4
+            && w[1].norm.ends_with("ing")
+    })?;
+    let negated = toks[k.saturating_sub(3)..k]
+        .iter()
+        .any(|p| super::lexicon::is_negator(&p.norm));
+    let every = (k + 2..toks.len().min(k + 12)).find(|&i| {
+        matches!(toks[i].norm.as_str(), "every" | "each")
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| times.contains(t.norm.trim_end_matches('s')))
+    })?;
+    (!negated).then_some((k, every + 2))
 }
 
 /// Where a sentence tells a practice that holds now: "now" next to a verb in the present tense
@@ -264,6 +367,84 @@ mod tests {
             assert!(
                 r.key(Key::Improvement).met,
                 "{fix}: {:#?}",
+                r.key(Key::Improvement)
+            );
+        }
+    }
+
+    #[test]
+    fn a_negation_does_not_reach_past_and_or_a_new_modal() {
+        // "no" in "at no cost" and "couldn't" in "who couldn't come" do not undo what follows.
+        for fix in [
+            "The next morning I fitted the part at no cost and credited the customer's account with the call-out fee.",
+            "That week I set up a phone line so that anyone who couldn't come in could still renew by card.",
+        ] {
+            let text = format!(
+                "A supplier shipped the wrong batch and 60 customers were affected. {fix} \
+                 Since then every batch goes through a goods-in check before it is used."
+            );
+            let r = analyze_answer(&text, None);
+            assert!(
+                r.key(Key::Improvement).met,
+                "{fix}: {:#?}",
+                r.key(Key::Improvement)
+            );
+        }
+    }
+
+    #[test]
+    fn fixes_told_as_ordinary_actions_are_the_immediate_half() {
+        // Work done again, a step that let the people affected carry on, a result told plainly.
+        for fix in [
+            "That evening I re-checked all 60 invoices against the contract with our finance lead.",
+            "I relaunched the booking page the same night with a plain form in place of the widget.",
+            "I borrowed a generator from the farm next door so the milking could carry on that night.",
+            "I rang the depot with our office manager at 8am, and by Friday all 30 passports were ready for collection.",
+            "That week I met the tour operator with our sales lead and kept nine of the twelve rooms on a smaller contract.",
+        ] {
+            let text = format!(
+                "The courier's van broke down and our paperwork for 30 travellers was stuck in a depot. {fix} \
+                 Since then every trip has a second courier booked as a backup."
+            );
+            let r = analyze_answer(&text, None);
+            assert!(
+                r.key(Key::Improvement).met,
+                "{fix}: {:#?}",
+                r.key(Key::Improvement)
+            );
+        }
+        // Reporting, receiving and doing something for one's own sake are no fix.
+        for not_fix in [
+            "I reported it to my manager and received a reply two days later.",
+            "I moved my other meetings so I could stay late that week.",
+        ] {
+            let text = format!(
+                "The courier's van broke down and our paperwork for 30 travellers was stuck in a depot. {not_fix} \
+                 Since then every trip has a second courier booked as a backup."
+            );
+            let r = analyze_answer(&text, None);
+            assert!(
+                !r.key(Key::Improvement).met,
+                "{not_fix}: {:#?}",
+                r.key(Key::Improvement)
+            );
+        }
+    }
+
+    #[test]
+    fn a_routine_or_a_safeguard_taken_up_afterwards_is_the_lasting_half() {
+        for change in [
+            "Afterwards the office began sending every client a reminder text each morning.",
+            "Then we locked the rota template so nobody can overwrite the totals by hand.",
+        ] {
+            let text = format!(
+                "A power cut wiped the booking screen an hour before opening. \
+                 I rebuilt the day's list from the confirmation emails with our receptionist within 40 minutes. {change}"
+            );
+            let r = analyze_answer(&text, None);
+            assert!(
+                r.key(Key::Improvement).met,
+                "{change}: {:#?}",
                 r.key(Key::Improvement)
             );
         }

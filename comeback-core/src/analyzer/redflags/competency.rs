@@ -1,11 +1,14 @@
 //! Core competency: a failure at the heart of the target role, told as the speaker's own slip.
 
-use super::slips::{cleft_omission, is_generic_slip, is_slip, OWNING};
+use super::slips::{
+    aside, cleft_omission, is_check, is_commit_length, is_generic_slip, is_people, is_slip,
+    steps_left_undone, OWNING,
+};
 use super::subject::{framed_failure, same_clause, speaker_subject, speakers_part, third_party};
 use super::{message, STORY_PARTS};
 use crate::analyzer::engine::{Doc, Sent};
 use crate::analyzer::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
-use crate::analyzer::report::{Finding, RedFlag, Severity};
+use crate::analyzer::report::{AnswerPart, Finding, RedFlag, Severity};
 use crate::Key;
 use std::sync::OnceLock;
 
@@ -83,6 +86,14 @@ pub(super) fn core_competency(
     // their own failure, and what it was is a core skill of the role. A phrase that names an error on
     // its own stands even beside an outside cause told elsewhere; a bare skill does not.
     if let Some(b) = framed_failure(toks) {
+        // "The mistake I'd pick is one I made translating a contract": what follows "one I made"
+        // is the failure named.
+        let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+        let b = if w(b + 1) == "one" && w(b + 2) == "i" && matches!(w(b + 3), "made" | "had") {
+            b + 3
+        } else {
+            b
+        };
         let named = hits.iter().find(|h| {
             h.start > b
                 && h.start - b <= 4
@@ -109,7 +120,20 @@ pub(super) fn core_competency(
         }
     }
     if excused {
-        return None;
+        // An outside cause told elsewhere does not excuse an error phrase with the speaker as its
+        // subject ("I misjudged it and clipped the mirror"), nor a core step left undone.
+        let strict = hits.iter().find(|h| {
+            h.tag
+                && speaker_subject(toks, h.start) == Some(true)
+                && !third_party(toks, h.start)
+                && !toks[h.start.saturating_sub(2)..h.start]
+                    .iter()
+                    .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+        });
+        if let Some(h) = strict {
+            return found(h.start, h.end);
+        }
+        return own_core_task(doc, s, &hits, excused).and_then(|(a, b)| found(a, b));
     }
     for h in hits.iter().filter(|h| h.tag) {
         // "burned out" is tiredness, not a kitchen.
@@ -123,8 +147,14 @@ pub(super) fn core_competency(
             .iter()
             .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
         let own = speakers_part(toks, h.start)
+            // No subject named nearby: the speaker's when they come before it in the sentence
+            // ("I was on my own that night and the wrong dose ..."), not when someone else acts
+            // first and the speaker only comes in after ("the agency nurse gave the wrong dose,
+            // and I didn't find out until ...").
             || (speaker_subject(toks, h.start).is_none()
-                && s.first_person
+                && toks[..h.start].iter().any(|t| {
+                    matches!(t.norm.as_str(), "i" | "i'd" | "i've" | "i'm" | "my" | "me")
+                })
                 && !third_party(toks, h.start))
             || described_object(toks, h.start).is_some_and(|r| speakers_part(toks, r));
         if own && !negated {
@@ -159,6 +189,12 @@ pub(super) fn core_competency(
             continue;
         }
         for h in &skills {
+            // "I assumed the client was happy": a misread person, not a core task.
+            if matches!(w, "assumed" | "trusted")
+                && toks[h.start..h.end].iter().any(|t| is_people(&t.norm))
+            {
+                continue;
+            }
             let bound = if generic && !owning {
                 // "the wrong dose", "missed a duplicate payment", "a mistake in the reconciliation".
                 let before = k < h.start
@@ -181,6 +217,14 @@ pub(super) fn core_competency(
                     return found(h.start - 1, k + 1);
                 }
                 // "I got the surcharge load wrong": the object of the speaker's verb, then the slip.
+                // "one placement I got wrong was ...": the object put first, then the speaker.
+                let fronted = k == h.end + 2
+                    && matches!(toks[h.end].norm.as_str(), "i" | "i'd")
+                    && toks[h.end + 1].norm == "got"
+                    && w == "wrong";
+                if fronted {
+                    return found(h.start, k + 1);
+                }
                 let object = k >= h.end
                     && k - h.end <= 1
                     && !generic_noun(w)
@@ -204,6 +248,312 @@ pub(super) fn core_competency(
             };
             if bound {
                 return found(k.min(h.start), (k + 1).max(h.end));
+            }
+        }
+    }
+    own_core_task(doc, s, &hits, excused).and_then(|(a, b)| found(a, b))
+}
+
+/// Whether the core skill at `k` is what the speaker was doing: the speaker ("I", "my") comes
+/// before it in its clause with no time, reason or contrast between ("I was running the payroll",
+/// "I'd built the estimate"; not "I never took a break during the year-end close").
+fn speakers_task(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
+    if !speakers_part(toks, k) || third_party(toks, k) {
+        return false;
+    }
+    let from = k.saturating_sub(14);
+    let me = (from..k)
+        .rev()
+        .find(|&i| matches!(toks[i].norm.as_str(), "i" | "i'd" | "i've" | "i'm" | "my"));
+    me.is_some_and(|i| !toks[i..k].iter().any(|t| aside(&t.norm)))
+}
+
+/// A core task of the role that the speaker did badly or left half done, by meaning rather than
+/// by a slip word bound to it: a step of the work left undone ("I didn't check", "without
+/// logging", "I skipped", "I assumed": `steps_left_undone`) or a slip of the speaker's that says
+/// what went wrong ("misread", "the wrong file"), in the same sentence as a core skill that the
+/// step is about ("I didn't do a strand test"), as the core error it let through ("..., and
+/// fourteen people were overpaid"), or after the core task the speaker was doing ("I was running
+/// the monthly payroll and uploaded the wrong file", "I'd built the estimate on the templates and
+/// didn't dig into the integrations").
+/// Only where the failure is told (not the recovery), and never a step someone else left undone.
+/// When an outside cause is told in the story, only a step the speaker left undone on the core
+/// task itself counts ("the fridge had failed, but I didn't check the temperature log"): the
+/// role's own core check is never an outside cause, but a slip merely beside one may be.
+fn own_core_task(
+    doc: &Doc,
+    s: &Sent,
+    hits: &[crate::analyzer::lexicon::Hit<bool>],
+    excused: bool,
+) -> Option<(usize, usize)> {
+    if !matches!(
+        s.part,
+        AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
+    ) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    // "Since then I never hand over without reading the chart": the new habit, not the failure.
+    let habit = toks.windows(2).any(|p| {
+        matches!(
+            (p[0].norm.as_str(), p[1].norm.as_str()),
+            ("since", "then") | ("ever", "since") | ("these", "days")
+        )
+    }) || toks
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "now" | "nowadays" | "whenever"));
+    if habit {
+        return None;
+    }
+    let skills: Vec<_> = hits.iter().filter(|h| !h.tag).collect();
+    // The step left undone, then the core error it let through in the same sentence: "I didn't
+    // spot-check the output, and fourteen people were overpaid".
+    let undone = steps_left_undone(toks);
+    if let Some(&u) = undone.first() {
+        let outcome = hits.iter().find(|h| {
+            h.tag
+                && h.start > u
+                && !toks[h.start.saturating_sub(2)..h.start]
+                    .iter()
+                    .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+        });
+        if let Some(h) = outcome {
+            return Some((u, h.end));
+        }
+    }
+    // The step left undone is about the core task: "didn't check the dose", "without logging the
+    // temperature", "the handover notes I never read".
+    for &u in &undone {
+        // "I assumed the client was happy": an assumption about a person, not a check left out.
+        let assumption = matches!(toks[u].norm.as_str(), "assumed" | "guessed");
+        for h in skills
+            .iter()
+            .filter(|h| !(assumption && toks[h.start..h.end].iter().any(|t| is_people(&t.norm))))
+        {
+            // The core skill is what the step was about: not a time or a reason beside it ("I
+            // never took a lunch break during the year-end close"), nor a word that only describes
+            // that thing ("the email about the exam hall": a preposition other than a verb's own
+            // particle, "look at", "dig into").
+            let modifier = toks[u..h.start.max(u)].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "about" | "for" | "of" | "on" | "in" | "with" | "from" | "by"
+                )
+            });
+            let object = h.start >= u
+                && h.start - u <= 6
+                && same_clause(toks, u, h.start)
+                && !modifier
+                && !toks[u..h.start]
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "and" | "to") || aside(&t.norm));
+            // "the handover notes I never read": the skill, then only the speaker and the negation.
+            let fronted = h.end <= u
+                && u - h.end <= 3
+                && toks[h.end..u].iter().all(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "i" | "i'd"
+                            | "that"
+                            | "which"
+                            | "had"
+                            | "did"
+                            | "not"
+                            | "never"
+                            | "didn't"
+                            | "hadn't"
+                            | "just"
+                            | "even"
+                            | "actually"
+                            | "forgot"
+                            | "to"
+                    )
+                });
+            let about = object
+                || fronted
+                // The check left out, then the core task done anyway: "I didn't check the log
+                // before I started, and I gave nine patients their vaccine".
+                || (h.start > u
+                    && !assumption
+                    && toks[u..(u + 5).min(toks.len())]
+                        .iter()
+                        .any(|t| is_check(&t.norm))
+                    // A second act of the speaker's: "..., and I gave nine patients their vaccine".
+                    && toks[u..h.start].windows(2).any(|p| {
+                        matches!(p[0].norm.as_str(), "and" | "then" | "but")
+                            && matches!(p[1].norm.as_str(), "i" | "i'd" | "then")
+                    })
+                    && speakers_task(toks, h.start));
+            if about {
+                return Some((u.min(h.start), (u + 1).max(h.end)));
+            }
+        }
+    }
+    if excused {
+        return None;
+    }
+    // The speaker's own step left undone or slip, in a sentence where the speaker was doing a
+    // core task: "I was doing the payroll ... and I uploaded the file for the wrong month".
+    // Slips that say what went wrong in the work ("misread", "the wrong file"), not a verdict on
+    // it ("I felt I'd failed", "my mistake was ...").
+    let done_wrong = toks.iter().enumerate().find_map(|(k, t)| {
+        let w = t.norm.as_str();
+        let telling = matches!(w, "wrong" | "wrongly" | "incorrect" | "incorrectly")
+            || (is_slip(w) && !is_generic_slip(w));
+        let negated = toks[k.saturating_sub(2)..k]
+            .iter()
+            .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
+        (telling && !negated && speakers_part(toks, k)).then_some(k)
+    });
+    let slip = undone.first().copied().or(done_wrong)?;
+    // The core task is a thing done ("the payroll", "the estimate"), not the people it is for,
+    // unless what was left undone is a check ("I gave a patient his insulin without checking his
+    // blood sugar").
+    let check_left = undone.first().is_some_and(|&u| {
+        toks[u..(u + 1).min(toks.len())]
+            .iter()
+            .any(|t| is_check(&t.norm))
+    });
+    skills
+        .iter()
+        .filter(|h| check_left || !toks[h.start..h.end].iter().any(|t| is_people(&t.norm)))
+        // The slip comes in the task ("I was running the payroll and uploaded the wrong file"),
+        // not before it as something given up for it ("I skipped the social to finish the pack").
+        .find(|h| h.start < slip && speakers_task(toks, h.start))
+        .map(|h| (h.start, slip + 1))
+}
+
+/// The value of a number token ("14", "fourteen") and, from the word after it, its length in days
+/// when it is one ("weeks" = 7); `None` for anything else.
+fn length_at(toks: &[crate::analyzer::text::Token], k: usize) -> Option<(f64, Option<f64>)> {
+    const WORDS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let w = toks.get(k)?.norm.as_str();
+    let value = match WORDS.iter().position(|x| *x == w) {
+        Some(v) => v as f64,
+        None => match w {
+            "thirty" => 30.0,
+            "forty" => 40.0,
+            "fifty" => 50.0,
+            _ => w.parse::<f64>().ok()?,
+        },
+    };
+    let unit = match toks.get(k + 1).map_or("", |t| t.norm.as_str()) {
+        "day" | "days" => Some(1.0),
+        "week" | "weeks" => Some(7.0),
+        "month" | "months" => Some(30.0),
+        "year" | "years" => Some(365.0),
+        _ => None,
+    };
+    Some((value, unit))
+}
+
+/// A plan or an estimate of the speaker's own that the work overran, for a role whose core skills
+/// include estimating (a project manager): a length of time the speaker committed to, then the
+/// length it actually took, told in the story ("I said eight weeks. It took fourteen.", "My plan
+/// allowed two weeks for the migration; it took seven"). Not when an outside cause is told (a
+/// client's change of scope, a supplier going under): then the overrun is not the speaker's.
+pub(super) fn overrun_estimate(
+    doc: &Doc,
+    role: &crate::analyzer::roles::Role,
+    excused: bool,
+) -> Option<Finding> {
+    if excused {
+        return None;
+    }
+    let estimating = role
+        .core_hits(&crate::analyzer::text::tokenize("estimate"))
+        .iter()
+        .any(|h| !h.tag);
+    if !estimating {
+        return None;
+    }
+    let story: Vec<&Sent> = doc
+        .sents
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.part,
+                AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
+            )
+        })
+        .collect();
+    for (i, a) in story.iter().enumerate() {
+        let toks = doc.toks(a);
+        // The speaker's commitment, with a figure after it.
+        let commit = toks.iter().enumerate().find_map(|(k, t)| {
+            let own = speakers_part(toks, k)
+                || (k >= 2
+                    && toks[k - 2].norm == "my"
+                    && matches!(
+                        toks[k - 1].norm.as_str(),
+                        "plan" | "estimate" | "schedule" | "timeline" | "quote"
+                    ));
+            (is_commit_length(&t.norm)
+                && own
+                && a.figures.iter().any(|f| f.start > k && f.start - k <= 8))
+            .then_some(k)
+        });
+        let Some(c) = commit else {
+            continue;
+        };
+        let planned = (c + 1..toks.len().min(c + 9)).find_map(|k| length_at(toks, k));
+        // What it took: "it took fourteen", "took seven weeks", "ended up taking five months".
+        for b in story.iter().skip(i).take(3) {
+            let bt = doc.toks(b);
+            let from = if std::ptr::eq(*a, *b) { c + 1 } else { 0 };
+            let took = (from..bt.len()).find(|&k| {
+                matches!(bt[k].norm.as_str(), "took" | "taking" | "lasted")
+                    && (b.figures.iter().any(|f| f.start > k && f.start - k <= 3)
+                        // "It took fourteen.": a bare number, its unit given by the estimate.
+                        || bt.get(k + 1).is_some_and(|n| {
+                            n.numeric || crate::analyzer::figures::is_number_word(&n.norm)
+                        }))
+                    && !bt[k.saturating_sub(3)..k]
+                        .iter()
+                        .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+            });
+            // Only an overrun: "I said eight weeks and it took seven" is no failure.
+            let actual =
+                took.and_then(|k| (k + 1..bt.len().min(k + 4)).find_map(|j| length_at(bt, j)));
+            let longer = match (planned, actual) {
+                (Some((p, pu)), Some((a, au))) => {
+                    let pu = pu.unwrap_or(1.0);
+                    a * au.unwrap_or(pu) > p * pu
+                }
+                _ => true,
+            };
+            if let Some(k) = took.filter(|_| longer) {
+                return Some(doc.finding(
+                    Key::Choice,
+                    RedFlag::CoreCompetency.rule(),
+                    Severity::Warn,
+                    format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
+                    b,
+                    k,
+                    k + 1,
+                ));
             }
         }
     }

@@ -24,7 +24,7 @@ use super::lexicon::Cat;
 use super::report::{AnswerPart, Finding, RedFlag, RedFlagHit, Severity};
 use crate::{FailureCategory, Key};
 use blame::{blame_accepted, blame_subject, nobody_to_blame, owned_by_speaker};
-use competency::core_competency;
+use competency::{core_competency, overrun_estimate};
 use conflict::personal_conflict;
 use judgment::{left_alone, reckless_phrase, told_in_plain_words};
 use outside::strong_outside_cause;
@@ -204,6 +204,14 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
         }
         if let Some(role) = doc.role {
             if let Some(f) = core_competency(doc, s, role, excused) {
+                evidence.push((RedFlag::CoreCompetency, f));
+            }
+        }
+    }
+    // A plan or an estimate of the speaker's that the work overran, told across sentences.
+    if let Some(role) = doc.role {
+        if !evidence.iter().any(|(f, _)| *f == RedFlag::CoreCompetency) {
+            if let Some(f) = overrun_estimate(doc, role, excused) {
                 evidence.push((RedFlag::CoreCompetency, f));
             }
         }

@@ -108,7 +108,13 @@ pub(super) fn third_party(toks: &[Token], k: usize) -> bool {
 /// Who is the subject nearest before token `k`, in the same clause and at most fourteen words
 /// back: `Some(true)` for the speaker, `Some(false)` for anyone else, `None` when there is none.
 pub(super) fn speaker_subject(toks: &[Token], k: usize) -> Option<bool> {
-    let from = k.saturating_sub(14);
+    speaker_subject_within(toks, k, 14)
+}
+
+/// `speaker_subject` looking up to `reach` words back: a long first clause ("I left a big batch of
+/// ... on the side and went home without ...") still has the speaker as its subject.
+pub(super) fn speaker_subject_within(toks: &[Token], k: usize, reach: usize) -> Option<bool> {
+    let from = k.saturating_sub(reach);
     for i in (from..k.min(toks.len())).rev() {
         // "... and the label was wrong": a new clause with a subject of its own.
         if clause_break(toks, i) {
