@@ -139,25 +139,38 @@ struct Split {
     evidence: Vec<GroupedFinding>,
 }
 
-/// The identity of a listed row: its rule and its message.
-fn advice_keys(list: &[GroupedFinding]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|g| (g.finding.rule.clone(), g.finding.message.clone()))
-        .collect()
+/// A message without its digits: "This sentence has 42 words…" keeps its row while the count
+/// changes with every word typed, and only the text of the row changes.
+fn message_shape(message: &str) -> String {
+    message.chars().filter(|c| !c.is_ascii_digit()).collect()
+}
+
+/// The identity of a listed row: its rule, the shape of its message, and its place among the
+/// rows that share both (two long sentences give two rows of the same shape).
+type RowKey = (String, String, usize);
+
+fn advice_keys(list: &[GroupedFinding]) -> Vec<RowKey> {
+    let mut out: Vec<RowKey> = Vec::with_capacity(list.len());
+    for g in list {
+        let shape = message_shape(&g.finding.message);
+        let n = out
+            .iter()
+            .filter(|(r, s, _)| *r == g.finding.rule && *s == shape)
+            .count();
+        out.push((g.finding.rule.clone(), shape, n));
+    }
+    out
 }
 
 /// The current content of one listed row, `None` once it has left the list.
-fn row_of(
-    split: Memo<Split>,
-    evidence: bool,
-    rule: String,
-    message: String,
-) -> Memo<Option<GroupedFinding>> {
+fn row_of(split: Memo<Split>, evidence: bool, key: RowKey) -> Memo<Option<GroupedFinding>> {
+    let (rule, shape, n) = key;
     Memo::new(move |_| {
         split.with(|s| {
             let list = if evidence { &s.evidence } else { &s.shown };
             list.iter()
-                .find(|g| g.finding.rule == rule && g.finding.message == message)
+                .filter(|g| g.finding.rule == rule && message_shape(&g.finding.message) == shape)
+                .nth(n)
                 .cloned()
         })
     })
@@ -246,17 +259,17 @@ pub fn KeyFeedback(
             <ul class="findings">
                 <For each=move || todo_keys.get() key=|k| k.clone() let:k>
                     {
-                        let (rule, message) = k;
-                        let row = row_of(split, false, rule.clone(), message.clone());
+                        let rule = k.0.clone();
+                        let row = row_of(split, false, k);
                         let severity = Memo::new(move |_| row.with(|g| g.as_ref().map_or(Severity::Info, |g| g.finding.severity)));
+                        let message = Memo::new(move |_| row.with(|g| g.as_ref().map(|g| g.finding.message.clone()).unwrap_or_default()));
                         let quotes = Memo::new(move |_| row.with(|g| g.as_ref().map(|g| g.quotes.clone()).unwrap_or_default()));
                         let id = id_dismiss.clone();
-                        let hide_label = format!(" (hide: {message})");
                         view! {
                             <li class=move || format!("finding {}", severity_class(severity.get()))>
                                 <p class="finding-head">
                                     <span class="badge">{move || severity_label(severity.get())}</span>
-                                    <span class="finding-msg">{message}</span>
+                                    <span class="finding-msg">{move || message.get()}</span>
                                 </p>
                                 <Show when=move || quotes.with(|q| !q.is_empty())>
                                     <p class="quote"><span class="sr-only">"Your words: "</span>{move || view! { <Quotes quotes=quotes.get()/> }}</p>
@@ -270,7 +283,7 @@ pub fn KeyFeedback(
                                             <button type="button" class="quiet small" on:click=move |_| {
                                                 let rule = rule.clone();
                                                 app.edit(&id, move |s| if !s.dismissed.contains(&rule) { s.dismissed.push(rule) });
-                                            }>"Keep it as it is"<span class="sr-only">{hide_label.clone()}</span></button>
+                                            }>"Keep it as it is"<span class="sr-only">{move || format!(" (hide: {})", message.get())}</span></button>
                                         }
                                     }
                                 </Show>
@@ -285,12 +298,12 @@ pub fn KeyFeedback(
                 <ul class="evidence">
                     <For each=move || evidence_keys.get() key=|k| k.clone() let:k>
                         {
-                            let (rule, message) = k;
-                            let row = row_of(split, true, rule, message.clone());
+                            let row = row_of(split, true, k);
+                            let message = Memo::new(move |_| row.with(|g| g.as_ref().map(|g| g.finding.message.clone()).unwrap_or_default()));
                             let quotes = Memo::new(move |_| row.with(|g| g.as_ref().map(|g| g.quotes.clone()).unwrap_or_default()));
                             view! {
                                 <li>
-                                    <span aria-hidden="true">"✓ "</span>{message}
+                                    <span aria-hidden="true">"✓ "</span>{move || message.get()}
                                     {move || quotes.with(|q| !q.is_empty()).then(|| view! { " " <Quotes quotes=quotes.get()/> })}
                                 </li>
                             }

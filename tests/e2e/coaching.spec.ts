@@ -86,6 +86,24 @@ test('the same advice on repeated words is listed once, and follows the verdict 
   await expect(page.getByRole('link', { name: /Key 2: Numbers, needs work/ })).toBeVisible();
 });
 
+test('a long sentence keeps its row while its word count follows the typing', async ({ page }) => {
+  await newStory(page);
+  await page.getByRole('link', { name: /Numbers/ }).click();
+  const context = page.getByLabel('The situation, with its numbers');
+  const long = `We ${Array.from({ length: 33 }, (_, i) => ['moved', 'the', 'booking', 'queue', 'we'][i % 5]).join(' ')}`;
+  await context.fill(`The outage hit 35% of 900 clinics. ${long}`);
+  const row = page.locator('.feedback .finding', { hasText: 'This sentence has' });
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('.finding-msg')).toContainText('has 34 words');
+  await row.evaluate((li) => { li.dataset.seen = 'yes'; });
+  await context.press('End');
+  await context.pressSequentially(' again');
+  // The same item, with the new count: the row is updated, not built anew.
+  await expect(row.locator('.finding-msg')).toContainText('has 35 words');
+  await expect(row).toHaveAttribute('data-seen', 'yes');
+  await expect(row.getByRole('button', { name: /hide: This sentence has 35 words/ })).toBeVisible();
+});
+
 test('a finding can be kept as it is, and that choice is saved', async ({ page }) => {
   await newStory(page);
   await page.getByRole('link', { name: /Numbers/ }).click();
