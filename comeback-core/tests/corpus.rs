@@ -55,6 +55,12 @@ const FLOOR_BLIND3_PRECISION: f64 = 0.85;
 /// for a tight floor).
 const FLOOR_BLIND4: f64 = 0.89;
 const FLOOR_BLIND4_PRECISION: f64 = 0.85;
+/// Floors on the fifth blind set (`blind5.jsonl`) now that it is tuning material: scored blind it
+/// gave choice .820, numbers .980, turnaround .840, improvement .860, growth .900 and red-flag
+/// precision .600 on 5 flags (recall .136, core competency 1 of 14); the analyzer from before the
+/// blind4 round scored the same keys, precision .500 and core competency 0 of 14.
+const FLOOR_BLIND5: f64 = 0.80;
+const FLOOR_BLIND5_PRECISION: f64 = 0.55;
 
 fn floor(k: Key) -> f64 {
     match k {
@@ -83,7 +89,7 @@ struct Score {
 /// The untouched evaluation set: aggregate figures only, never per-answer lines, and a half-written
 /// file is tolerated, and a missing file is skipped. Written blind to the analyzer (see the corpus
 /// README); when it is promoted to tuning material, a new blind set must be written first.
-const BLIND: Option<&str> = Some("blind5.jsonl");
+const BLIND: Option<&str> = None;
 
 /// The sets whose per-answer lines (ids, verdicts, quotes) are printed: the tuning material.
 const TUNING_SETS: &[&str] = &[
@@ -93,6 +99,7 @@ const TUNING_SETS: &[&str] = &[
     "blind2.jsonl",
     "blind3.jsonl",
     "blind4.jsonl",
+    "blind5.jsonl",
 ];
 
 fn run(name: &str) -> Option<Score> {
@@ -340,6 +347,22 @@ fn agreement_with_fourth_blind_corpus() {
         precision,
         |_| FLOOR_BLIND4,
         FLOOR_BLIND4_PRECISION,
+    );
+}
+
+/// The fifth blind set: promoted to tuning material on 2026-11-26 after it was scored blind.
+#[test]
+fn agreement_with_fifth_blind_corpus() {
+    let Some(b) = run("blind5.jsonl") else {
+        return;
+    };
+    let (keys, precision) = print("blind5 (now tuning)", &b);
+    assert_floors(
+        "blind5.jsonl",
+        &keys,
+        precision,
+        |_| FLOOR_BLIND5,
+        FLOOR_BLIND5_PRECISION,
     );
 }
 
