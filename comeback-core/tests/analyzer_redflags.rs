@@ -522,3 +522,35 @@ fn round6_look_alikes_are_not_core_competency() {
         bad.join("\n")
     );
 }
+
+/// (role, text): a decision of the speaker's to go ahead without the safeguard meant to cover it
+/// is a reckless call.
+const SAFEGUARD_SKIPPED: &[(&str, &str)] = &[
+    ("Product manager", "The release date was fixed, so I chose to ship the pricing change without a rollback plan, and 3,000 customers were charged twice."),
+    ("Communications officer", "I decided to publish the statement without the director's approval, and it had to be withdrawn that evening."),
+];
+
+/// (role, text): the safeguard kept, waited for, or named only in passing.
+const SAFEGUARD_KEPT: &[(&str, &str)] = &[
+    ("Product manager", "I decided not to ship the pricing change without a rollback plan, so the launch slipped a week."),
+    ("Communications officer", "The director was abroad, so I agreed to hold the statement, and no approval came until Monday."),
+    ("Site manager", "We had a tested rollback, so I decided to switch the cranes over on Friday night."),
+];
+
+#[test]
+fn going_ahead_without_a_safeguard_is_poor_judgment() {
+    let mut bad = Vec::new();
+    for (role, text) in SAFEGUARD_SKIPPED {
+        let got = flags(text, role);
+        if !got.contains(&"poor_judgment") {
+            bad.push(format!("[{role}] {text}\n    want poor_judgment, got {got:?}"));
+        }
+    }
+    for (role, text) in SAFEGUARD_KEPT {
+        let got = flags(text, role);
+        if got.contains(&"poor_judgment") {
+            bad.push(format!("[{role}] {text}\n    got {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

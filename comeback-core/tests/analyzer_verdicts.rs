@@ -267,3 +267,21 @@ so I rebooked all 14 of us onto the morning sailing within the hour with our tra
 I rebooked all 14 of us onto the morning sailing within the hour with our transport coordinator.";
     assert!(!met(text, "Tour manager", Key::Choice));
 }
+
+#[test]
+fn a_second_act_after_and_shares_the_speakers_subject() {
+    // The speaker's own edit, told as a second verb after "and": no outside cause.
+    for (role, text) in [
+        ("Office manager", "I reused the old invitation and changed the venue but not the start time, so forty guests turned up an hour early."),
+        ("Payroll officer", "We pulled last month's file and changed the rates by hand, and twelve people were paid the old overtime."),
+    ] {
+        assert!(!met(text, role, Key::Choice), "{text}\n{:?}", analyze_answer(text, Some(role)).key(Key::Choice));
+    }
+    // Someone else's act after "and" is still an outside cause.
+    for (role, text) in [
+        ("Event manager", "Two days before the gala the sponsor rang and changed the guest list, so 60 badges were wrong."),
+        ("Marketing manager", "I sent the brief on time, but the client read it and they changed the whole campaign a week before launch."),
+    ] {
+        assert!(met(text, role, Key::Choice), "{text}\n{:?}", analyze_answer(text, Some(role)).key(Key::Choice));
+    }
+}
