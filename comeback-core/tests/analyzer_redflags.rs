@@ -500,7 +500,9 @@ fn round6_core_checks_left_out_are_core_competency() {
     for (role, text, flag) in ROUND6_FLAGGED {
         let got = flags(text, role);
         if !got.contains(flag) || got.contains(&"poor_judgment") {
-            bad.push(format!("[{role}] {text}\n    want only {flag}, got {got:?}"));
+            bad.push(format!(
+                "[{role}] {text}\n    want only {flag}, got {got:?}"
+            ));
         }
     }
     assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
@@ -543,7 +545,9 @@ fn going_ahead_without_a_safeguard_is_poor_judgment() {
     for (role, text) in SAFEGUARD_SKIPPED {
         let got = flags(text, role);
         if !got.contains(&"poor_judgment") {
-            bad.push(format!("[{role}] {text}\n    want poor_judgment, got {got:?}"));
+            bad.push(format!(
+                "[{role}] {text}\n    want poor_judgment, got {got:?}"
+            ));
         }
     }
     for (role, text) in SAFEGUARD_KEPT {

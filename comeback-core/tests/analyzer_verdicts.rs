@@ -285,3 +285,21 @@ fn a_second_act_after_and_shares_the_speakers_subject() {
         assert!(met(text, role, Key::Choice), "{text}\n{:?}", analyze_answer(text, Some(role)).key(Key::Choice));
     }
 }
+
+#[test]
+fn an_action_heading_opens_the_recovery_even_with_failure_words() {
+    let text = "Situation: Our only courier went into administration on a Thursday, and 800 parcels were stuck in its depot.\n\
+Task: Get the orders out before the weekend.\n\
+Action: The day the depot closed, I phoned two regional couriers with our warehouse lead and had a new collection booked within four hours.\n\
+Result: Every parcel left by Saturday morning.";
+    assert_eq!(
+        part_of(text, "The day the depot closed"),
+        AnswerPart::Recovery
+    );
+    assert!(met(text, "Logistics coordinator", Key::Turnaround));
+    // The heading alone is no action: a generic recovery under it stays generic.
+    let thin = "Situation: Our only courier went into administration and 800 parcels were stuck.\n\
+Action: I took ownership of the problem.\n\
+Result: It was sorted in the end.";
+    assert!(!met(thin, "Logistics coordinator", Key::Turnaround));
+}

@@ -175,7 +175,8 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                 && in_core(doc, toks, h.start, h.end.saturating_add(3).min(toks.len()));
             // A step that the role names as its own core error when left out ("I didn't test" for
             // an electrician or a tester) is a slip in the role's core, not a reckless call.
-            let core_step = flag == RedFlag::PoorJudgment && core_check_left_out(doc, toks, h.start, h.end);
+            let core_step =
+                flag == RedFlag::PoorJudgment && core_check_left_out(doc, toks, h.start, h.end);
             let flag = if (flag == RedFlag::BasicSkills && in_core(doc, toks, h.start, h.end))
                 || rushed_core
                 || core_step
