@@ -303,3 +303,14 @@ Action: I took ownership of the problem.\n\
 Result: It was sorted in the end.";
     assert!(!met(thin, "Logistics coordinator", Key::Turnaround));
 }
+
+#[test]
+fn a_denial_told_as_the_only_failure_leaves_no_turnaround() {
+    let denial = "To be honest I'm not sure I've ever had a real failure at work. I can be a bit of a perfectionist. \
+Last quarter I rang the client the same day and rewrote the whole deck with my two analysts.";
+    assert!(!met(denial, "Bid manager", Key::Turnaround));
+    // A denial that opens onto a real failure leaves the recovery to be read.
+    let real = "I struggle to think of a big one, but in March I pushed a bad config and checkout failed for 40 minutes. \
+I rolled it back within ten minutes with the on-call engineer and posted an update for the 300 affected shops.";
+    assert!(met(real, "Site reliability engineer", Key::Turnaround));
+}
