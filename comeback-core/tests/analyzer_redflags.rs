@@ -478,3 +478,83 @@ fn round5_look_alikes_are_not_flagged() {
         bad.join("\n")
     );
 }
+
+/// (role, text, flag): a check the role names as its own core error, left out by the speaker, is
+/// core competency and not a reckless call.
+const ROUND6_FLAGGED: &[(&str, &str, &str)] = &[
+    ("Electrician", "I isolated the ring main at the board but I didn't test the outlet I was about to open, and it was still energised.", "core_competency"),
+    ("Apprentice electrician", "I never tested the spur before I cut into it, because the board said it was off.", "core_competency"),
+    ("QA engineer", "I didn't test the upgrade path from the old version before we shipped it to everyone.", "core_competency"),
+];
+
+/// (role, text): a step left out that is not the role's own core check; not core competency.
+const ROUND6_CLEAN: &[(&str, &str)] = &[
+    ("Electrician", "The wholesaler sent the wrong cable drums, so we lost two days on the school job."),
+    ("Electrician", "I didn't invoice the landlord for a month because my van was stolen with the paperwork in it."),
+    ("Marketing manager", "I didn't test the subject line on a small list before the whole send went out."),
+];
+
+#[test]
+fn round6_core_checks_left_out_are_core_competency() {
+    let mut bad = Vec::new();
+    for (role, text, flag) in ROUND6_FLAGGED {
+        let got = flags(text, role);
+        if !got.contains(flag) || got.contains(&"poor_judgment") {
+            bad.push(format!(
+                "[{role}] {text}\n    want only {flag}, got {got:?}"
+            ));
+        }
+    }
+    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+}
+
+#[test]
+fn round6_look_alikes_are_not_core_competency() {
+    let mut bad = Vec::new();
+    for (role, text) in ROUND6_CLEAN {
+        let got = flags(text, role);
+        if got.contains(&"core_competency") {
+            bad.push(format!("[{role}] {text}\n    got {got:?}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} wrongly flagged:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+/// (role, text): a decision of the speaker's to go ahead without the safeguard meant to cover it
+/// is a reckless call.
+const SAFEGUARD_SKIPPED: &[(&str, &str)] = &[
+    ("Product manager", "The release date was fixed, so I chose to ship the pricing change without a rollback plan, and 3,000 customers were charged twice."),
+    ("Communications officer", "I decided to publish the statement without the director's approval, and it had to be withdrawn that evening."),
+];
+
+/// (role, text): the safeguard kept, waited for, or named only in passing.
+const SAFEGUARD_KEPT: &[(&str, &str)] = &[
+    ("Product manager", "I decided not to ship the pricing change without a rollback plan, so the launch slipped a week."),
+    ("Communications officer", "The director was abroad, so I agreed to hold the statement, and no approval came until Monday."),
+    ("Site manager", "We had a tested rollback, so I decided to switch the cranes over on Friday night."),
+];
+
+#[test]
+fn going_ahead_without_a_safeguard_is_poor_judgment() {
+    let mut bad = Vec::new();
+    for (role, text) in SAFEGUARD_SKIPPED {
+        let got = flags(text, role);
+        if !got.contains(&"poor_judgment") {
+            bad.push(format!(
+                "[{role}] {text}\n    want poor_judgment, got {got:?}"
+            ));
+        }
+    }
+    for (role, text) in SAFEGUARD_KEPT {
+        let got = flags(text, role);
+        if got.contains(&"poor_judgment") {
+            bad.push(format!("[{role}] {text}\n    got {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

@@ -267,3 +267,50 @@ so I rebooked all 14 of us onto the morning sailing within the hour with our tra
 I rebooked all 14 of us onto the morning sailing within the hour with our transport coordinator.";
     assert!(!met(text, "Tour manager", Key::Choice));
 }
+
+#[test]
+fn a_second_act_after_and_shares_the_speakers_subject() {
+    // The speaker's own edit, told as a second verb after "and": no outside cause.
+    for (role, text) in [
+        ("Office manager", "I reused the old invitation and changed the venue but not the start time, so forty guests turned up an hour early."),
+        ("Payroll officer", "We pulled last month's file and changed the rates by hand, and twelve people were paid the old overtime."),
+    ] {
+        assert!(!met(text, role, Key::Choice), "{text}\n{:?}", analyze_answer(text, Some(role)).key(Key::Choice));
+    }
+    // Someone else's act after "and" is still an outside cause.
+    for (role, text) in [
+        ("Event manager", "Two days before the gala the sponsor rang and changed the guest list, so 60 badges were wrong."),
+        ("Marketing manager", "I sent the brief on time, but the client read it and they changed the whole campaign a week before launch."),
+    ] {
+        assert!(met(text, role, Key::Choice), "{text}\n{:?}", analyze_answer(text, Some(role)).key(Key::Choice));
+    }
+}
+
+#[test]
+fn an_action_heading_opens_the_recovery_even_with_failure_words() {
+    let text = "Situation: Our only courier went into administration on a Thursday, and 800 parcels were stuck in its depot.\n\
+Task: Get the orders out before the weekend.\n\
+Action: The day the depot closed, I phoned two regional couriers with our warehouse lead and had a new collection booked within four hours.\n\
+Result: Every parcel left by Saturday morning.";
+    assert_eq!(
+        part_of(text, "The day the depot closed"),
+        AnswerPart::Recovery
+    );
+    assert!(met(text, "Logistics coordinator", Key::Turnaround));
+    // The heading alone is no action: a generic recovery under it stays generic.
+    let thin = "Situation: Our only courier went into administration and 800 parcels were stuck.\n\
+Action: I took ownership of the problem.\n\
+Result: It was sorted in the end.";
+    assert!(!met(thin, "Logistics coordinator", Key::Turnaround));
+}
+
+#[test]
+fn a_denial_told_as_the_only_failure_leaves_no_turnaround() {
+    let denial = "To be honest I'm not sure I've ever had a real failure at work. I can be a bit of a perfectionist. \
+Last quarter I rang the client the same day and rewrote the whole deck with my two analysts.";
+    assert!(!met(denial, "Bid manager", Key::Turnaround));
+    // A denial that opens onto a real failure leaves the recovery to be read.
+    let real = "I struggle to think of a big one, but in March I pushed a bad config and checkout failed for 40 minutes. \
+I rolled it back within ten minutes with the on-call engineer and posted an update for the 300 affected shops.";
+    assert!(met(real, "Site reliability engineer", Key::Turnaround));
+}

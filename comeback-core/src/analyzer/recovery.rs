@@ -470,6 +470,27 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         ));
         return key_verdict(key, false, status, findings);
     }
+    // A denial or a boast told as the only failure ("I'm not sure I've ever really failed; I can be
+    // a bit of a perfectionist") leaves nothing to recover from, whatever is done after it.
+    let denied = !doc.structured && {
+        let mut told = doc.in_parts(&[AnswerPart::Failure]).peekable();
+        told.peek().is_some()
+            && told.all(|s| {
+                // Every failure word belongs to the denial ("not sure I've had a real failure"),
+                // none tells a failure after it ("..., but in March checkout failed").
+                let denial_end = s.hits_of(Cat::Denial).map(|h| h.end).max();
+                denial_end.is_some_and(|e| s.hits_of(Cat::Failure).all(|h| h.start <= e + 2))
+            })
+    };
+    if denied {
+        findings.push(missing(
+            key,
+            "turnaround-no-failure",
+            Severity::Problem,
+            "Tell a real failure first: a turnaround has to recover from something that went wrong.",
+        ));
+        return key_verdict(key, false, "Missing: no failure to recover from.", findings);
+    }
     let mut speaker_concrete: Option<(&Sent, Action)> = None;
     let mut speaker_any = false;
     let mut we_action: Option<(&Sent, Action)> = None;

@@ -362,6 +362,17 @@ fn decision(doc: &Doc, s: &Sent) -> bool {
             && s.first_person
 }
 
+/// Whether a sentence opens with an "Action:" or "Actions:" heading (a STAR answer's recovery).
+/// Not a cue: the heading word is no action of the speaker's.
+fn action_heading(doc: &Doc, s: &Sent) -> bool {
+    let text = doc.text_of(s).trim_start();
+    ["action", "actions"].iter().any(|h| {
+        text.get(..h.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(h))
+            && text[h.len()..].trim_start().starts_with(':')
+    })
+}
+
 /// Whether a sentence tells damage: a failure cue, and no action of the speaker's or the team's.
 fn tells_damage(doc: &Doc, s: &Sent) -> bool {
     (s.has(Cat::Failure) || s.has(Cat::VagueOutcome))
@@ -424,6 +435,11 @@ fn decide(
     }
     if !seen_failure && failure {
         return AnswerPart::Failure;
+    }
+    // "Action: ..." after the failure is told: the heading names the recovery, whatever failure
+    // words the sentence repeats ("Action: the morning the news broke, I ...").
+    if seen_failure && action_heading(doc, s) {
+        return AnswerPart::Recovery;
     }
     let acts = actions(doc, s, false);
     let speaker = acts.iter().any(|a| a.actor == Actor::Speaker);

@@ -45,8 +45,62 @@ pub(super) fn told_in_plain_words(doc: &Doc, s: &Sent) -> Option<(RedFlag, usize
         if let Some((a, b)) = pair(Cat::RiskyDecision, Cat::Defiance, &defiant) {
             return Some((RedFlag::PoorJudgment, a, b));
         }
+        // A decision of the speaker's to go ahead without the safeguard meant to cover it: "I
+        // chose to launch without a rollback plan", "decided to send it without approval".
+        if let Some((a, b)) = safeguard_skipped(doc, s) {
+            return Some((RedFlag::PoorJudgment, a, b));
+        }
     }
     None
+}
+
+/// Safeguards named as the thing gone without, besides the `[mitigation]` words.
+const SAFEGUARDS: &[&str] = &[
+    "approval",
+    "permission",
+    "authorisation",
+    "authorization",
+    "signoff",
+    "sign-off",
+];
+
+/// Where a safeguard at token `k` is named as missing: "without" just before it, with at most two
+/// words between ("without legal sign-off", "without a rollback plan"). A bare "no" is left
+/// alone: "and no rollback was needed" tells no risk.
+fn lacked(toks: &[Token], k: usize) -> Option<usize> {
+    (k.saturating_sub(3)..k)
+        .rev()
+        .find(|&i| toks[i].norm == "without")
+}
+
+/// A risky decision of the speaker's, then within a few words a safeguard gone without: the span
+/// from the decision to the safeguard. Not when the decision was a careful act or is hedged.
+fn safeguard_skipped(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
+    let toks = doc.toks(s);
+    let h = s.hits_of(Cat::RiskyDecision).find(|h| {
+        by_speaker(toks, h.start, h.end)
+            && !third_party(toks, h.start)
+            && !hedged(doc, s, h.start)
+            && !cautious_call(s, h.end)
+    })?;
+    // The safeguard is negated by the "without" before it, so read every hit, negated or not.
+    let mitigation = s
+        .hits
+        .iter()
+        .filter(|m| m.cat == Cat::Mitigation)
+        .map(|m| (m.start, m.end));
+    let named = (h.end..toks.len())
+        .filter(|&k| SAFEGUARDS.contains(&toks[k].norm.as_str()))
+        .map(|k| (k, k + 1));
+    let (_, end) = mitigation
+        .chain(named)
+        .filter(|&(k, _)| k > h.end && k - h.end <= 10)
+        .find(|&(k, _)| {
+            // "I decided not to go live without sign-off" is the careful call.
+            lacked(toks, k)
+                .is_some_and(|w| w >= h.end && !toks[h.end..w].iter().any(|t| is_negator(&t.norm)))
+        })?;
+    Some((h.start, end))
 }
 
 /// Verbs of telling someone that something is so.

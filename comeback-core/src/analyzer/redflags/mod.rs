@@ -85,6 +85,22 @@ fn in_core(doc: &Doc, toks: &[super::text::Token], a: usize, b: usize) -> bool {
         .is_some_and(|r| r.core_hits(toks).iter().any(|h| h.start < b && a < h.end))
 }
 
+/// Whether a phrase of the role's that names a check left out as an error on its own ("!didn't
+/// test") overlaps the words `a..b`. Haste or excess named as the role's error ("!too fast" for a
+/// trainer) stays a reckless call as well.
+fn core_check_left_out(doc: &Doc, toks: &[super::text::Token], a: usize, b: usize) -> bool {
+    doc.role.is_some_and(|r| {
+        r.core_hits(toks).iter().any(|h| {
+            h.tag
+                && h.start < b
+                && a < h.end
+                && toks[h.start..h.end]
+                    .iter()
+                    .any(|t| slips::is_check(&t.norm))
+        })
+    })
+}
+
 /// The red flags raised by the text, each with its evidence.
 pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     let mut evidence: Vec<(RedFlag, Finding)> = Vec::new();
@@ -157,8 +173,13 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                     .iter()
                     .any(|t| t.norm == "rushed")
                 && in_core(doc, toks, h.start, h.end.saturating_add(3).min(toks.len()));
+            // A step that the role names as its own core error when left out ("I didn't test" for
+            // an electrician or a tester) is a slip in the role's core, not a reckless call.
+            let core_step =
+                flag == RedFlag::PoorJudgment && core_check_left_out(doc, toks, h.start, h.end);
             let flag = if (flag == RedFlag::BasicSkills && in_core(doc, toks, h.start, h.end))
                 || rushed_core
+                || core_step
             {
                 RedFlag::CoreCompetency
             } else {

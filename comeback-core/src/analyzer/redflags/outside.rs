@@ -119,21 +119,50 @@ pub(crate) fn outside_hits<'s>(doc: &'s Doc, s: &'s Sent) -> impl Iterator<Item 
         if core.iter().any(|c| c.start < h.end && h.start < c.end) {
             return false;
         }
-        let own = toks
+        let speaker = |w: &str| matches!(w, "i" | "we" | "i'd" | "we'd" | "i've" | "we've");
+        let before = toks[..h.start]
+            .iter()
+            .rposition(|t| !BETWEEN_ACT.contains(&t.norm.as_str()));
+        let act = toks
             .get(h.start)
-            .is_some_and(|t| ACTS.contains(&t.norm.as_str()))
-            && toks[..h.start]
-                .iter()
-                .rev()
-                .find(|t| !BETWEEN_ACT.contains(&t.norm.as_str()))
-                .is_some_and(|t| {
-                    matches!(
-                        t.norm.as_str(),
-                        "i" | "we" | "i'd" | "we'd" | "i've" | "we've"
-                    )
-                });
+            .is_some_and(|t| ACTS.contains(&t.norm.as_str()));
+        let own = act
+            && before.is_some_and(|b| {
+                let w = toks[b].norm.as_str();
+                // A second act after "and" shares the subject of the first: "I'd copied last
+                // year's file and changed the date", not "the client rang and changed the brief".
+                speaker(w) || (w == "and" && coordinated_subject(toks, b).is_some_and(speaker))
+            });
         !own
     })
+}
+
+/// The subject pronoun nearest before the "and" at `k` (at most twelve words back), which a
+/// verb right after the "and" shares; `None` when no pronoun stands there.
+fn coordinated_subject(toks: &[crate::analyzer::text::Token], k: usize) -> Option<&str> {
+    toks[k.saturating_sub(12)..k]
+        .iter()
+        .rev()
+        .map(|t| t.norm.as_str())
+        .find(|w| {
+            matches!(
+                *w,
+                "i" | "we"
+                    | "i'd"
+                    | "we'd"
+                    | "i've"
+                    | "we've"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "he'd"
+                    | "she'd"
+                    | "they'd"
+                    | "who"
+                    | "which"
+            )
+        })
 }
 
 /// Whether a sentence names a clear outside cause ("the pandemic hit", "a water main burst").
