@@ -119,11 +119,12 @@ pub fn full_name(k: Key) -> &'static str {
     }
 }
 
-/// One word per key, for the narrow indicator (a soft hyphen lets the long one wrap).
+/// One word per key, for the narrow indicator (soft hyphens let the long ones wrap on the
+/// narrowest phones, 320 px wide).
 pub fn short_name(k: Key) -> &'static str {
     match k {
         Key::Choice => "Choice",
-        Key::Numbers => "Numbers",
+        Key::Numbers => "Num\u{ad}bers",
         Key::Turnaround => "Turn\u{ad}around",
         Key::Improvement => "Improve",
         Key::Growth => "Growth",

@@ -172,6 +172,41 @@ test('unreadable saved data is kept aside, reported, and downloadable', async ({
   await expect(page.getByText('Key 1 of 5')).toBeVisible();
 });
 
+test('full storage is explained, loses no text, and saving resumes once there is room', async ({ page }) => {
+  await fresh(page);
+  await page.getByRole('button', { name: 'Start a new story' }).click();
+  await page.getByLabel('Name this story').fill('Quota day');
+  await expect(page.getByText('Saved on this device')).toBeVisible();
+  // Fill the site's storage with filler until the browser refuses more.
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
+      for (;;) {
+        try { localStorage.setItem(`filler-${n}`, 'x'.repeat(size)); n++; } catch { break; }
+      }
+    }
+    return n;
+  });
+  expect(filled).toBeGreaterThan(0);
+  const words = 'The replica stalled 40 minutes of orders 🛒 and I paged the lead.';
+  const summary = page.getByLabel('The failure in one sentence');
+  await summary.fill(words);
+  await expect(page.getByText(/storage for this site is full/)).toBeVisible();
+  await expect(page.getByText('Not saved: see the message above')).toBeVisible();
+  await expect(summary).toHaveValue(words);
+  await noAxeViolations(page);
+  await shot(page, 'storage-full-phone');
+  // Room again: the next change is saved, and a reload brings every word back.
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k); });
+  await summary.press('End');
+  await summary.pressSequentially(' Twice.');
+  await expect(page.getByText('Saved on this device')).toBeVisible();
+  await page.reload();
+  await ready(page);
+  await expect(page.getByLabel('The failure in one sentence')).toHaveValue(`${words} Twice.`);
+  await expect(page.getByLabel('Name this story')).toHaveValue('Quota day');
+});
+
 test('delete offers undo, and undo brings the story back', async ({ page }) => {
   await fresh(page);
   await page.getByRole('button', { name: 'Start a new story' }).click();
