@@ -4,8 +4,13 @@
 //! rarely does (a crash was found this way: an overflowing subtraction in the core-skill check). A
 //! panic in the browser would abort the page, so this runs in the debug build, which checks every
 //! subtraction. Nothing of the answers is printed, so the untouched blind set can be included.
+//!
+//! The same answers check the analysis's sentence cache, which re-reads only changed sentences:
+//! it must never change a result. Each answer is "typed" (grown clause by clause, then edited in
+//! the middle: a number changed, a word inserted, a sentence joined to the next) and each state's
+//! report, read with the cache warm from the states before it, must equal a fresh read.
 
-use comeback_core::analyzer::{analyze_answer, split_answer};
+use comeback_core::analyzer::{analyze_answer, clear_sentence_cache, split_answer, Report};
 use serde_json::Value;
 use std::path::Path;
 
@@ -70,4 +75,54 @@ fn no_cut_of_any_corpus_answer_makes_the_analyzer_panic() {
         runs += 1;
     }
     assert!(runs > 10_000, "{runs} runs");
+}
+
+/// The states of an answer as someone types and edits it.
+fn states(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '.' | ',' | '\n'))
+        .map(|(i, c)| text[..i + c.len_utf8()].to_string())
+        .collect();
+    out.push(text.to_string());
+    let mid = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= text.len() / 2)
+        .unwrap_or(0);
+    // A word typed into the middle, a digit added to the first number, "%" after it, a full stop
+    // removed (two sentences become one), a character deleted before the middle.
+    out.push(format!("{}not {}", &text[..mid], &text[mid..]));
+    if let Some(d) = text.find(|c: char| c.is_ascii_digit()) {
+        out.push(format!("{}9{}", &text[..d], &text[d..]));
+        out.push(format!("{}%{}", &text[..d + 1], &text[d + 1..]));
+    }
+    if let Some(p) = text.find(". ") {
+        out.push(format!("{}{}", &text[..p], &text[p + 1..]));
+    }
+    if let Some((i, c)) = text[..mid].char_indices().next_back() {
+        out.push(format!("{}{}", &text[..i], &text[i + c.len_utf8()..]));
+    }
+    out
+}
+
+#[test]
+fn a_warm_sentence_cache_gives_the_same_report_as_a_fresh_read() {
+    let all = answers();
+    assert!(all.len() >= 200, "the corpus should be there");
+    let mut checked = 0;
+    for (i, (role, text)) in all.iter().enumerate() {
+        let role = (i % 3 != 0).then_some(role.as_str());
+        for state in states(text) {
+            let warm: Report = analyze_answer(&state, role);
+            clear_sentence_cache();
+            let fresh = analyze_answer(&state, role);
+            assert!(
+                warm == fresh,
+                "answer {i}: a cached read differs from a fresh one after an edit"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 2000, "{checked} states checked");
 }

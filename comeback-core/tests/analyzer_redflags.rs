@@ -9,6 +9,30 @@ fn flags(text: &str, role: &str) -> Vec<&'static str> {
     analyze_answer(text, Some(role)).red_flag_ids()
 }
 
+/// Fails with every (role, text) case whose flags are `wrong`, each line saying what was `want`ed.
+fn assert_read<'a>(
+    what: &str,
+    cases: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    wrong: impl Fn(&str, &[&'static str]) -> bool,
+) {
+    let bad: Vec<String> = cases
+        .into_iter()
+        .filter_map(|(role, text, want)| {
+            let got = flags(text, role);
+            wrong(want, &got).then(|| format!("[{role}] {text}\n    want {want}, got {got:?}"))
+        })
+        .collect();
+    assert!(bad.is_empty(), "{} {what}:\n{}", bad.len(), bad.join("\n"));
+}
+
+/// (role, text) cases, each wanting `want`.
+fn wanting<'a>(
+    cases: &'a [(&'a str, &'a str)],
+    want: &'a str,
+) -> impl Iterator<Item = (&'a str, &'a str, &'a str)> + 'a {
+    cases.iter().map(move |&(role, text)| (role, text, want))
+}
+
 /// (role, text): nothing here should raise any red flag.
 const CLEAN: &[(&str, &str)] = &[
     // Telling someone the truth, with "when" and a denial nearby.
@@ -175,14 +199,9 @@ const FLAGGED: &[(&str, &str, &str)] = &[
 
 #[test]
 fn risky_stories_are_flagged() {
-    let mut bad = Vec::new();
-    for (role, text, flag) in FLAGGED {
-        let got = flags(text, role);
-        if !got.contains(flag) {
-            bad.push(format!("[{role}] {text}\n    want {flag}, got {got:?}"));
-        }
-    }
-    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+    assert_read("missed", FLAGGED.iter().copied(), |flag, got| {
+        !got.contains(&flag)
+    });
 }
 
 #[test]
@@ -300,14 +319,11 @@ const JUDGMENT_FLAGGED: &[(&str, &str)] = &[
 
 #[test]
 fn reckless_calls_are_poor_judgment() {
-    let mut bad = Vec::new();
-    for (role, text) in JUDGMENT_FLAGGED {
-        let got = flags(text, role);
-        if !got.contains(&"poor_judgment") {
-            bad.push(format!("[{role}] {text}\n    got {got:?}"));
-        }
-    }
-    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+    assert_read(
+        "missed",
+        wanting(JUDGMENT_FLAGGED, "poor_judgment"),
+        |flag, got| !got.contains(&flag),
+    );
 }
 
 /// (role, text, flag): failures at the core of the role named in ways the earlier rules missed:
@@ -339,30 +355,17 @@ const ROUND4_CLEAN: &[(&str, &str)] = &[
 
 #[test]
 fn round4_core_failures_are_flagged() {
-    let mut bad = Vec::new();
-    for (role, text, flag) in ROUND4_FLAGGED {
-        let got = flags(text, role);
-        if !got.contains(flag) {
-            bad.push(format!("[{role}] {text}\n    want {flag}, got {got:?}"));
-        }
-    }
-    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+    assert_read("missed", ROUND4_FLAGGED.iter().copied(), |flag, got| {
+        !got.contains(&flag)
+    });
 }
 
 #[test]
 fn round4_look_alikes_are_not_flagged() {
-    let mut bad = Vec::new();
-    for (role, text) in ROUND4_CLEAN {
-        let got = flags(text, role);
-        if !got.is_empty() {
-            bad.push(format!("[{role}] {text}\n    got {got:?}"));
-        }
-    }
-    assert!(
-        bad.is_empty(),
-        "{} wrongly flagged:\n{}",
-        bad.len(),
-        bad.join("\n")
+    assert_read(
+        "wrongly flagged",
+        wanting(ROUND4_CLEAN, "no flag"),
+        |_, got| !got.is_empty(),
     );
 }
 
@@ -452,30 +455,17 @@ const ROUND5_CLEAN: &[(&str, &str)] = &[
 
 #[test]
 fn round5_core_steps_left_undone_are_flagged() {
-    let mut bad = Vec::new();
-    for (role, text, flag) in ROUND5_FLAGGED {
-        let got = flags(text, role);
-        if !got.contains(flag) {
-            bad.push(format!("[{role}] {text}\n    want {flag}, got {got:?}"));
-        }
-    }
-    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+    assert_read("missed", ROUND5_FLAGGED.iter().copied(), |flag, got| {
+        !got.contains(&flag)
+    });
 }
 
 #[test]
 fn round5_look_alikes_are_not_flagged() {
-    let mut bad = Vec::new();
-    for (role, text) in ROUND5_CLEAN {
-        let got = flags(text, role);
-        if got.contains(&"core_competency") {
-            bad.push(format!("[{role}] {text}\n    got {got:?}"));
-        }
-    }
-    assert!(
-        bad.is_empty(),
-        "{} wrongly flagged:\n{}",
-        bad.len(),
-        bad.join("\n")
+    assert_read(
+        "wrongly flagged",
+        wanting(ROUND5_CLEAN, "no core_competency"),
+        |_, got| got.contains(&"core_competency"),
     );
 }
 
@@ -496,32 +486,17 @@ const ROUND6_CLEAN: &[(&str, &str)] = &[
 
 #[test]
 fn round6_core_checks_left_out_are_core_competency() {
-    let mut bad = Vec::new();
-    for (role, text, flag) in ROUND6_FLAGGED {
-        let got = flags(text, role);
-        if !got.contains(flag) || got.contains(&"poor_judgment") {
-            bad.push(format!(
-                "[{role}] {text}\n    want only {flag}, got {got:?}"
-            ));
-        }
-    }
-    assert!(bad.is_empty(), "{} missed:\n{}", bad.len(), bad.join("\n"));
+    assert_read("missed", ROUND6_FLAGGED.iter().copied(), |flag, got| {
+        !got.contains(&flag) || got.contains(&"poor_judgment")
+    });
 }
 
 #[test]
 fn round6_look_alikes_are_not_core_competency() {
-    let mut bad = Vec::new();
-    for (role, text) in ROUND6_CLEAN {
-        let got = flags(text, role);
-        if got.contains(&"core_competency") {
-            bad.push(format!("[{role}] {text}\n    got {got:?}"));
-        }
-    }
-    assert!(
-        bad.is_empty(),
-        "{} wrongly flagged:\n{}",
-        bad.len(),
-        bad.join("\n")
+    assert_read(
+        "wrongly flagged",
+        wanting(ROUND6_CLEAN, "no core_competency"),
+        |_, got| got.contains(&"core_competency"),
     );
 }
 
@@ -541,20 +516,10 @@ const SAFEGUARD_KEPT: &[(&str, &str)] = &[
 
 #[test]
 fn going_ahead_without_a_safeguard_is_poor_judgment() {
-    let mut bad = Vec::new();
-    for (role, text) in SAFEGUARD_SKIPPED {
-        let got = flags(text, role);
-        if !got.contains(&"poor_judgment") {
-            bad.push(format!(
-                "[{role}] {text}\n    want poor_judgment, got {got:?}"
-            ));
-        }
-    }
-    for (role, text) in SAFEGUARD_KEPT {
-        let got = flags(text, role);
-        if got.contains(&"poor_judgment") {
-            bad.push(format!("[{role}] {text}\n    got {got:?}"));
-        }
-    }
-    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    assert_read(
+        "misread",
+        wanting(SAFEGUARD_SKIPPED, "poor_judgment")
+            .chain(wanting(SAFEGUARD_KEPT, "no poor_judgment")),
+        |want, got| got.contains(&"poor_judgment") != (want == "poor_judgment"),
+    );
 }

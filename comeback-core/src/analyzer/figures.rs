@@ -1,7 +1,7 @@
 //! Figures: numbers in digits or words, with what they measure (money, percentages, durations,
 //! counts of things). Dates, clock times, version numbers and list markers are not figures.
 
-use super::lexicon::{word_set, WordSet};
+use super::lexicon::WordSet;
 use super::text::Token;
 use std::sync::OnceLock;
 
@@ -95,40 +95,50 @@ const TIME_WORDS: &[&str] = &[
     "hundred-hours",
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "dozen",
-    "half",
+/// Number words up to ninety with their values: the one list behind the figure finder and the
+/// readers of a length of time ("I said eight weeks").
+const NUMBER_VALUES: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
 ];
+
+/// Words for large or partial amounts, which make a figure with the number words from two up.
+const AMOUNT_WORDS: &[&str] = &["hundred", "thousand", "million", "billion", "dozen", "half"];
+
+/// The value of a number word up to ninety ("fourteen") or of plain digits ("14").
+pub(crate) fn number_value(w: &str) -> Option<f64> {
+    NUMBER_VALUES
+        .iter()
+        .find(|(word, _)| *word == w)
+        .map(|(_, v)| *v)
+        .or_else(|| w.parse::<f64>().ok())
+}
 
 const FRACTION_WORDS: &[&str] = &["third", "thirds", "quarter", "quarters", "fifth", "tenth"];
 
@@ -139,8 +149,16 @@ const NOT_NOUNS: &[&str] = &[
 ];
 
 pub(crate) fn is_number_word(w: &str) -> bool {
+    // "zero" and "one" alone are too common to be figures.
     static SET: OnceLock<WordSet> = OnceLock::new();
-    let set = word_set(&SET, NUMBER_WORDS);
+    let set = SET.get_or_init(|| {
+        NUMBER_VALUES
+            .iter()
+            .filter(|(_, v)| *v >= 2.0)
+            .map(|(w, _)| *w)
+            .chain(AMOUNT_WORDS.iter().copied())
+            .collect()
+    });
     if w.contains('-') {
         w.split('-').all(|p| set.contains(p))
     } else {

@@ -308,6 +308,17 @@ mod tests {
     use crate::analyzer::analyze_answer;
     use crate::Key;
 
+    /// Asserts whether key 4 is met for `text`, naming `what` when it is not as expected.
+    fn improvement_is(met: bool, text: &str, what: &str) {
+        let r = analyze_answer(text, None);
+        assert_eq!(
+            r.key(Key::Improvement).met,
+            met,
+            "{what}: {:#?}",
+            r.key(Key::Improvement)
+        );
+    }
+
     #[test]
     fn both_halves_needed() {
         let r = analyze_answer(
@@ -359,16 +370,10 @@ mod tests {
             "I rang every affected customer that afternoon to warn them before the bills went out.",
             "I asked the supplier that afternoon to credit the overpayment against our next order.",
         ] {
-            let text = format!(
+            improvement_is(true, &format!(
                 "A vendor changed its file format without notice and 300 records went out wrong. {fix} \
                  Since then every import goes through a format check before it runs."
-            );
-            let r = analyze_answer(&text, None);
-            assert!(
-                r.key(Key::Improvement).met,
-                "{fix}: {:#?}",
-                r.key(Key::Improvement)
-            );
+            ), fix);
         }
     }
 
@@ -379,16 +384,10 @@ mod tests {
             "The next morning I fitted the part at no cost and credited the customer's account with the call-out fee.",
             "That week I set up a phone line so that anyone who couldn't come in could still renew by card.",
         ] {
-            let text = format!(
+            improvement_is(true, &format!(
                 "A supplier shipped the wrong batch and 60 customers were affected. {fix} \
                  Since then every batch goes through a goods-in check before it is used."
-            );
-            let r = analyze_answer(&text, None);
-            assert!(
-                r.key(Key::Improvement).met,
-                "{fix}: {:#?}",
-                r.key(Key::Improvement)
-            );
+            ), fix);
         }
     }
 
@@ -402,32 +401,20 @@ mod tests {
             "I rang the depot with our office manager at 8am, and by Friday all 30 passports were ready for collection.",
             "That week I met the tour operator with our sales lead and kept nine of the twelve rooms on a smaller contract.",
         ] {
-            let text = format!(
+            improvement_is(true, &format!(
                 "The courier's van broke down and our paperwork for 30 travellers was stuck in a depot. {fix} \
                  Since then every trip has a second courier booked as a backup."
-            );
-            let r = analyze_answer(&text, None);
-            assert!(
-                r.key(Key::Improvement).met,
-                "{fix}: {:#?}",
-                r.key(Key::Improvement)
-            );
+            ), fix);
         }
         // Reporting, receiving and doing something for one's own sake are no fix.
         for not_fix in [
             "I reported it to my manager and received a reply two days later.",
             "I moved my other meetings so I could stay late that week.",
         ] {
-            let text = format!(
+            improvement_is(false, &format!(
                 "The courier's van broke down and our paperwork for 30 travellers was stuck in a depot. {not_fix} \
                  Since then every trip has a second courier booked as a backup."
-            );
-            let r = analyze_answer(&text, None);
-            assert!(
-                !r.key(Key::Improvement).met,
-                "{not_fix}: {:#?}",
-                r.key(Key::Improvement)
-            );
+            ), not_fix);
         }
     }
 
@@ -437,55 +424,37 @@ mod tests {
             "Afterwards the office began sending every client a reminder text each morning.",
             "Then we locked the rota template so nobody can overwrite the totals by hand.",
         ] {
-            let text = format!(
+            improvement_is(true, &format!(
                 "A power cut wiped the booking screen an hour before opening. \
                  I rebuilt the day's list from the confirmation emails with our receptionist within 40 minutes. {change}"
-            );
-            let r = analyze_answer(&text, None);
-            assert!(
-                r.key(Key::Improvement).met,
-                "{change}: {:#?}",
-                r.key(Key::Improvement)
-            );
+            ), change);
         }
     }
 
     #[test]
     fn an_apology_call_to_everyone_is_not_a_fix() {
-        let r = analyze_answer(
+        improvement_is(
+            false,
             "The venue cancelled our booking a week before the event. That evening I rang every guest and apologised for the change. \
              Since then every booking goes through a second venue check.",
-            None,
-        );
-        assert!(
-            !r.key(Key::Improvement).met,
-            "{:#?}",
-            r.key(Key::Improvement)
+            "an apology",
         );
     }
 
     #[test]
     fn a_practice_that_holds_now_is_the_lasting_half() {
-        let r = analyze_answer(
+        improvement_is(
+            true,
             "The courier lost 40 parcels in a depot fire. I rebooked every parcel with a second courier within two days. \
              Every high-value order now goes out with tracking and a backup courier.",
-            None,
-        );
-        assert!(
-            r.key(Key::Improvement).met,
-            "{:#?}",
-            r.key(Key::Improvement)
+            "a practice that holds now",
         );
         // "now" in the story is not a practice that holds.
-        let r = analyze_answer(
+        improvement_is(
+            false,
             "The courier lost 40 parcels in a depot fire. I rebooked every parcel with a second courier within two days. \
              By then the customers were now calling us every hour.",
-            None,
-        );
-        assert!(
-            !r.key(Key::Improvement).met,
-            "{:#?}",
-            r.key(Key::Improvement)
+            "\"now\" in the story",
         );
     }
 }

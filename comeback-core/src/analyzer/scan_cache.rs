@@ -5,7 +5,7 @@
 //!
 //! An entry is used only when the text around the sentence, the sentence's place in it and the
 //! token spans all match, so a hit gives exactly what reading the sentence again would give
-//! (`tests/analyzer_scan_cache.rs` checks this on the corpus, edit by edit). The cache is per
+//! (`tests/analyzer_corpus_robustness.rs` checks this on the corpus, edit by edit). The cache is per
 //! thread, holds two generations of at most [`GENERATION`] sentences each, and is skipped for
 //! fields longer than [`FIELD_LIMIT`] bytes, which are not typed into live.
 

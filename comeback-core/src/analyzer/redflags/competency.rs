@@ -426,39 +426,7 @@ fn own_core_task(
 /// The value of a number token ("14", "fourteen") and, from the word after it, its length in days
 /// when it is one ("weeks" = 7); `None` for anything else.
 fn length_at(toks: &[crate::analyzer::text::Token], k: usize) -> Option<(f64, Option<f64>)> {
-    const WORDS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    let w = toks.get(k)?.norm.as_str();
-    let value = match WORDS.iter().position(|x| *x == w) {
-        Some(v) => v as f64,
-        None => match w {
-            "thirty" => 30.0,
-            "forty" => 40.0,
-            "fifty" => 50.0,
-            _ => w.parse::<f64>().ok()?,
-        },
-    };
+    let value = crate::analyzer::figures::number_value(toks.get(k)?.norm.as_str())?;
     let unit = match toks.get(k + 1).map_or("", |t| t.norm.as_str()) {
         "day" | "days" => Some(1.0),
         "week" | "weeks" => Some(7.0),
