@@ -18,6 +18,8 @@ thread_local! {
     static STORE: Store = Store::open();
     static DIRTY: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
     static TIMER: RefCell<Option<leptos::leptos_dom::helpers::TimeoutHandle>> = const { RefCell::new(None) };
+    /// When the first unsaved change and the latest one were made (ms since the epoch).
+    static DIRTY_SINCE: Cell<(f64, f64)> = const { Cell::new((0.0, 0.0)) };
     static TYPING: RefCell<Vec<TypingListener>> = const { RefCell::new(Vec::new()) };
     static TYPING_KEY: Cell<u64> = const { Cell::new(0) };
 }
@@ -29,8 +31,12 @@ struct TypingListener {
     call: Rc<dyn Fn()>,
 }
 
-/// Saving is debounced: a change is written at most this long after it was typed.
-pub const SAVE_DELAY_MS: u64 = 250;
+/// Saving waits for a pause in typing this long...
+pub const SAVE_DELAY_MS: u64 = 300;
+/// ...but never longer than this after the first change not yet written, so steady typing is
+/// saved about once a second. Each save costs a write of the whole story; doing it four times a
+/// second while typing slowed key presses on a slow phone. Hiding or leaving the page saves at once.
+pub const SAVE_MAX_WAIT_MS: u64 = 1000;
 /// How long "Undo" stays offered after a delete.
 pub const UNDO_SECONDS: u64 = 15;
 
@@ -369,19 +375,39 @@ impl AppState {
         // pending as saved, so touching a signal here would only cost every key press a reactive
         // update. `flush` records the outcome.
         DIRTY.with(|d| d.borrow_mut().insert(id.to_string()));
+        let now = js_sys::Date::now();
         let pending = TIMER.with(|t| t.borrow().is_some());
-        if !pending {
-            let app = *self;
-            let handle = set_timeout_with_handle(
-                move || {
-                    TIMER.with(|t| t.borrow_mut().take());
-                    app.flush();
-                },
-                Duration::from_millis(SAVE_DELAY_MS),
-            )
-            .ok();
-            TIMER.with(|t| *t.borrow_mut() = handle);
+        if pending {
+            DIRTY_SINCE.with(|d| d.set((d.get().0, now)));
+        } else {
+            DIRTY_SINCE.with(|d| d.set((now, now)));
+            self.save_after(SAVE_DELAY_MS as f64);
         }
+    }
+
+    /// Arms the save timer. When it fires, the save happens if typing has paused for
+    /// [`SAVE_DELAY_MS`] or the oldest unsaved change is [`SAVE_MAX_WAIT_MS`] old; otherwise the
+    /// timer is armed again for whichever comes first. A key press only records its time.
+    fn save_after(&self, ms: f64) {
+        let app = *self;
+        let handle = set_timeout_with_handle(
+            move || {
+                TIMER.with(|t| t.borrow_mut().take());
+                let (first, last) = DIRTY_SINCE.with(Cell::get);
+                let now = js_sys::Date::now();
+                let idle_left = SAVE_DELAY_MS as f64 - (now - last);
+                let wait_left = SAVE_MAX_WAIT_MS as f64 - (now - first);
+                let left = idle_left.min(wait_left);
+                if left > 1.0 {
+                    app.save_after(left);
+                } else {
+                    app.flush();
+                }
+            },
+            Duration::from_millis(ms.max(0.0) as u64),
+        )
+        .ok();
+        TIMER.with(|t| *t.borrow_mut() = handle);
     }
 
     /// Writes every changed story now.

@@ -207,6 +207,37 @@ test('full storage is explained, loses no text, and saving resumes once there is
   await expect(page.getByLabel('Name this story')).toHaveValue('Quota day');
 });
 
+test('steady typing is saved about once a second, and a pause saves the rest', async ({ page }) => {
+  await fresh(page);
+  await page.getByRole('button', { name: 'Start a new story' }).click();
+  await page.getByLabel('Name this story').fill('Steady');
+  await expect(page.getByText('Saved on this device')).toBeVisible();
+  const summary = page.getByLabel('The failure in one sentence');
+  await summary.focus();
+  // What the device holds for this story's summary, read straight from storage.
+  const stored = () => page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('comeback.story.'));
+    return key ? JSON.parse(localStorage.getItem(key)!).stories[0].summary as string : '';
+  });
+  // Type without a pause for 3 seconds (a key every 100 ms): saves still happen while typing.
+  const seen = new Set<string>();
+  const start = Date.now();
+  let typed = '';
+  while (Date.now() - start < 3000) {
+    const ch = typed.length % 6 === 5 ? ' ' : 'a';
+    await page.keyboard.type(ch);
+    typed += ch;
+    seen.add(await stored());
+    await page.waitForTimeout(100);
+  }
+  // At least two saves landed mid-typing, each holding a part of what was typed by then.
+  const partial = [...seen].filter((s) => s.length > 0 && s.length < typed.length);
+  expect(partial.length).toBeGreaterThanOrEqual(2);
+  for (const s of partial) expect(typed.startsWith(s)).toBe(true);
+  // A pause saves everything, well within a second.
+  await expect.poll(stored, { timeout: 1500 }).toBe(typed);
+});
+
 test('delete offers undo, and undo brings the story back', async ({ page }) => {
   await fresh(page);
   await page.getByRole('button', { name: 'Start a new story' }).click();
