@@ -523,3 +523,43 @@ fn going_ahead_without_a_safeguard_is_poor_judgment() {
         |want, got| got.contains(&"poor_judgment") != (want == "poor_judgment"),
     );
 }
+
+/// (role, text, flag): a core task done the quick or partial way, told without a slip word: from a
+/// source that was out of date, one way instead of the proper step, only part of it, or for the
+/// speaker's convenience.
+const SHORTCUT_FLAGGED: &[(&str, &str, &str)] = &[
+    ("Accountant", "I built the year-end figures from an archived export instead of pulling a new one, and the accrual was counted twice.", "core_competency"),
+    ("Teacher", "I copied the grades from last year's saved spreadsheet, so eleven pupils got the wrong predicted mark.", "core_competency"),
+    ("QA engineer", "I only ran the smoke tests on the staging build, and the upgrade script broke on production.", "core_competency"),
+    ("Locksmith", "I fitted the replacement cylinder by eye rather than measuring the door, and it sat proud of the handle.", "core_competency"),
+    ("Site surveyor", "I set the levels off the temporary peg because it was nearer, and the floor came out 30 mm high.", "core_competency"),
+    ("Payroll officer", "I had loaded the old rates table, so ninety drivers were short-paid that month.", "core_competency"),
+];
+
+/// (role, text): look-alikes that are no shortcut on the core task: someone else's act, a habit,
+/// an outside cause, a choice about people, a word that only describes.
+const SHORTCUT_CLEAN: &[(&str, &str)] = &[
+    ("Accountant", "The client sent figures from an old export, and I caught it during the review before anything was filed."),
+    ("Teacher", "Since then I never copy grades from a saved spreadsheet; I pull them fresh from the register."),
+    ("QA engineer", "I only found out on Monday that the cloud region had gone down over the weekend."),
+    ("Nurse", "I rang the patient's daughter rather than waiting for the morning, and she came in within the hour."),
+    ("Locksmith", "The wholesaler sent the wrong cylinder instead of replacing the faulty one, so I waited two days for stock."),
+    ("Site surveyor", "I moved into the old site office because it was closer to the gate."),
+    ("Payroll officer", "I only had two days to learn the new system before the bank holiday run."),
+];
+
+#[test]
+fn shortcuts_on_the_core_task_are_core_competency() {
+    assert_read("missed", SHORTCUT_FLAGGED.iter().copied(), |flag, got| {
+        !got.contains(&flag)
+    });
+}
+
+#[test]
+fn shortcut_look_alikes_are_not_core_competency() {
+    assert_read(
+        "wrongly flagged",
+        wanting(SHORTCUT_CLEAN, "no core_competency"),
+        |_, got| got.contains(&"core_competency"),
+    );
+}

@@ -1,8 +1,8 @@
 //! Core competency: a failure at the heart of the target role, told as the speaker's own slip.
 
 use super::slips::{
-    aside, cleft_omission, is_check, is_commit_length, is_generic_slip, is_people, is_slip,
-    steps_left_undone, OWNING,
+    aside, cleft_omission, is_check, is_commit_length, is_convenience, is_generic_slip,
+    is_not_partial, is_people, is_slip, is_source_lead, is_stale_source, steps_left_undone, OWNING,
 };
 use super::subject::{framed_failure, same_clause, speaker_subject, speakers_part, third_party};
 use super::{message, STORY_PARTS};
@@ -251,7 +251,143 @@ pub(super) fn core_competency(
             }
         }
     }
-    own_core_task(doc, s, &hits, excused).and_then(|(a, b)| found(a, b))
+    own_core_task(doc, s, &hits, excused)
+        .or_else(|| {
+            if excused {
+                None
+            } else {
+                shortcut_on_core_task(doc, s, &hits)
+            }
+        })
+        .and_then(|(a, b)| found(a, b))
+}
+
+/// Whether a sentence tells the new habit ("since then", "now", "whenever"), not the failure.
+fn tells_habit(toks: &[crate::analyzer::text::Token]) -> bool {
+    toks.windows(2).any(|p| {
+        matches!(
+            (p[0].norm.as_str(), p[1].norm.as_str()),
+            ("since", "then") | ("ever", "since") | ("these", "days")
+        )
+    }) || toks
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "now" | "nowadays" | "whenever"))
+}
+
+/// A core task of the role that the speaker did the quick or partial way, told without any slip
+/// word: the role's core work is what the speaker acted on, and the sentence says how the act fell
+/// short of doing it properly. Four ways of telling it:
+/// - from a source that was out of date ("I built the rota from last term's saved copy"): a stale
+///   word after a word that takes from a source;
+/// - one way instead of the proper step ("I sized the beam by eye rather than calculating it"):
+///   "rather than" / "instead of" and an "-ing" verb;
+/// - only part of it ("I only checked the first ten invoices"): "I only" and an act;
+/// - for the speaker's convenience ("I set the levels off the nearer peg because it was quicker").
+///
+/// The core skill is near the act, in the same clause, and is a thing done, not the people the
+/// role serves; or it is a core error told after the act ("..., so thirty staff were short-paid").
+/// Only where the failure is told, never in the new habit, and never someone else's act.
+fn shortcut_on_core_task(
+    doc: &Doc,
+    s: &Sent,
+    hits: &[crate::analyzer::lexicon::Hit<bool>],
+) -> Option<(usize, usize)> {
+    if !matches!(
+        s.part,
+        AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
+    ) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    if tells_habit(toks) {
+        return None;
+    }
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    let negated_at = |k: usize| {
+        toks[k.saturating_sub(2)..k.min(toks.len())]
+            .iter()
+            .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+    };
+    let thing = |h: &crate::analyzer::lexicon::Hit<bool>| {
+        !toks[h.start..h.end].iter().any(|t| is_people(&t.norm))
+    };
+    // The core skill the act at `m` was about: within `back` words before it or `ahead` words
+    // after it, in the same clause; or a core error told after it.
+    let core_near = |m: usize, back: usize, ahead: usize| {
+        hits.iter().find(|h| {
+            if h.tag {
+                return h.start > m && !negated_at(h.start);
+            }
+            let near = if h.end <= m {
+                m - h.end <= back && same_clause(toks, h.end, m)
+            } else if h.start > m {
+                h.start - m <= ahead && same_clause(toks, m, h.start)
+            } else {
+                true
+            };
+            near && thing(h)
+        })
+    };
+    for m in 0..toks.len() {
+        let t = w(m);
+        if negated_at(m) {
+            continue;
+        }
+        let hit = if is_stale_source(t) {
+            // "from a saved report", "imported the previous month's file".
+            // Whose act is read at the word that takes from the source: in "from last year's
+            // saved copy" the "year's" before "saved" is no one acting.
+            let lead = (m.saturating_sub(4)..m).find(|&i| is_source_lead(w(i)));
+            if lead.is_some_and(|i| speakers_part(toks, i)) {
+                core_near(m, 6, 3)
+            } else {
+                None
+            }
+        } else if (t == "rather" && w(m + 1) == "than") || (t == "instead" && w(m + 1) == "of") {
+            // The proper step passed over, as an "-ing" verb right after.
+            let step =
+                (m + 2..(m + 4).min(toks.len())).any(|i| w(i).len() > 4 && w(i).ends_with("ing"));
+            if step && speakers_part(toks, m) {
+                core_near(m, 8, 4)
+            } else {
+                None
+            }
+        } else if t == "only" && m >= 1 && matches!(w(m - 1), "i" | "i'd") {
+            // "I only ran the regression pack": the act, then its object.
+            let v = w(m + 1);
+            let act = v.len() > 2
+                && v.chars().all(|c| c.is_alphabetic())
+                && !is_not_partial(v)
+                && !matches!(
+                    v,
+                    "later" | "then" | "just" | "ever" | "once" | "really" | "been" | "briefly"
+                );
+            if act {
+                core_near(m + 1, 0, 5)
+            } else {
+                None
+            }
+        } else if is_convenience(t) {
+            // "... because it was nearer": the speaker's act on the core skill before the reason.
+            let reason = (m.saturating_sub(4)..m).find(|&i| matches!(w(i), "because" | "as"));
+            reason.and_then(|r| {
+                hits.iter().find(|h| {
+                    !h.tag
+                        && h.end <= r
+                        && r - h.end <= 10
+                        && thing(h)
+                        && speakers_part(toks, h.start)
+                        && !third_party(toks, h.start)
+                })
+            })
+        } else {
+            None
+        };
+        if let Some(h) = hit {
+            return Some((m.min(h.start), (m + 1).max(h.end)));
+        }
+    }
+    None
 }
 
 /// Whether the core skill at `k` is what the speaker was doing: the speaker ("I", "my") comes
@@ -294,15 +430,7 @@ fn own_core_task(
     }
     let toks = doc.toks(s);
     // "Since then I never hand over without reading the chart": the new habit, not the failure.
-    let habit = toks.windows(2).any(|p| {
-        matches!(
-            (p[0].norm.as_str(), p[1].norm.as_str()),
-            ("since", "then") | ("ever", "since") | ("these", "days")
-        )
-    }) || toks
-        .iter()
-        .any(|t| matches!(t.norm.as_str(), "now" | "nowadays" | "whenever"));
-    if habit {
+    if tells_habit(toks) {
         return None;
     }
     let skills: Vec<_> = hits.iter().filter(|h| !h.tag).collect();
