@@ -525,8 +525,8 @@ fn going_ahead_without_a_safeguard_is_poor_judgment() {
 }
 
 /// (role, text, flag): a core task done the quick or partial way, told without a slip word: from a
-/// source that was out of date, one way instead of the proper step, only part of it, or for the
-/// speaker's convenience.
+/// source that was out of date, one way instead of the proper step, only part of it, for the
+/// speaker's convenience, or two things put in one slot; or a core task told as having lapsed.
 const SHORTCUT_FLAGGED: &[(&str, &str, &str)] = &[
     ("Accountant", "I built the year-end figures from an archived export instead of pulling a new one, and the accrual was counted twice.", "core_competency"),
     ("Teacher", "I copied the grades from last year's saved spreadsheet, so eleven pupils got the wrong predicted mark.", "core_competency"),
@@ -534,6 +534,13 @@ const SHORTCUT_FLAGGED: &[(&str, &str, &str)] = &[
     ("Locksmith", "I fitted the replacement cylinder by eye rather than measuring the door, and it sat proud of the handle.", "core_competency"),
     ("Site surveyor", "I set the levels off the temporary peg because it was nearer, and the floor came out 30 mm high.", "core_competency"),
     ("Payroll officer", "I had loaded the old rates table, so ninety drivers were short-paid that month.", "core_competency"),
+    // The technical failure comes after the shortcut: it is no outside cause.
+    ("Software tester", "I only ran the regression suite in one browser, and the checkout crashed for a fifth of shoppers.", "core_competency"),
+    // Two things put in one slot by the speaker's act on the core task.
+    ("Court clerk", "I had listed two sentencing hearings into the same courtroom on the Tuesday.", "core_competency"),
+    // The core task lapsed, told with the task as its subject, in the speaker's own story.
+    ("Staff nurse", "I was looking after six beds that night and the two-hourly observations slipped for the man in bay three.", "core_competency"),
+    ("Lab technician", "The weekly calibration of the centrifuge had been skipped for a month while I covered the other bench.", "core_competency"),
 ];
 
 /// (role, text): look-alikes that are no shortcut on the core task: someone else's act, a habit,
@@ -546,6 +553,12 @@ const SHORTCUT_CLEAN: &[(&str, &str)] = &[
     ("Locksmith", "The wholesaler sent the wrong cylinder instead of replacing the faulty one, so I waited two days for stock."),
     ("Site surveyor", "I moved into the old site office because it was closer to the gate."),
     ("Payroll officer", "I only had two days to learn the new system before the bank holiday run."),
+    ("Court clerk", "The two trials sat in the same court every Monday, which the judges preferred."),
+    ("Court clerk", "The listing software double-booked Court 2 after an update, and I moved one hearing to the annex."),
+    // A date or a whole piece of work slipping is a delay, not a task left undone.
+    ("Project manager", "The launch slipped by three weeks when the vendor's servers failed."),
+    ("Staff nurse", "A storm cut the power to the ward and the evening observations were missed for an hour."),
+    ("Lab technician", "Since then the weekly calibration never gets skipped, because it is on the shared board."),
 ];
 
 #[test]

@@ -1,8 +1,9 @@
 //! Core competency: a failure at the heart of the target role, told as the speaker's own slip.
 
 use super::slips::{
-    aside, cleft_omission, is_check, is_commit_length, is_convenience, is_generic_slip,
-    is_not_partial, is_people, is_slip, is_source_lead, is_stale_source, steps_left_undone, OWNING,
+    aside, cleft_omission, is_check, is_commit_length, is_convenience, is_generic_slip, is_lapse,
+    is_not_lapse, is_not_partial, is_people, is_slip, is_slot, is_source_lead, is_stale_source,
+    steps_left_undone, OWNING,
 };
 use super::subject::{framed_failure, same_clause, speaker_subject, speakers_part, third_party};
 use super::{message, STORY_PARTS};
@@ -133,7 +134,11 @@ pub(super) fn core_competency(
         if let Some(h) = strict {
             return found(h.start, h.end);
         }
-        return own_core_task(doc, s, &hits, excused).and_then(|(a, b)| found(a, b));
+        // Nor a core task the speaker did the quick or partial way: the outside cause then comes
+        // after the shortcut ("I only ran the tests on one platform ... the app crashed").
+        return own_core_task(doc, s, &hits, excused)
+            .or_else(|| shortcut_on_core_task(doc, s, &hits))
+            .and_then(|(a, b)| found(a, b));
     }
     for h in hits.iter().filter(|h| h.tag) {
         // "burned out" is tiredness, not a kitchen.
@@ -252,13 +257,8 @@ pub(super) fn core_competency(
         }
     }
     own_core_task(doc, s, &hits, excused)
-        .or_else(|| {
-            if excused {
-                None
-            } else {
-                shortcut_on_core_task(doc, s, &hits)
-            }
-        })
+        .or_else(|| shortcut_on_core_task(doc, s, &hits))
+        .or_else(|| lapsed_core_task(doc, s, &hits))
         .and_then(|(a, b)| found(a, b))
 }
 
@@ -367,6 +367,27 @@ fn shortcut_on_core_task(
             } else {
                 None
             }
+        } else if t == "same" && is_slot(w(m + 1)) && m >= 1 && w(m - 1) == "the" {
+            // "I listed two hearings into the same court": two things put in one slot by the
+            // speaker's act on the core task; not a routine ("at the same time every week").
+            let two = toks[m.saturating_sub(8)..m]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "two" | "both" | "twice" | "double"));
+            let routine = toks
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "every" | "each" | "always"));
+            if two && !routine {
+                hits.iter().find(|h| {
+                    !h.tag
+                        && h.end <= m
+                        && m - h.end <= 8
+                        && thing(h)
+                        && same_clause(toks, h.end, m)
+                        && speakers_part(toks, h.start)
+                })
+            } else {
+                None
+            }
         } else if is_convenience(t) {
             // "... because it was nearer": the speaker's act on the core skill before the reason.
             let reason = (m.saturating_sub(4)..m).find(|&i| matches!(w(i), "because" | "as"));
@@ -388,6 +409,53 @@ fn shortcut_on_core_task(
         }
     }
     None
+}
+
+/// A core task of the role told as having lapsed, with the task as its subject and nobody else
+/// named ("the night checks slipped", "the fridge log went undone for a week"): in the speaker's
+/// own failure story, with no outside cause told, the task was theirs. Not a date or a whole piece
+/// of work whose slipping is a delay with many causes ("the launch slipped"), not the people the
+/// role serves, and not in the new habit.
+fn lapsed_core_task(
+    doc: &Doc,
+    s: &Sent,
+    hits: &[crate::analyzer::lexicon::Hit<bool>],
+) -> Option<(usize, usize)> {
+    if !matches!(s.part, AnswerPart::Failure | AnswerPart::Context) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    if tells_habit(toks) {
+        return None;
+    }
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    hits.iter().filter(|h| !h.tag).find_map(|h| {
+        let task = toks[h.start..h.end]
+            .iter()
+            .all(|t| !is_people(&t.norm) && !is_not_lapse(&t.norm));
+        if !task || third_party(toks, h.start) {
+            return None;
+        }
+        let aux = |v: &str| {
+            matches!(
+                v,
+                "was" | "were" | "got" | "went" | "had" | "been" | "just" | "all" | "completely"
+            )
+        };
+        // "the calibration of the centrifuge had been skipped": a short "of" phrase first.
+        let mut k = h.end;
+        if w(k) == "of" {
+            k = (k + 1..(k + 5).min(toks.len()))
+                .find(|&i| aux(w(i)) || is_lapse(w(i)))
+                .unwrap_or(k);
+        }
+        let from = k;
+        while k < from + 2 && aux(w(k)) {
+            k += 1;
+        }
+        (is_lapse(w(k)) && !crate::analyzer::lexicon::is_negator(w(h.start.wrapping_sub(1))))
+            .then_some((h.start, k + 1))
+    })
 }
 
 /// Whether the core skill at `k` is what the speaker was doing: the speaker ("I", "my") comes

@@ -353,3 +353,23 @@ pub(super) fn is_not_partial(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "not_partial").contains(w)
 }
+
+/// Whether a word tells a task that lapsed (`[lapse]` in `data/slips.txt`).
+pub(super) fn is_lapse(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "lapse").contains(w)
+}
+
+/// Whether a word names a date or a whole piece of work whose slipping is a delay, not a task
+/// left undone (`[not_lapse]` in `data/slips.txt`).
+pub(super) fn is_not_lapse(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "not_lapse").contains(w)
+}
+
+/// Whether a word names a place or a slot two things can be put into (`[slot]` in
+/// `data/slips.txt`).
+pub(super) fn is_slot(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "slot").contains(w)
+}
