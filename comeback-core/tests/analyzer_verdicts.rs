@@ -314,3 +314,29 @@ Last quarter I rang the client the same day and rewrote the whole deck with my t
 I rolled it back within ten minutes with the on-call engineer and posted an update for the 300 affected shops.";
     assert!(met(real, "Site reliability engineer", Key::Turnaround));
 }
+
+/// (role, text): an outside cause told as an event, not a named phrase: a thing or a body that is
+/// neither the speaker nor their own work broke down. Key 1 is met.
+const BREAKDOWN_CAUSES: &[(&str, &str)] = &[
+    ("Event planner", "I was running a trade fair for 400 exhibitors and the hall's sprinkler valve failed overnight, soaking twelve stands. I moved those exhibitors to the spare hall by 8am with the venue team and refunded their stand fees within a week. Since then every contract I sign names a backup space."),
+    ("Payroll administrator", "I'd sent the pay file on time, but the payment bureau had a system fault that morning and 200 people went unpaid until the afternoon. I called the bureau within ten minutes and got a same-day rerun agreed with our finance director. Now I keep an emergency payment route agreed in advance."),
+    ("Account manager", "On the morning of the demo the client's proxy blocked our video link, so 30 of their staff saw nothing for the first quarter hour. I switched us to a dial-in with their IT lead inside five minutes, and we finished on time. Since then I test the link from their network the day before."),
+];
+
+/// (role, text): look-alikes: the speaker's own work breaking down, the speaker's own device, a
+/// person, a consequence, or a negated breakdown. Key 1 is not met.
+const NOT_BREAKDOWN_CAUSES: &[(&str, &str)] = &[
+    ("Marketing manager", "The launch failed because I never checked the mailing list, and 3,000 people got the wrong code. I sent a correction within the hour with my manager. Now I test every send on a sample list first."),
+    ("Teacher", "Half my class failed the mock exam because I rushed the last two topics. I ran catch-up sessions with the head of department within a week. Now I plan the syllabus backwards from the exam date."),
+    ("Office manager", "My laptop crashed and I lost the seating plan for the 120-person dinner because I hadn't saved it. I rebuilt it in two hours with the events team. Now I save to the shared drive every ten minutes."),
+];
+
+#[test]
+fn an_outside_breakdown_told_as_an_event_meets_key_1() {
+    for (role, text) in BREAKDOWN_CAUSES {
+        assert!(met(text, role, Key::Choice), "[{role}] {text}");
+    }
+    for (role, text) in NOT_BREAKDOWN_CAUSES {
+        assert!(!met(text, role, Key::Choice), "[{role}] {text}");
+    }
+}
