@@ -576,3 +576,48 @@ fn shortcut_look_alikes_are_not_core_competency() {
         |_, got| got.contains(&"core_competency"),
     );
 }
+
+/// (role, text, flag): a core failure told with "we": the speaker's team left the role's core step
+/// undone, or made the role's core error.
+const TEAM_CORE_FLAGGED: &[(&str, &str, &str)] = &[
+    ("Product owner", "We never did any user research on the new onboarding flow, and sign-ups fell by a third.", "core_competency"),
+    ("QA lead", "We skipped the regression run on the Friday build because the release was due, and checkout broke for a day.", "core_competency"),
+    ("Merchandiser", "We over-ordered winter coats by 4,000 units for the southern stores.", "core_competency"),
+];
+
+/// (role, text): look-alikes: a "we" step that is no core task of the role, a reason or a time
+/// beside it, an outside cause, or the new habit.
+const TEAM_CORE_CLEAN: &[(&str, &str)] = &[
+    (
+        "Product owner",
+        "We never talked about the research budget until the board cut it in half.",
+    ),
+    (
+        "QA lead",
+        "The cloud provider had an outage, so we didn't run the regression suite that night.",
+    ),
+    (
+        "Merchandiser",
+        "We didn't go to the trade fair because of the rail strike.",
+    ),
+    (
+        "QA lead",
+        "Since then we never skip the regression run, however late the build.",
+    ),
+];
+
+#[test]
+fn core_failures_told_with_we_are_core_competency() {
+    assert_read("missed", TEAM_CORE_FLAGGED.iter().copied(), |flag, got| {
+        !got.contains(&flag)
+    });
+}
+
+#[test]
+fn team_look_alikes_are_not_core_competency() {
+    assert_read(
+        "wrongly flagged",
+        wanting(TEAM_CORE_CLEAN, "no core_competency"),
+        |_, got| got.contains(&"core_competency"),
+    );
+}

@@ -259,7 +259,69 @@ pub(super) fn core_competency(
     own_core_task(doc, s, &hits, excused)
         .or_else(|| shortcut_on_core_task(doc, s, &hits))
         .or_else(|| lapsed_core_task(doc, s, &hits))
+        .or_else(|| team_core_failure(doc, s, &hits))
         .and_then(|(a, b)| found(a, b))
+}
+
+/// A core failure told with "we": the speaker's team, the speaker among them, left the role's
+/// core step undone ("we hadn't tested the restore", "we skipped the site survey") or made the
+/// role's core error ("we over-ordered"). The speaker tells their own story, so a "we" of theirs
+/// includes them; only with no outside cause told, only where the failure is told, never in the
+/// new habit, and the core skill must be what the step was about (its object, close after it).
+fn team_core_failure(
+    doc: &Doc,
+    s: &Sent,
+    hits: &[crate::analyzer::lexicon::Hit<bool>],
+) -> Option<(usize, usize)> {
+    if !matches!(s.part, AnswerPart::Failure | AnswerPart::Context) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    if tells_habit(toks) {
+        return None;
+    }
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    let we = |i: usize| matches!(w(i), "we" | "we'd");
+    // "we over-ordered": the core error right after "we" (past an adverb).
+    let error = hits.iter().find(|h| {
+        h.tag
+            && h.start >= 1
+            && (we(h.start - 1)
+                || (h.start >= 2
+                    && we(h.start - 2)
+                    && matches!(w(h.start - 1), "then" | "just" | "also" | "had" | "badly")))
+    });
+    if let Some(h) = error {
+        return Some((h.start - 1, h.end));
+    }
+    for k in 1..toks.len() {
+        let step = match w(k) {
+            "didn't" | "hadn't" | "never" | "skipped" | "forgot" | "neglected" => we(k - 1),
+            "not" => k >= 2 && matches!(w(k - 1), "did" | "had") && we(k - 2),
+            _ => false,
+        };
+        if !step {
+            continue;
+        }
+        let found = hits.iter().find(|h| {
+            !h.tag
+                && h.start > k
+                && h.start - k <= 6
+                && same_clause(toks, k, h.start)
+                && !toks[h.start..h.end].iter().any(|t| is_people(&t.norm))
+                && !toks[k + 1..h.start].iter().any(|t| {
+                    aside(&t.norm)
+                        || matches!(
+                            t.norm.as_str(),
+                            "and" | "to" | "about" | "for" | "of" | "on" | "in" | "with" | "from"
+                        )
+                })
+        });
+        if let Some(h) = found {
+            return Some((k - 1, h.end));
+        }
+    }
+    None
 }
 
 /// Whether a sentence tells the new habit ("since then", "now", "whenever"), not the failure.
