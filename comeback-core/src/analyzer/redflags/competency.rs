@@ -374,9 +374,22 @@ fn shortcut_on_core_task(
         !toks[h.start..h.end].iter().any(|t| is_people(&t.norm))
     };
     // The core skill the act at `m` was about: within `back` words before it or `ahead` words
-    // after it, in the same clause; or a core error told after it.
+    // after it, in the same clause; or a core error told after it; or, when the act names its
+    // object as "it" or "them", the core skill named earlier in the sentence ("a guest asked for
+    // a wake-up call and I jotted it on my hand instead of logging it").
     let core_near = |m: usize, back: usize, ahead: usize| {
-        hits.iter().find(|h| {
+        let pronoun = (m.saturating_sub(back)..(m + ahead).min(toks.len())).find(|&i| {
+            matches!(w(i), "it" | "them") && i > 0 && speaker_subject(toks, i) == Some(true)
+        });
+        let earlier = pronoun.and_then(|p| {
+            hits.iter()
+                .filter(|h| !h.tag && h.end <= p && thing(h))
+                .last()
+        });
+        hits.iter().chain(earlier).find(|h| {
+            if earlier.is_some_and(|e| std::ptr::eq(e, *h)) {
+                return true;
+            }
             if h.tag {
                 return h.start > m && !negated_at(h.start);
             }
@@ -390,6 +403,25 @@ fn shortcut_on_core_task(
             near && thing(h)
         })
     };
+    // A reason that is someone else's after the act ("..., because he preferred to ..."): the
+    // way of doing it was chosen for them, not a shortcut.
+    let reason_of_others = |m: usize| {
+        (m..toks.len()).any(|i| {
+            matches!(w(i), "because" | "since" | "as")
+                && matches!(
+                    w(i + 1),
+                    "he" | "she"
+                        | "they"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "he'd"
+                        | "she'd"
+                        | "they'd"
+                )
+        })
+    };
     for m in 0..toks.len() {
         let t = w(m);
         if negated_at(m) {
@@ -400,7 +432,7 @@ fn shortcut_on_core_task(
             // Whose act is read at the word that takes from the source: in "from last year's
             // saved copy" the "year's" before "saved" is no one acting.
             let lead = (m.saturating_sub(4)..m).find(|&i| is_source_lead(w(i)));
-            if lead.is_some_and(|i| speakers_part(toks, i)) {
+            if lead.is_some_and(|i| speakers_part(toks, i)) && !reason_of_others(m) {
                 core_near(m, 6, 3)
             } else {
                 None
@@ -409,7 +441,9 @@ fn shortcut_on_core_task(
             // The proper step passed over, as an "-ing" verb right after.
             let step =
                 (m + 2..(m + 4).min(toks.len())).any(|i| w(i).len() > 4 && w(i).ends_with("ing"));
-            if step && speakers_part(toks, m) {
+            // Whose act: the subject of the clause, not the noun just before ("I wrote it on my
+            // hand rather than ...").
+            if step && speaker_subject(toks, m) == Some(true) && !reason_of_others(m) {
                 core_near(m, 8, 4)
             } else {
                 None
