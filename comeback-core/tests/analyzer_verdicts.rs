@@ -343,3 +343,22 @@ fn an_outside_breakdown_told_as_an_event_meets_key_1() {
         assert!(!met(text, role, Key::Choice), "[{role}] {text}");
     }
 }
+
+/// A recovery step told as going back to the site, or meeting the people concerned, with its pace
+/// in a plain phrase ("the same week") or with helpers named by their role ("my apprentice",
+/// "volunteers"); going "back to the drawing board" is no step.
+#[test]
+fn plain_recovery_steps_with_pace_and_helpers_meet_key_3() {
+    let went_back = "A storm flattened the marquee I had pitched for a village fete, and 80 chairs were soaked.\n\nI went back the same week with my apprentice and re-pitched it on heavier pegs.";
+    assert!(met(went_back, "Event crew", Key::Turnaround), "{went_back}");
+    let volunteers = "The school's library system lost a term of loan records after a failed upgrade.\n\nThat week I rebuilt the list by hand with three parent volunteers, class by class.";
+    assert!(
+        met(volunteers, "School librarian", Key::Turnaround),
+        "{volunteers}"
+    );
+    let drawing_board = "I lost a tender for a hospital wing. I went back to the drawing board with the team and my bids are stronger now.";
+    assert!(
+        !met(drawing_board, "Bid manager", Key::Turnaround),
+        "{drawing_board}"
+    );
+}
