@@ -625,3 +625,25 @@ fn team_look_alikes_are_not_core_competency() {
         |_, got| got.contains(&"core_competency"),
     );
 }
+
+/// (role, text): a core error told in the recovery, after the story, as what putting things right
+/// cost; not core competency.
+const COST_OF_THE_RECOVERY: &[(&str, &str)] = &[
+    ("Sales representative", "A buyer at a hotel chain asked me to log his order early so it landed in my quarter, and I backdated the form. Our auditor caught it a week later. I told my manager the same afternoon and we rebooked it in the right month, so I missed my target by a few hundred pounds."),
+    ("Payroll officer", "The bank's file upload failed on pay day. I moved the whole run to a same-day payment within two hours with the finance director, and we paid it late by a morning rather than not at all."),
+];
+
+#[test]
+fn a_core_error_that_the_recovery_cost_is_not_core_competency() {
+    assert_read(
+        "wrongly flagged",
+        wanting(COST_OF_THE_RECOVERY, "no core_competency"),
+        |_, got| got.contains(&"core_competency"),
+    );
+    // The same error told as the failure itself is.
+    let told = "Last spring I missed my target by a third because I chased the wrong accounts.";
+    assert!(
+        flags(told, "Sales representative").contains(&"core_competency"),
+        "{told}"
+    );
+}

@@ -67,6 +67,17 @@ pub(super) fn core_competency(
     if !STORY_PARTS.contains(&s.part) {
         return None;
     }
+    // A core error told in the recovery, after the story was told, is what the recovery cost
+    // ("we reissued the contract, so I missed quota"), not the failure.
+    if matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate)
+        && doc
+            .sents
+            .iter()
+            .take_while(|o| !std::ptr::eq(*o, s))
+            .any(|o| matches!(o.part, AnswerPart::Failure | AnswerPart::Context))
+    {
+        return None;
+    }
     let toks = doc.toks(s);
     let hits = role.core_hits(toks);
     if hits.is_empty() {
