@@ -647,3 +647,19 @@ fn a_core_error_that_the_recovery_cost_is_not_core_competency() {
         "{told}"
     );
 }
+
+/// A blame phrase that is what the speaker found when tracing the cause is no blame shifting; the
+/// same phrase told as the speaker's excuse is.
+#[test]
+fn a_cause_the_speaker_established_is_not_blame_shifting() {
+    let found = "Our courier lost a pallet of 60 orders. Within the hour I called their depot manager and confirmed it was their fault, not a labelling error of ours, and I re-sent every order that day.";
+    assert!(
+        !flags(found, "Warehouse manager").contains(&"blame_shifting"),
+        "{found}"
+    );
+    let excuse = "We lost a pallet of 60 orders. Honestly it was their fault, the courier never scans anything properly.";
+    assert!(
+        flags(excuse, "Warehouse manager").contains(&"blame_shifting"),
+        "{excuse}"
+    );
+}

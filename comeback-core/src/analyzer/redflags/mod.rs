@@ -23,7 +23,7 @@ use super::engine::{missing, Doc};
 use super::lexicon::Cat;
 use super::report::{AnswerPart, Finding, RedFlag, RedFlagHit, Severity};
 use crate::{FailureCategory, Key};
-use blame::{blame_accepted, blame_subject, nobody_to_blame, owned_by_speaker};
+use blame::{blame_accepted, blame_subject, established_cause, nobody_to_blame, owned_by_speaker};
 use competency::{core_competency, overrun_estimate};
 use conflict::personal_conflict;
 use judgment::{left_alone, reckless_phrase, told_in_plain_words};
@@ -126,7 +126,8 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                 RedFlag::BlameShifting
                     if blame_accepted(doc, s, h.start, h.end)
                         || owned_by_speaker(toks, h.start, h.end)
-                        || nobody_to_blame(toks, h.start) =>
+                        || nobody_to_blame(toks, h.start)
+                        || established_cause(toks, h.start) =>
                 {
                     continue;
                 }
