@@ -663,3 +663,20 @@ fn a_cause_the_speaker_established_is_not_blame_shifting() {
         "{excuse}"
     );
 }
+
+/// A verdict on the work that says nothing of what went wrong ("I messed up the demo") is a vague
+/// failure: key 1 fails, but no core skill is shown failing. What went wrong, told, still is.
+#[test]
+fn a_vague_verdict_on_core_work_is_not_core_competency() {
+    use comeback_core::Key;
+    let vague = "I botched a sales demo for a logistics prospect last spring, and we didn't win the account.";
+    let r = analyze_answer(vague, Some("Sales representative"));
+    assert!(!r.red_flag_ids().contains(&"core_competency"), "{vague}");
+    assert!(!r.key(Key::Choice).met, "{vague}");
+    let told =
+        "I misread the prospect's volumes in the pitch and quoted them for the wrong fleet size.";
+    assert!(
+        flags(told, "Sales representative").contains(&"core_competency"),
+        "{told}"
+    );
+}

@@ -194,7 +194,10 @@ pub(super) fn core_competency(
         let owning = OWNING.iter().any(|p| {
             toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm)
         });
-        if !(is_slip(w) || omission || owning) {
+        // "I messed up a pitch": a verdict on the work that says nothing of what went wrong is a
+        // vague failure (key 1 fails), not a core skill shown failing.
+        let verdict = matches!(w, "messed" | "botched" | "ruined");
+        if !(is_slip(w) || omission || owning) || verdict {
             continue;
         }
         let negated = !omission
