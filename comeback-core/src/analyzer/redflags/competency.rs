@@ -57,25 +57,21 @@ fn described_object(toks: &[crate::analyzer::text::Token], k: usize) -> Option<u
 /// a phrase that names an error on its own ("medication error", "burned the sauce") with the
 /// speaker as its subject, or a slip of the speaker's bound to a core skill ("I misread the chart",
 /// "the wrong dose", "a reconciliation error", "that was on me, because the prep plan was mine").
-/// A generic word ("errors", "mistake") alone is never enough.
+/// A generic word ("errors", "mistake") alone is never enough. `story_told`: a failure or context
+/// sentence came before this one.
 pub(super) fn core_competency(
     doc: &Doc,
     s: &Sent,
     role: &crate::analyzer::roles::Role,
     excused: bool,
+    story_told: bool,
 ) -> Option<Finding> {
     if !STORY_PARTS.contains(&s.part) {
         return None;
     }
     // A core error told in the recovery, after the story was told, is what the recovery cost
     // ("we reissued the contract, so I missed quota"), not the failure.
-    if matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate)
-        && doc
-            .sents
-            .iter()
-            .take_while(|o| !std::ptr::eq(*o, s))
-            .any(|o| matches!(o.part, AnswerPart::Failure | AnswerPart::Context))
-    {
+    if story_told && matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate) {
         return None;
     }
     let toks = doc.toks(s);
@@ -418,24 +414,26 @@ fn shortcut_on_core_task(
         })
     };
     // A reason that is someone else's after the act ("..., because he preferred to ..."): the
-    // way of doing it was chosen for them, not a shortcut.
-    let reason_of_others = |m: usize| {
-        (m..toks.len()).any(|i| {
-            matches!(w(i), "because" | "since" | "as")
-                && matches!(
-                    w(i + 1),
-                    "he" | "she"
-                        | "they"
-                        | "the"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "he'd"
-                        | "she'd"
-                        | "they'd"
-                )
-        })
-    };
+    // way of doing it was chosen for them, not a shortcut. Found once, at its last place.
+    let others_reason = (0..toks.len()).rev().find(|&i| {
+        matches!(w(i), "because" | "since" | "as")
+            && matches!(
+                w(i + 1),
+                "he" | "she"
+                    | "they"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "he'd"
+                    | "she'd"
+                    | "they'd"
+            )
+    });
+    let reason_of_others = |m: usize| others_reason.is_some_and(|r| r >= m);
+    let routine = toks
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "every" | "each" | "always"));
     for m in 0..toks.len() {
         let t = w(m);
         if negated_at(m) {
@@ -483,9 +481,6 @@ fn shortcut_on_core_task(
             let two = toks[m.saturating_sub(8)..m]
                 .iter()
                 .any(|t| matches!(t.norm.as_str(), "two" | "both" | "twice" | "double"));
-            let routine = toks
-                .iter()
-                .any(|t| matches!(t.norm.as_str(), "every" | "each" | "always"));
             if two && !routine {
                 hits.iter().find(|h| {
                     !h.tag

@@ -107,6 +107,8 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     // Blame phrases that, alone, may only tell an outside cause: (phrase words, finding).
     let mut weak_blame: Vec<(String, Finding)> = Vec::new();
     let excused = strong_outside_cause(doc);
+    // Whether a failure or context sentence came before the one at hand (read in order).
+    let mut story_told = false;
     for s in doc.in_parts(BLAME_PARTS) {
         let toks = doc.toks(s);
         let story = STORY_PARTS.contains(&s.part);
@@ -225,10 +227,11 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             }
         }
         if let Some(role) = doc.role {
-            if let Some(f) = core_competency(doc, s, role, excused) {
+            if let Some(f) = core_competency(doc, s, role, excused, story_told) {
                 evidence.push((RedFlag::CoreCompetency, f));
             }
         }
+        story_told |= matches!(s.part, AnswerPart::Failure | AnswerPart::Context);
     }
     // A plan or an estimate of the speaker's that the work overran, told across sentences.
     if let Some(role) = doc.role {
