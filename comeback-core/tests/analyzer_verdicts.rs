@@ -326,9 +326,11 @@ const BREAKDOWN_CAUSES: &[(&str, &str)] = &[
     ("Account manager", "On the morning of the demo the client's proxy blocked our video link, so 30 of their staff saw nothing for the first quarter hour. I switched us to a dial-in with their IT lead inside five minutes, and we finished on time. Since then I test the link from their network the day before."),
 ];
 
-/// (role, text): look-alikes: the speaker's own work breaking down, the speaker's own device, a
-/// person, a consequence, or a negated breakdown. Key 1 is not met.
+/// (role, text): look-alikes: someone outside reacting to the failure, the speaker's own work
+/// breaking down, the speaker's own device, a person. Key 1 is not met.
 const NOT_BREAKDOWN_CAUSES: &[(&str, &str)] = &[
+    // Someone outside reacting to the failure is its consequence, not its cause.
+    ("Copywriter", "I wrote a poster line promising the cream would clear spots in a week, which the client could not prove. A rival retailer complained to the regulator and the £30,000 campaign was pulled after a fortnight. I rewrote it with the client's lawyer within two days. Now I check every promise against the client's terms before it goes in."),
     ("Marketing manager", "The launch failed because I never checked the mailing list, and 3,000 people got the wrong code. I sent a correction within the hour with my manager. Now I test every send on a sample list first."),
     ("Teacher", "Half my class failed the mock exam because I rushed the last two topics. I ran catch-up sessions with the head of department within a week. Now I plan the syllabus backwards from the exam date."),
     ("Office manager", "My laptop crashed and I lost the seating plan for the 120-person dinner because I hadn't saved it. I rebuilt it in two hours with the events team. Now I save to the shared drive every ten minutes."),

@@ -141,8 +141,19 @@ pub(crate) fn outside_hits<'s>(doc: &'s Doc, s: &'s Sent) -> impl Iterator<Item 
             && toks[h.start.saturating_sub(3)..h.start]
                 .iter()
                 .any(|t| t.norm == "my");
-        !own && !mine
+        // "A competitor complained to the regulator", "the auditor spotted it": someone outside
+        // reacting to the failure is its consequence, not its cause.
+        let reacting = toks[h.start.saturating_sub(3)..(h.end + 3).min(toks.len())]
+            .iter()
+            .any(|t| is_reaction(&t.norm));
+        !own && !mine && !reacting
     })
+}
+
+/// Whether a word tells someone reacting to a failure (`[reaction]` in `data/outside.txt`).
+fn is_reaction(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    outside_section(&SET, "reaction").contains(w)
 }
 
 /// The subject pronoun nearest before the "and" at `k` (at most twelve words back), which a
