@@ -680,3 +680,19 @@ fn a_vague_verdict_on_core_work_is_not_core_competency() {
         "{told}"
     );
 }
+
+/// A record made to fall in a period it did not belong to is ethics; the same words about a real
+/// record are not.
+#[test]
+fn a_record_moved_into_a_period_it_did_not_belong_to_is_ethics() {
+    let moved = "I was two sales short of my target, so I changed the dates on two March orders so they would count in February.";
+    assert!(
+        flags(moved, "Sales representative").contains(&"ethics"),
+        "{moved}"
+    );
+    let honest = "The customer signed on the last day of the month, so it counted in my figures for that month.";
+    assert!(
+        !flags(honest, "Sales representative").contains(&"ethics"),
+        "{honest}"
+    );
+}
