@@ -696,3 +696,19 @@ fn a_record_moved_into_a_period_it_did_not_belong_to_is_ethics() {
         "{honest}"
     );
 }
+
+/// Someone else's check named as what should have stopped the failure shifts blame; the speaker's
+/// own does not.
+#[test]
+fn someone_elses_check_that_should_have_stopped_it_is_blame() {
+    let theirs = "The invoices went out with last year's prices. To be honest the finance system should have flagged it, and the pricing team never passed it on.";
+    assert!(
+        flags(theirs, "Account manager").contains(&"blame_shifting"),
+        "{theirs}"
+    );
+    let mine = "The invoices went out with last year's prices. I should have spotted it before I pressed send.";
+    assert!(
+        !flags(mine, "Account manager").contains(&"blame_shifting"),
+        "{mine}"
+    );
+}
