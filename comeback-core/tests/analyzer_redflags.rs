@@ -712,3 +712,44 @@ fn someone_elses_check_that_should_have_stopped_it_is_blame() {
         "{mine}"
     );
 }
+
+/// (role, text): someone new to the work left by the speaker to do it alone is poor judgment.
+const NOVICE_ALONE: &[(&str, &str)] = &[
+    ("Site manager", "I was short-handed, so I let an apprentice on his first week finish the scaffold tie-ins by himself."),
+    ("Pharmacy manager", "I left a trainee to run the dispensary alone over lunch, and a wrong strength went out."),
+];
+
+/// (role, text): look-alikes: the rule kept, a novice with someone beside them, someone
+/// experienced left alone, or someone else's decision.
+const NOVICE_NOT_ALONE: &[(&str, &str)] = &[
+    (
+        "Site manager",
+        "I never let an apprentice work on the scaffold alone, even when we were short-handed.",
+    ),
+    (
+        "Pharmacy manager",
+        "I let a trainee run the dispensary with our senior technician beside her.",
+    ),
+    (
+        "Pharmacy manager",
+        "I left our most experienced technician to close the dispensary alone on Friday.",
+    ),
+    (
+        "Store manager",
+        "The area manager let a new starter lock up on her own while I was on leave.",
+    ),
+];
+
+#[test]
+fn a_novice_left_alone_is_poor_judgment() {
+    assert_read(
+        "missed",
+        wanting(NOVICE_ALONE, "poor_judgment"),
+        |flag, got| !got.contains(&flag),
+    );
+    assert_read(
+        "wrongly flagged",
+        wanting(NOVICE_NOT_ALONE, "no poor_judgment"),
+        |_, got| got.contains(&"poor_judgment"),
+    );
+}

@@ -448,6 +448,18 @@ pub(crate) fn cue_words(cell: &'static OnceLock<WordSet>, section: &str) -> &'st
     })
 }
 
+/// The words of one section of `data/redflags.txt` that names no flag category (`[novice]`,
+/// `[on_own]`), built once into `cell`.
+pub(crate) fn red_flag_words(cell: &'static OnceLock<WordSet>, section: &str) -> &'static WordSet {
+    cell.get_or_init(|| {
+        sections(RED_FLAGS)
+            .into_iter()
+            .filter(|(s, _)| *s == section)
+            .map(|(_, w)| w)
+            .collect()
+    })
+}
+
 /// All the cue, red-flag and prose phrases, built once.
 pub(crate) fn lexicon() -> &'static PhraseSet<Cat> {
     static LEX: OnceLock<PhraseSet<Cat>> = OnceLock::new();
