@@ -500,9 +500,16 @@ pub(crate) fn is_negator(word: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Sections of `data/cues.txt` that are plain word lists read by one rule (`cue_words`), not
-    /// cue categories.
-    const WORD_SECTIONS: &[&str] = &["redo_past", "redo_not", "routine_time"];
+    /// Sections of `data/cues.txt` and `data/redflags.txt` that are plain word lists read by one
+    /// rule (`cue_words`, `red_flag_words`), not cue categories.
+    const WORD_SECTIONS: &[&str] = &[
+        "redo_past",
+        "redo_not",
+        "routine_time",
+        "novice",
+        "let_verb",
+        "on_own",
+    ];
 
     #[test]
     fn every_section_is_known() {
