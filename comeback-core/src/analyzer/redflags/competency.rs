@@ -391,11 +391,8 @@ fn shortcut_on_core_task(
         let pronoun = (m.saturating_sub(back)..(m + ahead).min(toks.len())).find(|&i| {
             matches!(w(i), "it" | "them") && i > 0 && speaker_subject(toks, i) == Some(true)
         });
-        let earlier = pronoun.and_then(|p| {
-            hits.iter()
-                .filter(|h| !h.tag && h.end <= p && thing(h))
-                .last()
-        });
+        let earlier =
+            pronoun.and_then(|p| hits.iter().rev().find(|h| !h.tag && h.end <= p && thing(h)));
         hits.iter().chain(earlier).find(|h| {
             if earlier.is_some_and(|e| std::ptr::eq(e, *h)) {
                 return true;
