@@ -536,6 +536,8 @@ const SHORTCUT_FLAGGED: &[(&str, &str, &str)] = &[
     ("Payroll officer", "I had loaded the old rates table, so ninety drivers were short-paid that month.", "core_competency"),
     // The act names its object as "it": the core skill named earlier in the sentence.
     ("Hotel receptionist", "A guest booked a wake-up call for 5am and I wrote it on my hand rather than entering it in the system.", "core_competency"),
+    // "it" standing for the core thing named in the sentence before.
+    ("Hotel receptionist", "A guest booked a wake-up call for 5am. I wrote it on my hand rather than entering it in the system.", "core_competency"),
     // The technical failure comes after the shortcut: it is no outside cause.
     ("Software tester", "I only ran the regression suite in one browser, and the checkout crashed for a fifth of shoppers.", "core_competency"),
     // Two things put in one slot by the speaker's act on the core task.
@@ -556,6 +558,8 @@ const SHORTCUT_CLEAN: &[(&str, &str)] = &[
     ("Site surveyor", "I moved into the old site office because it was closer to the gate."),
     ("Payroll officer", "I only had two days to learn the new system before the bank holiday run."),
     ("Court clerk", "The two trials sat in the same court every Monday, which the judges preferred."),
+    // "it" stands for something outside the role's core work.
+    ("Hotel receptionist", "A guest asked me to find him a taxi for 5am. I wrote it on my hand rather than entering it in the system."),
     // The way of doing it was chosen for someone else's reason.
     ("Hotel receptionist", "A guest asked me about wake-up calls and I explained them rather than booking one, because he preferred his own alarm."),
     ("Court clerk", "The listing software double-booked Court 2 after an update, and I moved one hearing to the annex."),

@@ -65,6 +65,7 @@ pub(super) fn core_competency(
     role: &crate::analyzer::roles::Role,
     excused: bool,
     story_told: bool,
+    prev: Option<&Sent>,
 ) -> Option<Finding> {
     if !STORY_PARTS.contains(&s.part) {
         return None;
@@ -76,8 +77,29 @@ pub(super) fn core_competency(
     }
     let toks = doc.toks(s);
     let hits = role.core_hits(toks);
+    // Whether the sentence before names a core thing of the role that "it" may stand for ("A guest
+    // booked a wake-up call. I wrote it on my hand instead of logging it."), read only when needed.
+    let prev_core = || {
+        prev.is_some_and(|p| {
+            let pt = doc.toks(p);
+            role.core_hits(pt)
+                .iter()
+                .any(|h| !h.tag && !pt[h.start..h.end].iter().any(|t| is_people(&t.norm)))
+        })
+    };
     if hits.is_empty() {
-        return None;
+        // A shortcut whose object is "it", standing for a core thing named just before.
+        return shortcut_on_core_task(doc, s, &hits, prev_core).and_then(|(a, b)| {
+            Some(doc.finding(
+                Key::Choice,
+                RedFlag::CoreCompetency.rule(),
+                Severity::Warn,
+                format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
+                s,
+                a,
+                b,
+            ))
+        });
     }
     let found = |a: usize, b: usize| {
         Some(doc.finding(
@@ -144,7 +166,7 @@ pub(super) fn core_competency(
         // Nor a core task the speaker did the quick or partial way: the outside cause then comes
         // after the shortcut ("I only ran the tests on one platform ... the app crashed").
         return own_core_task(doc, s, &hits, excused)
-            .or_else(|| shortcut_on_core_task(doc, s, &hits))
+            .or_else(|| shortcut_on_core_task(doc, s, &hits, prev_core))
             .and_then(|(a, b)| found(a, b));
     }
     for h in hits.iter().filter(|h| h.tag) {
@@ -267,7 +289,7 @@ pub(super) fn core_competency(
         }
     }
     own_core_task(doc, s, &hits, excused)
-        .or_else(|| shortcut_on_core_task(doc, s, &hits))
+        .or_else(|| shortcut_on_core_task(doc, s, &hits, prev_core))
         .or_else(|| lapsed_core_task(doc, s, &hits))
         .or_else(|| team_core_failure(doc, s, &hits))
         .and_then(|(a, b)| found(a, b))
@@ -363,6 +385,7 @@ fn shortcut_on_core_task(
     doc: &Doc,
     s: &Sent,
     hits: &[crate::analyzer::lexicon::Hit<bool>],
+    prev_core: impl Fn() -> bool,
 ) -> Option<(usize, usize)> {
     if !matches!(
         s.part,
@@ -387,28 +410,36 @@ fn shortcut_on_core_task(
     // after it, in the same clause; or a core error told after it; or, when the act names its
     // object as "it" or "them", the core skill named earlier in the sentence ("a guest asked for
     // a wake-up call and I jotted it on my hand instead of logging it").
-    let core_near = |m: usize, back: usize, ahead: usize| {
+    let core_near = |m: usize, back: usize, ahead: usize| -> Option<(usize, usize)> {
         let pronoun = (m.saturating_sub(back)..(m + ahead).min(toks.len())).find(|&i| {
             matches!(w(i), "it" | "them") && i > 0 && speaker_subject(toks, i) == Some(true)
         });
         let earlier =
             pronoun.and_then(|p| hits.iter().rev().find(|h| !h.tag && h.end <= p && thing(h)));
-        hits.iter().chain(earlier).find(|h| {
-            if earlier.is_some_and(|e| std::ptr::eq(e, *h)) {
-                return true;
+        if let Some(h) = earlier {
+            return Some((h.start, h.end));
+        }
+        // "it" standing for a core thing named in the sentence before.
+        if let Some(p) = pronoun.filter(|_| prev_core()) {
+            if !hits.iter().any(|h| !h.tag && h.end <= p) {
+                return Some((p, p + 1));
             }
-            if h.tag {
-                return h.start > m && !negated_at(h.start);
-            }
-            let near = if h.end <= m {
-                m - h.end <= back && same_clause(toks, h.end, m)
-            } else if h.start > m {
-                h.start - m <= ahead && same_clause(toks, m, h.start)
-            } else {
-                true
-            };
-            near && thing(h)
-        })
+        }
+        hits.iter()
+            .find(|h| {
+                if h.tag {
+                    return h.start > m && !negated_at(h.start);
+                }
+                let near = if h.end <= m {
+                    m - h.end <= back && same_clause(toks, h.end, m)
+                } else if h.start > m {
+                    h.start - m <= ahead && same_clause(toks, m, h.start)
+                } else {
+                    true
+                };
+                near && thing(h)
+            })
+            .map(|h| (h.start, h.end))
     };
     // A reason that is someone else's after the act ("..., because he preferred to ..."): the
     // way of doing it was chosen for them, not a shortcut. Found once, at its last place.
@@ -479,14 +510,16 @@ fn shortcut_on_core_task(
                 .iter()
                 .any(|t| matches!(t.norm.as_str(), "two" | "both" | "twice" | "double"));
             if two && !routine {
-                hits.iter().find(|h| {
-                    !h.tag
-                        && h.end <= m
-                        && m - h.end <= 8
-                        && thing(h)
-                        && same_clause(toks, h.end, m)
-                        && speakers_part(toks, h.start)
-                })
+                hits.iter()
+                    .find(|h| {
+                        !h.tag
+                            && h.end <= m
+                            && m - h.end <= 8
+                            && thing(h)
+                            && same_clause(toks, h.end, m)
+                            && speakers_part(toks, h.start)
+                    })
+                    .map(|h| (h.start, h.end))
             } else {
                 None
             }
@@ -494,20 +527,22 @@ fn shortcut_on_core_task(
             // "... because it was nearer": the speaker's act on the core skill before the reason.
             let reason = (m.saturating_sub(4)..m).find(|&i| matches!(w(i), "because" | "as"));
             reason.and_then(|r| {
-                hits.iter().find(|h| {
-                    !h.tag
-                        && h.end <= r
-                        && r - h.end <= 10
-                        && thing(h)
-                        && speakers_part(toks, h.start)
-                        && !third_party(toks, h.start)
-                })
+                hits.iter()
+                    .find(|h| {
+                        !h.tag
+                            && h.end <= r
+                            && r - h.end <= 10
+                            && thing(h)
+                            && speakers_part(toks, h.start)
+                            && !third_party(toks, h.start)
+                    })
+                    .map(|h| (h.start, h.end))
             })
         } else {
             None
         };
-        if let Some(h) = hit {
-            return Some((m.min(h.start), (m + 1).max(h.end)));
+        if let Some((a, b)) = hit {
+            return Some((m.min(a), (m + 1).max(b)));
         }
     }
     None

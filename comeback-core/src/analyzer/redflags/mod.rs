@@ -109,6 +109,7 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     let excused = strong_outside_cause(doc);
     // Whether a failure or context sentence came before the one at hand (read in order).
     let mut story_told = false;
+    let mut prev: Option<&crate::analyzer::engine::Sent> = None;
     for s in doc.in_parts(BLAME_PARTS) {
         let toks = doc.toks(s);
         let story = STORY_PARTS.contains(&s.part);
@@ -227,11 +228,12 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             }
         }
         if let Some(role) = doc.role {
-            if let Some(f) = core_competency(doc, s, role, excused, story_told) {
+            if let Some(f) = core_competency(doc, s, role, excused, story_told, prev) {
                 evidence.push((RedFlag::CoreCompetency, f));
             }
         }
         story_told |= matches!(s.part, AnswerPart::Failure | AnswerPart::Context);
+        prev = Some(s);
     }
     // A plan or an estimate of the speaker's that the work overran, told across sentences.
     if let Some(role) = doc.role {
