@@ -89,8 +89,8 @@ pub(super) fn core_competency(
     };
     if hits.is_empty() {
         // A shortcut whose object is "it", standing for a core thing named just before.
-        return shortcut_on_core_task(doc, s, &hits, prev_core).and_then(|(a, b)| {
-            Some(doc.finding(
+        return shortcut_on_core_task(doc, s, &hits, prev_core).map(|(a, b)| {
+            doc.finding(
                 Key::Choice,
                 RedFlag::CoreCompetency.rule(),
                 Severity::Warn,
@@ -98,7 +98,7 @@ pub(super) fn core_competency(
                 s,
                 a,
                 b,
-            ))
+            )
         });
     }
     let found = |a: usize, b: usize| {
