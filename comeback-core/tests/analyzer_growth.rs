@@ -61,6 +61,8 @@ const NOT_MET: &[&str] = &[
     "We learned to vet suppliers before signing, and now we do a lot more checking up front.",
     // A statement with no content, and a habit that only says things are fine.
     "I tend to plan carefully, so things don't usually go wrong.",
+    // A learner's virtues, not a lesson about the work.
+    "I learned how vital it is to keep learning and to ask questions. Now I ask more questions in every meeting.",
 ];
 
 /// A lesson-first answer: the lesson and the habit come before the story.

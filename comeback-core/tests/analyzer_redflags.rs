@@ -523,3 +523,237 @@ fn going_ahead_without_a_safeguard_is_poor_judgment() {
         |want, got| got.contains(&"poor_judgment") != (want == "poor_judgment"),
     );
 }
+
+/// (role, text, flag): a core task done the quick or partial way, told without a slip word: from a
+/// source that was out of date, one way instead of the proper step, only part of it, for the
+/// speaker's convenience, or two things put in one slot; or a core task told as having lapsed.
+const SHORTCUT_FLAGGED: &[(&str, &str, &str)] = &[
+    ("Accountant", "I built the year-end figures from an archived export instead of pulling a new one, and the accrual was counted twice.", "core_competency"),
+    ("Teacher", "I copied the grades from last year's saved spreadsheet, so eleven pupils got the wrong predicted mark.", "core_competency"),
+    ("QA engineer", "I only ran the smoke tests on the staging build, and the upgrade script broke on production.", "core_competency"),
+    ("Locksmith", "I fitted the replacement cylinder by eye rather than measuring the door, and it sat proud of the handle.", "core_competency"),
+    ("Site surveyor", "I set the levels off the temporary peg because it was nearer, and the floor came out 30 mm high.", "core_competency"),
+    ("Payroll officer", "I had loaded the old rates table, so ninety drivers were short-paid that month.", "core_competency"),
+    // The act names its object as "it": the core skill named earlier in the sentence.
+    ("Hotel receptionist", "A guest booked a wake-up call for 5am and I wrote it on my hand rather than entering it in the system.", "core_competency"),
+    // "it" standing for the core thing named in the sentence before.
+    ("Hotel receptionist", "A guest booked a wake-up call for 5am. I wrote it on my hand rather than entering it in the system.", "core_competency"),
+    // The technical failure comes after the shortcut: it is no outside cause.
+    ("Software tester", "I only ran the regression suite in one browser, and the checkout crashed for a fifth of shoppers.", "core_competency"),
+    // Two things put in one slot by the speaker's act on the core task.
+    ("Court clerk", "I had listed two sentencing hearings into the same courtroom on the Tuesday.", "core_competency"),
+    // The core task lapsed, told with the task as its subject, in the speaker's own story.
+    ("Staff nurse", "I was looking after six beds that night and the two-hourly observations slipped for the man in bay three.", "core_competency"),
+    ("Lab technician", "The weekly calibration of the centrifuge had been skipped for a month while I covered the other bench.", "core_competency"),
+];
+
+/// (role, text): look-alikes that are no shortcut on the core task: someone else's act, a habit,
+/// an outside cause, a choice about people, a word that only describes.
+const SHORTCUT_CLEAN: &[(&str, &str)] = &[
+    ("Accountant", "The client sent figures from an old export, and I caught it during the review before anything was filed."),
+    ("Teacher", "Since then I never copy grades from a saved spreadsheet; I pull them fresh from the register."),
+    ("QA engineer", "I only found out on Monday that the cloud region had gone down over the weekend."),
+    ("Nurse", "I rang the patient's daughter rather than waiting for the morning, and she came in within the hour."),
+    ("Locksmith", "The wholesaler sent the wrong cylinder instead of replacing the faulty one, so I waited two days for stock."),
+    ("Site surveyor", "I moved into the old site office because it was closer to the gate."),
+    ("Payroll officer", "I only had two days to learn the new system before the bank holiday run."),
+    ("Court clerk", "The two trials sat in the same court every Monday, which the judges preferred."),
+    // "it" stands for something outside the role's core work.
+    ("Hotel receptionist", "A guest asked me to find him a taxi for 5am. I wrote it on my hand rather than entering it in the system."),
+    // The way of doing it was chosen for someone else's reason.
+    ("Hotel receptionist", "A guest asked me about wake-up calls and I explained them rather than booking one, because he preferred his own alarm."),
+    ("Court clerk", "The listing software double-booked Court 2 after an update, and I moved one hearing to the annex."),
+    // A date or a whole piece of work slipping is a delay, not a task left undone.
+    ("Project manager", "The launch slipped by three weeks when the vendor's servers failed."),
+    ("Staff nurse", "A storm cut the power to the ward and the evening observations were missed for an hour."),
+    ("Lab technician", "Since then the weekly calibration never gets skipped, because it is on the shared board."),
+];
+
+#[test]
+fn shortcuts_on_the_core_task_are_core_competency() {
+    assert_read("missed", SHORTCUT_FLAGGED.iter().copied(), |flag, got| {
+        !got.contains(&flag)
+    });
+}
+
+#[test]
+fn shortcut_look_alikes_are_not_core_competency() {
+    assert_read(
+        "wrongly flagged",
+        wanting(SHORTCUT_CLEAN, "no core_competency"),
+        |_, got| got.contains(&"core_competency"),
+    );
+}
+
+/// (role, text, flag): a core failure told with "we": the speaker's team left the role's core step
+/// undone, or made the role's core error.
+const TEAM_CORE_FLAGGED: &[(&str, &str, &str)] = &[
+    ("Product owner", "We never did any user research on the new onboarding flow, and sign-ups fell by a third.", "core_competency"),
+    ("QA lead", "We skipped the regression run on the Friday build because the release was due, and checkout broke for a day.", "core_competency"),
+    ("Merchandiser", "We over-ordered winter coats by 4,000 units for the southern stores.", "core_competency"),
+];
+
+/// (role, text): look-alikes: a "we" step that is no core task of the role, a reason or a time
+/// beside it, an outside cause, or the new habit.
+const TEAM_CORE_CLEAN: &[(&str, &str)] = &[
+    (
+        "Product owner",
+        "We never talked about the research budget until the board cut it in half.",
+    ),
+    (
+        "QA lead",
+        "The cloud provider had an outage, so we didn't run the regression suite that night.",
+    ),
+    (
+        "Merchandiser",
+        "We didn't go to the trade fair because of the rail strike.",
+    ),
+    (
+        "QA lead",
+        "Since then we never skip the regression run, however late the build.",
+    ),
+];
+
+#[test]
+fn core_failures_told_with_we_are_core_competency() {
+    assert_read("missed", TEAM_CORE_FLAGGED.iter().copied(), |flag, got| {
+        !got.contains(&flag)
+    });
+}
+
+#[test]
+fn team_look_alikes_are_not_core_competency() {
+    assert_read(
+        "wrongly flagged",
+        wanting(TEAM_CORE_CLEAN, "no core_competency"),
+        |_, got| got.contains(&"core_competency"),
+    );
+}
+
+/// (role, text): a core error told in the recovery, after the story, as what putting things right
+/// cost; not core competency.
+const COST_OF_THE_RECOVERY: &[(&str, &str)] = &[
+    ("Sales representative", "A buyer at a hotel chain asked me to log his order early so it landed in my quarter, and I backdated the form. Our auditor caught it a week later. I told my manager the same afternoon and we rebooked it in the right month, so I missed my target by a few hundred pounds."),
+    ("Payroll officer", "The bank's file upload failed on pay day. I moved the whole run to a same-day payment within two hours with the finance director, and we paid it late by a morning rather than not at all."),
+];
+
+#[test]
+fn a_core_error_that_the_recovery_cost_is_not_core_competency() {
+    assert_read(
+        "wrongly flagged",
+        wanting(COST_OF_THE_RECOVERY, "no core_competency"),
+        |_, got| got.contains(&"core_competency"),
+    );
+    // The same error told as the failure itself is.
+    let told = "Last spring I missed my target by a third because I chased the wrong accounts.";
+    assert!(
+        flags(told, "Sales representative").contains(&"core_competency"),
+        "{told}"
+    );
+}
+
+/// A blame phrase that is what the speaker found when tracing the cause is no blame shifting; the
+/// same phrase told as the speaker's excuse is.
+#[test]
+fn a_cause_the_speaker_established_is_not_blame_shifting() {
+    let found = "Our courier lost a pallet of 60 orders. Within the hour I called their depot manager and confirmed it was their fault, not a labelling error of ours, and I re-sent every order that day.";
+    assert!(
+        !flags(found, "Warehouse manager").contains(&"blame_shifting"),
+        "{found}"
+    );
+    let excuse = "We lost a pallet of 60 orders. Honestly it was their fault, the courier never scans anything properly.";
+    assert!(
+        flags(excuse, "Warehouse manager").contains(&"blame_shifting"),
+        "{excuse}"
+    );
+}
+
+/// A verdict on the work that says nothing of what went wrong ("I messed up the demo") is a vague
+/// failure: key 1 fails, but no core skill is shown failing. What went wrong, told, still is.
+#[test]
+fn a_vague_verdict_on_core_work_is_not_core_competency() {
+    use comeback_core::Key;
+    let vague = "I botched a sales demo for a logistics prospect last spring, and we didn't win the account.";
+    let r = analyze_answer(vague, Some("Sales representative"));
+    assert!(!r.red_flag_ids().contains(&"core_competency"), "{vague}");
+    assert!(!r.key(Key::Choice).met, "{vague}");
+    let told =
+        "I misread the prospect's volumes in the pitch and quoted them for the wrong fleet size.";
+    assert!(
+        flags(told, "Sales representative").contains(&"core_competency"),
+        "{told}"
+    );
+}
+
+/// A record made to fall in a period it did not belong to is ethics; the same words about a real
+/// record are not.
+#[test]
+fn a_record_moved_into_a_period_it_did_not_belong_to_is_ethics() {
+    let moved = "I was two sales short of my target, so I changed the dates on two March orders so they would count in February.";
+    assert!(
+        flags(moved, "Sales representative").contains(&"ethics"),
+        "{moved}"
+    );
+    let honest = "The customer signed on the last day of the month, so it counted in my figures for that month.";
+    assert!(
+        !flags(honest, "Sales representative").contains(&"ethics"),
+        "{honest}"
+    );
+}
+
+/// Someone else's check named as what should have stopped the failure shifts blame; the speaker's
+/// own does not.
+#[test]
+fn someone_elses_check_that_should_have_stopped_it_is_blame() {
+    let theirs = "The invoices went out with last year's prices. To be honest the finance system should have flagged it, and the pricing team never passed it on.";
+    assert!(
+        flags(theirs, "Account manager").contains(&"blame_shifting"),
+        "{theirs}"
+    );
+    let mine = "The invoices went out with last year's prices. I should have spotted it before I pressed send.";
+    assert!(
+        !flags(mine, "Account manager").contains(&"blame_shifting"),
+        "{mine}"
+    );
+}
+
+/// (role, text): someone new to the work left by the speaker to do it alone is poor judgment.
+const NOVICE_ALONE: &[(&str, &str)] = &[
+    ("Site manager", "I was short-handed, so I let an apprentice on his first week finish the scaffold tie-ins by himself."),
+    ("Pharmacy manager", "I left a trainee to run the dispensary alone over lunch, and a wrong strength went out."),
+];
+
+/// (role, text): look-alikes: the rule kept, a novice with someone beside them, someone
+/// experienced left alone, or someone else's decision.
+const NOVICE_NOT_ALONE: &[(&str, &str)] = &[
+    (
+        "Site manager",
+        "I never let an apprentice work on the scaffold alone, even when we were short-handed.",
+    ),
+    (
+        "Pharmacy manager",
+        "I let a trainee run the dispensary with our senior technician beside her.",
+    ),
+    (
+        "Pharmacy manager",
+        "I left our most experienced technician to close the dispensary alone on Friday.",
+    ),
+    (
+        "Store manager",
+        "The area manager let a new starter lock up on her own while I was on leave.",
+    ),
+];
+
+#[test]
+fn a_novice_left_alone_is_poor_judgment() {
+    assert_read(
+        "missed",
+        wanting(NOVICE_ALONE, "poor_judgment"),
+        |flag, got| !got.contains(&flag),
+    );
+    assert_read(
+        "wrongly flagged",
+        wanting(NOVICE_NOT_ALONE, "no poor_judgment"),
+        |_, got| got.contains(&"poor_judgment"),
+    );
+}

@@ -314,3 +314,53 @@ Last quarter I rang the client the same day and rewrote the whole deck with my t
 I rolled it back within ten minutes with the on-call engineer and posted an update for the 300 affected shops.";
     assert!(met(real, "Site reliability engineer", Key::Turnaround));
 }
+
+/// (role, text): an outside cause told as an event, not a named phrase: a thing or a body that is
+/// neither the speaker nor their own work broke down. Key 1 is met.
+const BREAKDOWN_CAUSES: &[(&str, &str)] = &[
+    ("Event planner", "I was running a trade fair for 400 exhibitors and the hall's sprinkler valve failed overnight, soaking twelve stands. I moved those exhibitors to the spare hall by 8am with the venue team and refunded their stand fees within a week. Since then every contract I sign names a backup space."),
+    ("Payroll administrator", "I'd sent the pay file on time, but the payment bureau had a system fault that morning and 200 people went unpaid until the afternoon. I called the bureau within ten minutes and got a same-day rerun agreed with our finance director. Now I keep an emergency payment route agreed in advance."),
+    ("Localisation specialist", "I handed over 40 help articles in Polish on time, but the client's publishing tool stripped the diacritics, and every page went live unreadable. I sent their editor a list of the pages that afternoon and re-checked each one with her within two days. Now I ask for a staging preview before any release."),
+    ("Backend developer", "Our renewal job charged 900 subscribers twice on 29 February, because the leap day had never come up since it was written. I stopped the job within 15 minutes with the on-call lead and refunded everyone by the evening. Since then our test suite runs every date job across a leap year."),
+    ("Market gardener", "A late frost in May killed 300 seedlings I had planted out for a restaurant order. I drove to a grower the next morning with my partner and replaced half of them within two days. Now I keep fleece on site until the end of May."),
+    ("Account manager", "On the morning of the demo the client's proxy blocked our video link, so 30 of their staff saw nothing for the first quarter hour. I switched us to a dial-in with their IT lead inside five minutes, and we finished on time. Since then I test the link from their network the day before."),
+];
+
+/// (role, text): look-alikes: someone outside reacting to the failure, the speaker's own work
+/// breaking down, the speaker's own device, a person. Key 1 is not met.
+const NOT_BREAKDOWN_CAUSES: &[(&str, &str)] = &[
+    // Someone outside reacting to the failure is its consequence, not its cause.
+    ("Copywriter", "I wrote a poster line promising the cream would clear spots in a week, which the client could not prove. A rival retailer complained to the regulator and the £30,000 campaign was pulled after a fortnight. I rewrote it with the client's lawyer within two days. Now I check every promise against the client's terms before it goes in."),
+    ("Marketing manager", "The launch failed because I never checked the mailing list, and 3,000 people got the wrong code. I sent a correction within the hour with my manager. Now I test every send on a sample list first."),
+    ("Teacher", "Half my class failed the mock exam because I rushed the last two topics. I ran catch-up sessions with the head of department within a week. Now I plan the syllabus backwards from the exam date."),
+    ("Office manager", "My laptop crashed and I lost the seating plan for the 120-person dinner because I hadn't saved it. I rebuilt it in two hours with the events team. Now I save to the shared drive every ten minutes."),
+];
+
+#[test]
+fn an_outside_breakdown_told_as_an_event_meets_key_1() {
+    for (role, text) in BREAKDOWN_CAUSES {
+        assert!(met(text, role, Key::Choice), "[{role}] {text}");
+    }
+    for (role, text) in NOT_BREAKDOWN_CAUSES {
+        assert!(!met(text, role, Key::Choice), "[{role}] {text}");
+    }
+}
+
+/// A recovery step told as going back to the site, or meeting the people concerned, with its pace
+/// in a plain phrase ("the same week") or with helpers named by their role ("my apprentice",
+/// "volunteers"); going "back to the drawing board" is no step.
+#[test]
+fn plain_recovery_steps_with_pace_and_helpers_meet_key_3() {
+    let went_back = "A storm flattened the marquee I had pitched for a village fete, and 80 chairs were soaked.\n\nI went back the same week with my apprentice and re-pitched it on heavier pegs.";
+    assert!(met(went_back, "Event crew", Key::Turnaround), "{went_back}");
+    let volunteers = "The school's library system lost a term of loan records after a failed upgrade.\n\nThat week I rebuilt the list by hand with three parent volunteers, class by class.";
+    assert!(
+        met(volunteers, "School librarian", Key::Turnaround),
+        "{volunteers}"
+    );
+    let drawing_board = "I lost a tender for a hospital wing. I went back to the drawing board with the team and my bids are stronger now.";
+    assert!(
+        !met(drawing_board, "Bid manager", Key::Turnaround),
+        "{drawing_board}"
+    );
+}

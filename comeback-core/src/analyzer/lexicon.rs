@@ -448,6 +448,18 @@ pub(crate) fn cue_words(cell: &'static OnceLock<WordSet>, section: &str) -> &'st
     })
 }
 
+/// The words of one section of `data/redflags.txt` that names no flag category (`[novice]`,
+/// `[on_own]`), built once into `cell`.
+pub(crate) fn red_flag_words(cell: &'static OnceLock<WordSet>, section: &str) -> &'static WordSet {
+    cell.get_or_init(|| {
+        sections(RED_FLAGS)
+            .into_iter()
+            .filter(|(s, _)| *s == section)
+            .map(|(_, w)| w)
+            .collect()
+    })
+}
+
 /// All the cue, red-flag and prose phrases, built once.
 pub(crate) fn lexicon() -> &'static PhraseSet<Cat> {
     static LEX: OnceLock<PhraseSet<Cat>> = OnceLock::new();
@@ -488,9 +500,16 @@ pub(crate) fn is_negator(word: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Sections of `data/cues.txt` that are plain word lists read by one rule (`cue_words`), not
-    /// cue categories.
-    const WORD_SECTIONS: &[&str] = &["redo_past", "redo_not", "routine_time"];
+    /// Sections of `data/cues.txt` and `data/redflags.txt` that are plain word lists read by one
+    /// rule (`cue_words`, `red_flag_words`), not cue categories.
+    const WORD_SECTIONS: &[&str] = &[
+        "redo_past",
+        "redo_not",
+        "routine_time",
+        "novice",
+        "let_verb",
+        "on_own",
+    ];
 
     #[test]
     fn every_section_is_known() {

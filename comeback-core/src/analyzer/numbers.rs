@@ -141,4 +141,21 @@ mod tests {
         let r = analyze_answer("Our checkout was down for 40 minutes on a Friday.", None);
         assert!(r.key(Key::Numbers).met);
     }
+
+    #[test]
+    fn a_career_length_told_with_the_present_perfect_does_not_count() {
+        for text in [
+            "I've been in logistics for nine years and I've rarely had a bad week. I suppose I overthink things.",
+            "In thirty years I've never missed a service, and my four kitchens know it. I'm just too demanding.",
+        ] {
+            let r = analyze_answer(text, None);
+            assert!(!r.key(Key::Numbers).met, "{text}");
+        }
+        // A figure about the failure in the same answer still counts.
+        let r = analyze_answer(
+            "I've been in logistics for nine years. Last March a pallet of 300 vaccines sat in a warm bay for six hours.",
+            None,
+        );
+        assert!(r.key(Key::Numbers).met);
+    }
 }

@@ -457,4 +457,22 @@ mod tests {
             "\"now\" in the story",
         );
     }
+
+    #[test]
+    fn what_was_at_stake_going_ahead_or_the_harm_averted_is_the_immediate_half() {
+        for text in [
+            "The caterer's van broke down on the motorway. I rang a second caterer within the hour and the gala dinner still went ahead for all 200 guests. Since then every event has a backup caterer on call.",
+            "The tax portal was down on the filing day. I logged every failed attempt that afternoon with my manager, and none of the late-filing fines were charged. Since then we file a week before the deadline.",
+            "A batch of salad went out with the wrong allergen label. I pulled every tub from the counters within five minutes with the head chef. Since then labels are printed fresh for every batch.",
+        ] {
+            let r = analyze_answer(text, None);
+            assert!(r.key(Key::Improvement).met, "{text}\n{:#?}", r.key(Key::Improvement));
+        }
+        // "none of the" in the story, not in the recovery, is no result.
+        let r = analyze_answer(
+            "None of the staff had been trained on the new till, and the store lost a day of sales. Since then every new till comes with a training day.",
+            None,
+        );
+        assert!(!r.key(Key::Improvement).met);
+    }
 }

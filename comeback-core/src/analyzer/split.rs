@@ -58,6 +58,9 @@ const WEAK_LONG_TERM: &[&str] = &[
 
 /// Immediate-win cues too common to place a sentence on their own ("rather than", "paid", "in time").
 const WEAK_IMMEDIATE: &[&str] = &[
+    "none of the",
+    "went fine",
+    "still ran",
     "rather than",
     "instead of",
     "reached",

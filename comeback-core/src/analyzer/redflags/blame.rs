@@ -86,3 +86,20 @@ pub(super) fn blame_subject(toks: &[Token], start: usize) -> Option<bool> {
             _ => None,
         })
 }
+
+/// Whether a blame phrase is what the speaker found out when tracing the cause ("I confirmed it
+/// was their fault and not our file", "we established it was the carrier's error"): a finding
+/// about an outside cause, told as a step of the work, not the failure put on others. The verb of
+/// finding is the speaker's and stands at most four words before the phrase.
+pub(super) fn established_cause(toks: &[Token], start: usize) -> bool {
+    let from = start.saturating_sub(4);
+    (from..start.min(toks.len())).any(|i| {
+        matches!(
+            toks[i].norm.as_str(),
+            "confirmed" | "established" | "verified" | "proved" | "proven" | "traced"
+        ) && (super::subject::speaker_subject(toks, i) == Some(true)
+            || toks[i.saturating_sub(2)..i]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "we" | "we'd")))
+    })
+}

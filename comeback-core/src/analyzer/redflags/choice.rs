@@ -1,7 +1,7 @@
 //! The verdict on key 1: a real failure, with an outside or unexpected cause, no risky material and
 //! no careless slip of the speaker's own.
 
-use super::outside::{outside_hits, strong_outside_hit};
+use super::outside::{breakdown_cause, outside_hits, strong_outside_hit};
 use super::slips::speaker_slip;
 use super::STORY_PARTS;
 use crate::analyzer::engine::{key_verdict, missing, Doc, Sent};
@@ -65,15 +65,23 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         .copied()
         .chain(doc.sents[..first_recovery].iter())
         .find_map(|s| outside_hits(doc, s).next().map(|h| (s, *h)));
-    if let Some((s, h)) = cause {
+    // An outside cause told as an event ("the venue's projector failed") when no named one is.
+    let cause = cause.map(|(s, h)| (s, h.start, h.end)).or_else(|| {
+        story
+            .iter()
+            .copied()
+            .chain(doc.sents[..first_recovery].iter())
+            .find_map(|s| breakdown_cause(doc, s).map(|(a, b)| (s, a, b)))
+    });
+    if let Some((s, a, b)) = cause {
         findings.push(doc.finding(
             key,
             "choice-outside-cause",
             Severity::Info,
             "An outside or unexpected cause: safe material.",
             s,
-            h.start,
-            h.end,
+            a,
+            b,
         ));
     }
     let strong_cause = story.iter().any(|s| strong_outside_hit(doc, s));
@@ -97,6 +105,12 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             k + 1,
         ));
     }
+    // A breakdown told as an event is what went wrong, even with no failure word near it.
+    let has_failure = has_failure
+        || (!doc.structured
+            && doc
+                .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+                .any(|s| breakdown_cause(doc, s).is_some()));
     let met = has_failure && denial.is_none() && risky.is_empty() && has_cause && slip.is_none();
     let status = if denial.is_some() {
         "Missing: no real failure is told.".to_string()

@@ -1,7 +1,8 @@
 //! Core competency: a failure at the heart of the target role, told as the speaker's own slip.
 
 use super::slips::{
-    aside, cleft_omission, is_check, is_commit_length, is_generic_slip, is_people, is_slip,
+    aside, cleft_omission, is_check, is_commit_length, is_convenience, is_generic_slip, is_lapse,
+    is_not_lapse, is_not_partial, is_people, is_slip, is_slot, is_source_lead, is_stale_source,
     steps_left_undone, OWNING,
 };
 use super::subject::{framed_failure, same_clause, speaker_subject, speakers_part, third_party};
@@ -56,20 +57,49 @@ fn described_object(toks: &[crate::analyzer::text::Token], k: usize) -> Option<u
 /// a phrase that names an error on its own ("medication error", "burned the sauce") with the
 /// speaker as its subject, or a slip of the speaker's bound to a core skill ("I misread the chart",
 /// "the wrong dose", "a reconciliation error", "that was on me, because the prep plan was mine").
-/// A generic word ("errors", "mistake") alone is never enough.
+/// A generic word ("errors", "mistake") alone is never enough. `story_told`: a failure or context
+/// sentence came before this one.
 pub(super) fn core_competency(
     doc: &Doc,
     s: &Sent,
     role: &crate::analyzer::roles::Role,
     excused: bool,
+    story_told: bool,
+    prev: Option<&Sent>,
 ) -> Option<Finding> {
     if !STORY_PARTS.contains(&s.part) {
         return None;
     }
+    // A core error told in the recovery, after the story was told, is what the recovery cost
+    // ("we reissued the contract, so I missed quota"), not the failure.
+    if story_told && matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate) {
+        return None;
+    }
     let toks = doc.toks(s);
     let hits = role.core_hits(toks);
+    // Whether the sentence before names a core thing of the role that "it" may stand for ("A guest
+    // booked a wake-up call. I wrote it on my hand instead of logging it."), read only when needed.
+    let prev_core = || {
+        prev.is_some_and(|p| {
+            let pt = doc.toks(p);
+            role.core_hits(pt)
+                .iter()
+                .any(|h| !h.tag && !pt[h.start..h.end].iter().any(|t| is_people(&t.norm)))
+        })
+    };
     if hits.is_empty() {
-        return None;
+        // A shortcut whose object is "it", standing for a core thing named just before.
+        return shortcut_on_core_task(doc, s, &hits, prev_core).map(|(a, b)| {
+            doc.finding(
+                Key::Choice,
+                RedFlag::CoreCompetency.rule(),
+                Severity::Warn,
+                format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
+                s,
+                a,
+                b,
+            )
+        });
     }
     let found = |a: usize, b: usize| {
         Some(doc.finding(
@@ -133,7 +163,11 @@ pub(super) fn core_competency(
         if let Some(h) = strict {
             return found(h.start, h.end);
         }
-        return own_core_task(doc, s, &hits, excused).and_then(|(a, b)| found(a, b));
+        // Nor a core task the speaker did the quick or partial way: the outside cause then comes
+        // after the shortcut ("I only ran the tests on one platform ... the app crashed").
+        return own_core_task(doc, s, &hits, excused)
+            .or_else(|| shortcut_on_core_task(doc, s, &hits, prev_core))
+            .and_then(|(a, b)| found(a, b));
     }
     for h in hits.iter().filter(|h| h.tag) {
         // "burned out" is tiredness, not a kitchen.
@@ -178,7 +212,10 @@ pub(super) fn core_competency(
         let owning = OWNING.iter().any(|p| {
             toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm)
         });
-        if !(is_slip(w) || omission || owning) {
+        // "I messed up a pitch": a verdict on the work that says nothing of what went wrong is a
+        // vague failure (key 1 fails), not a core skill shown failing.
+        let verdict = matches!(w, "messed" | "botched" | "ruined");
+        if !(is_slip(w) || omission || owning) || verdict {
             continue;
         }
         let negated = !omission
@@ -251,7 +288,311 @@ pub(super) fn core_competency(
             }
         }
     }
-    own_core_task(doc, s, &hits, excused).and_then(|(a, b)| found(a, b))
+    own_core_task(doc, s, &hits, excused)
+        .or_else(|| shortcut_on_core_task(doc, s, &hits, prev_core))
+        .or_else(|| lapsed_core_task(doc, s, &hits))
+        .or_else(|| team_core_failure(doc, s, &hits))
+        .and_then(|(a, b)| found(a, b))
+}
+
+/// A core failure told with "we": the speaker's team, the speaker among them, left the role's
+/// core step undone ("we hadn't tested the restore", "we skipped the site survey") or made the
+/// role's core error ("we over-ordered"). The speaker tells their own story, so a "we" of theirs
+/// includes them; only with no outside cause told, only where the failure is told, never in the
+/// new habit, and the core skill must be what the step was about (its object, close after it).
+fn team_core_failure(
+    doc: &Doc,
+    s: &Sent,
+    hits: &[crate::analyzer::lexicon::Hit<bool>],
+) -> Option<(usize, usize)> {
+    if !matches!(s.part, AnswerPart::Failure | AnswerPart::Context) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    if tells_habit(toks) {
+        return None;
+    }
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    let we = |i: usize| matches!(w(i), "we" | "we'd");
+    // "we over-ordered": the core error right after "we" (past an adverb).
+    let error = hits.iter().find(|h| {
+        h.tag
+            && h.start >= 1
+            && (we(h.start - 1)
+                || (h.start >= 2
+                    && we(h.start - 2)
+                    && matches!(w(h.start - 1), "then" | "just" | "also" | "had" | "badly")))
+    });
+    if let Some(h) = error {
+        return Some((h.start - 1, h.end));
+    }
+    for k in 1..toks.len() {
+        let step = match w(k) {
+            "didn't" | "hadn't" | "never" | "skipped" | "forgot" | "neglected" => we(k - 1),
+            "not" => k >= 2 && matches!(w(k - 1), "did" | "had") && we(k - 2),
+            _ => false,
+        };
+        if !step {
+            continue;
+        }
+        let found = hits.iter().find(|h| {
+            !h.tag
+                && h.start > k
+                && h.start - k <= 6
+                && same_clause(toks, k, h.start)
+                && !toks[h.start..h.end].iter().any(|t| is_people(&t.norm))
+                && !toks[k + 1..h.start].iter().any(|t| {
+                    aside(&t.norm)
+                        || matches!(
+                            t.norm.as_str(),
+                            "and" | "to" | "about" | "for" | "of" | "on" | "in" | "with" | "from"
+                        )
+                })
+        });
+        if let Some(h) = found {
+            return Some((k - 1, h.end));
+        }
+    }
+    None
+}
+
+/// Whether a sentence tells the new habit ("since then", "now", "whenever"), not the failure.
+fn tells_habit(toks: &[crate::analyzer::text::Token]) -> bool {
+    toks.windows(2).any(|p| {
+        matches!(
+            (p[0].norm.as_str(), p[1].norm.as_str()),
+            ("since", "then") | ("ever", "since") | ("these", "days")
+        )
+    }) || toks
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "now" | "nowadays" | "whenever"))
+}
+
+/// A core task of the role that the speaker did the quick or partial way, told without any slip
+/// word: the role's core work is what the speaker acted on, and the sentence says how the act fell
+/// short of doing it properly. Four ways of telling it:
+/// - from a source that was out of date ("I built the rota from last term's saved copy"): a stale
+///   word after a word that takes from a source;
+/// - one way instead of the proper step ("I sized the beam by eye rather than calculating it"):
+///   "rather than" / "instead of" and an "-ing" verb;
+/// - only part of it ("I only checked the first ten invoices"): "I only" and an act;
+/// - for the speaker's convenience ("I set the levels off the nearer peg because it was quicker").
+///
+/// The core skill is near the act, in the same clause, and is a thing done, not the people the
+/// role serves; or it is a core error told after the act ("..., so thirty staff were short-paid").
+/// Only where the failure is told, never in the new habit, and never someone else's act.
+fn shortcut_on_core_task(
+    doc: &Doc,
+    s: &Sent,
+    hits: &[crate::analyzer::lexicon::Hit<bool>],
+    prev_core: impl Fn() -> bool,
+) -> Option<(usize, usize)> {
+    if !matches!(
+        s.part,
+        AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
+    ) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    if tells_habit(toks) {
+        return None;
+    }
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    let negated_at = |k: usize| {
+        toks[k.saturating_sub(2)..k.min(toks.len())]
+            .iter()
+            .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+    };
+    let thing = |h: &crate::analyzer::lexicon::Hit<bool>| {
+        !toks[h.start..h.end].iter().any(|t| is_people(&t.norm))
+    };
+    // The core skill the act at `m` was about: within `back` words before it or `ahead` words
+    // after it, in the same clause; or a core error told after it; or, when the act names its
+    // object as "it" or "them", the core skill named earlier in the sentence ("a guest asked for
+    // a wake-up call and I jotted it on my hand instead of logging it").
+    let core_near = |m: usize, back: usize, ahead: usize| -> Option<(usize, usize)> {
+        let pronoun = (m.saturating_sub(back)..(m + ahead).min(toks.len())).find(|&i| {
+            matches!(w(i), "it" | "them") && i > 0 && speaker_subject(toks, i) == Some(true)
+        });
+        let earlier =
+            pronoun.and_then(|p| hits.iter().rev().find(|h| !h.tag && h.end <= p && thing(h)));
+        if let Some(h) = earlier {
+            return Some((h.start, h.end));
+        }
+        // "it" standing for a core thing named in the sentence before.
+        if let Some(p) = pronoun.filter(|_| prev_core()) {
+            if !hits.iter().any(|h| !h.tag && h.end <= p) {
+                return Some((p, p + 1));
+            }
+        }
+        hits.iter()
+            .find(|h| {
+                if h.tag {
+                    return h.start > m && !negated_at(h.start);
+                }
+                let near = if h.end <= m {
+                    m - h.end <= back && same_clause(toks, h.end, m)
+                } else if h.start > m {
+                    h.start - m <= ahead && same_clause(toks, m, h.start)
+                } else {
+                    true
+                };
+                near && thing(h)
+            })
+            .map(|h| (h.start, h.end))
+    };
+    // A reason that is someone else's after the act ("..., because he preferred to ..."): the
+    // way of doing it was chosen for them, not a shortcut. Found once, at its last place.
+    let others_reason = (0..toks.len()).rev().find(|&i| {
+        matches!(w(i), "because" | "since" | "as")
+            && matches!(
+                w(i + 1),
+                "he" | "she"
+                    | "they"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "he'd"
+                    | "she'd"
+                    | "they'd"
+            )
+    });
+    let reason_of_others = |m: usize| others_reason.is_some_and(|r| r >= m);
+    let routine = toks
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "every" | "each" | "always"));
+    for m in 0..toks.len() {
+        let t = w(m);
+        if negated_at(m) {
+            continue;
+        }
+        let hit = if is_stale_source(t) {
+            // "from a saved report", "imported the previous month's file".
+            // Whose act is read at the word that takes from the source: in "from last year's
+            // saved copy" the "year's" before "saved" is no one acting.
+            let lead = (m.saturating_sub(4)..m).find(|&i| is_source_lead(w(i)));
+            if lead.is_some_and(|i| speakers_part(toks, i)) && !reason_of_others(m) {
+                core_near(m, 6, 3)
+            } else {
+                None
+            }
+        } else if (t == "rather" && w(m + 1) == "than") || (t == "instead" && w(m + 1) == "of") {
+            // The proper step passed over, as an "-ing" verb right after.
+            let step =
+                (m + 2..(m + 4).min(toks.len())).any(|i| w(i).len() > 4 && w(i).ends_with("ing"));
+            // Whose act: the subject of the clause, not the noun just before ("I wrote it on my
+            // hand rather than ...").
+            if step && speaker_subject(toks, m) == Some(true) && !reason_of_others(m) {
+                core_near(m, 8, 4)
+            } else {
+                None
+            }
+        } else if t == "only" && m >= 1 && matches!(w(m - 1), "i" | "i'd") {
+            // "I only ran the regression pack": the act, then its object.
+            let v = w(m + 1);
+            let act = v.len() > 2
+                && v.chars().all(|c| c.is_alphabetic())
+                && !is_not_partial(v)
+                && !matches!(
+                    v,
+                    "later" | "then" | "just" | "ever" | "once" | "really" | "been" | "briefly"
+                );
+            if act {
+                core_near(m + 1, 0, 5)
+            } else {
+                None
+            }
+        } else if t == "same" && is_slot(w(m + 1)) && m >= 1 && w(m - 1) == "the" {
+            // "I listed two hearings into the same court": two things put in one slot by the
+            // speaker's act on the core task; not a routine ("at the same time every week").
+            let two = toks[m.saturating_sub(8)..m]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "two" | "both" | "twice" | "double"));
+            if two && !routine {
+                hits.iter()
+                    .find(|h| {
+                        !h.tag
+                            && h.end <= m
+                            && m - h.end <= 8
+                            && thing(h)
+                            && same_clause(toks, h.end, m)
+                            && speakers_part(toks, h.start)
+                    })
+                    .map(|h| (h.start, h.end))
+            } else {
+                None
+            }
+        } else if is_convenience(t) {
+            // "... because it was nearer": the speaker's act on the core skill before the reason.
+            let reason = (m.saturating_sub(4)..m).find(|&i| matches!(w(i), "because" | "as"));
+            reason.and_then(|r| {
+                hits.iter()
+                    .find(|h| {
+                        !h.tag
+                            && h.end <= r
+                            && r - h.end <= 10
+                            && thing(h)
+                            && speakers_part(toks, h.start)
+                            && !third_party(toks, h.start)
+                    })
+                    .map(|h| (h.start, h.end))
+            })
+        } else {
+            None
+        };
+        if let Some((a, b)) = hit {
+            return Some((m.min(a), (m + 1).max(b)));
+        }
+    }
+    None
+}
+
+/// A core task of the role told as having lapsed, with the task as its subject and nobody else
+/// named ("the night checks slipped", "the fridge log went undone for a week"): in the speaker's
+/// own failure story, with no outside cause told, the task was theirs. Not a date or a whole piece
+/// of work whose slipping is a delay with many causes ("the launch slipped"), not the people the
+/// role serves, and not in the new habit.
+fn lapsed_core_task(
+    doc: &Doc,
+    s: &Sent,
+    hits: &[crate::analyzer::lexicon::Hit<bool>],
+) -> Option<(usize, usize)> {
+    if !matches!(s.part, AnswerPart::Failure | AnswerPart::Context) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    if tells_habit(toks) {
+        return None;
+    }
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    hits.iter().filter(|h| !h.tag).find_map(|h| {
+        let task = toks[h.start..h.end]
+            .iter()
+            .all(|t| !is_people(&t.norm) && !is_not_lapse(&t.norm));
+        if !task || third_party(toks, h.start) {
+            return None;
+        }
+        let aux = |v: &str| {
+            matches!(
+                v,
+                "was" | "were" | "got" | "went" | "had" | "been" | "just" | "all" | "completely"
+            )
+        };
+        // "the calibration of the centrifuge had been skipped": a short "of" phrase first.
+        let mut k = h.end;
+        if w(k) == "of" {
+            k = (k + 1..(k + 5).min(toks.len()))
+                .find(|&i| aux(w(i)) || is_lapse(w(i)))
+                .unwrap_or(k);
+        }
+        let from = k;
+        while k < from + 2 && aux(w(k)) {
+            k += 1;
+        }
+        (is_lapse(w(k)) && !crate::analyzer::lexicon::is_negator(w(h.start.wrapping_sub(1))))
+            .then_some((h.start, k + 1))
+    })
 }
 
 /// Whether the core skill at `k` is what the speaker was doing: the speaker ("I", "my") comes
@@ -294,15 +635,7 @@ fn own_core_task(
     }
     let toks = doc.toks(s);
     // "Since then I never hand over without reading the chart": the new habit, not the failure.
-    let habit = toks.windows(2).any(|p| {
-        matches!(
-            (p[0].norm.as_str(), p[1].norm.as_str()),
-            ("since", "then") | ("ever", "since") | ("these", "days")
-        )
-    }) || toks
-        .iter()
-        .any(|t| matches!(t.norm.as_str(), "now" | "nowadays" | "whenever"));
-    if habit {
+    if tells_habit(toks) {
         return None;
     }
     let skills: Vec<_> = hits.iter().filter(|h| !h.tag).collect();

@@ -3,9 +3,10 @@
 
 use super::subject::{by_speaker, clause_break, third_party};
 use crate::analyzer::engine::{Doc, Sent};
-use crate::analyzer::lexicon::{is_negator, Cat};
+use crate::analyzer::lexicon::{is_negator, red_flag_words, Cat, WordSet};
 use crate::analyzer::report::{AnswerPart, RedFlag};
 use crate::analyzer::text::Token;
+use std::sync::OnceLock;
 
 /// A risky act told without a tell-tale phrase, found from two halves in one sentence: a decision
 /// of the speaker's with a word of defiance ("I made the call to pour anyway": poor judgment), or a
@@ -48,6 +49,9 @@ pub(super) fn told_in_plain_words(doc: &Doc, s: &Sent) -> Option<(RedFlag, usize
         // A decision of the speaker's to go ahead without the safeguard meant to cover it: "I
         // chose to launch without a rollback plan", "decided to send it without approval".
         if let Some((a, b)) = safeguard_skipped(doc, s) {
+            return Some((RedFlag::PoorJudgment, a, b));
+        }
+        if let Some((a, b)) = novice_left_alone(toks) {
             return Some((RedFlag::PoorJudgment, a, b));
         }
     }
@@ -365,4 +369,38 @@ fn skills_gap(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 /// The text of the field a sentence is in: token offsets are byte offsets into it.
 fn field_text<'a>(doc: &'a Doc, s: &Sent) -> &'a str {
     doc.fields.get(s.fi).map_or("", |f| f.text)
+}
+
+/// Someone new to the work left by the speaker to do it alone: a word of letting or leaving
+/// (`[let_verb]` in `data/redflags.txt`) with the speaker as its subject, someone new after it
+/// (`[novice]`, or "first"/"second" with "day", "shift" or "week"), and alone after that
+/// (`[on_own]`: "alone", "on her own", "by himself"), all within seventeen words. Not negated ("I
+/// never let a trainee close alone"). Returns the token range to quote.
+fn novice_left_alone(toks: &[Token]) -> Option<(usize, usize)> {
+    static LET: OnceLock<WordSet> = OnceLock::new();
+    static NOVICE: OnceLock<WordSet> = OnceLock::new();
+    static ON_OWN: OnceLock<WordSet> = OnceLock::new();
+    let let_verb = red_flag_words(&LET, "let_verb");
+    let novice = red_flag_words(&NOVICE, "novice");
+    let on_own = red_flag_words(&ON_OWN, "on_own");
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    let v = (0..toks.len()).find(|&k| {
+        let_verb.contains(w(k))
+            && by_speaker(toks, k, k + 1)
+            && !third_party(toks, k)
+            && !toks[k.saturating_sub(2)..k]
+                .iter()
+                .any(|t| is_negator(&t.norm))
+    })?;
+    let end = (v + 18).min(toks.len());
+    let new = (v + 1..end).find(|&i| {
+        novice.contains(w(i))
+            || (matches!(w(i), "first" | "second") && matches!(w(i + 1), "day" | "shift" | "week"))
+    })?;
+    // "on her own", "by himself": "own" only after a possessive.
+    let alone = (new + 1..end).find(|&i| {
+        on_own.contains(w(i))
+            && (w(i) != "own" || matches!(w(i - 1), "her" | "his" | "their" | "its"))
+    })?;
+    Some((v, alone + 1))
 }

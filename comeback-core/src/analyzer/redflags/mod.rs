@@ -23,7 +23,7 @@ use super::engine::{missing, Doc};
 use super::lexicon::Cat;
 use super::report::{AnswerPart, Finding, RedFlag, RedFlagHit, Severity};
 use crate::{FailureCategory, Key};
-use blame::{blame_accepted, blame_subject, nobody_to_blame, owned_by_speaker};
+use blame::{blame_accepted, blame_subject, established_cause, nobody_to_blame, owned_by_speaker};
 use competency::{core_competency, overrun_estimate};
 use conflict::personal_conflict;
 use judgment::{left_alone, reckless_phrase, told_in_plain_words};
@@ -107,6 +107,9 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     // Blame phrases that, alone, may only tell an outside cause: (phrase words, finding).
     let mut weak_blame: Vec<(String, Finding)> = Vec::new();
     let excused = strong_outside_cause(doc);
+    // Whether a failure or context sentence came before the one at hand (read in order).
+    let mut story_told = false;
+    let mut prev: Option<&crate::analyzer::engine::Sent> = None;
     for s in doc.in_parts(BLAME_PARTS) {
         let toks = doc.toks(s);
         let story = STORY_PARTS.contains(&s.part);
@@ -126,7 +129,8 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                 RedFlag::BlameShifting
                     if blame_accepted(doc, s, h.start, h.end)
                         || owned_by_speaker(toks, h.start, h.end)
-                        || nobody_to_blame(toks, h.start) =>
+                        || nobody_to_blame(toks, h.start)
+                        || established_cause(toks, h.start) =>
                 {
                     continue;
                 }
@@ -224,10 +228,12 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             }
         }
         if let Some(role) = doc.role {
-            if let Some(f) = core_competency(doc, s, role, excused) {
+            if let Some(f) = core_competency(doc, s, role, excused, story_told, prev) {
                 evidence.push((RedFlag::CoreCompetency, f));
             }
         }
+        story_told |= matches!(s.part, AnswerPart::Failure | AnswerPart::Context);
+        prev = Some(s);
     }
     // A plan or an estimate of the speaker's that the work overran, told across sentences.
     if let Some(role) = doc.role {

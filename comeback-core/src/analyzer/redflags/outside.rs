@@ -1,8 +1,11 @@
 //! Outside causes strong enough to excuse a slip: "the pandemic hit", not "the supplier".
 
+use super::slips::{aside, is_people};
+use super::subject::noun_like;
 use crate::analyzer::engine::{CueHit, Doc, Sent};
-use crate::analyzer::lexicon::Cat;
+use crate::analyzer::lexicon::{sections, Cat, WordSet};
 use crate::analyzer::report::AnswerPart;
+use std::sync::OnceLock;
 
 /// Outside causes too common to excuse a slip on their own ("supplier", "system").
 const WEAK_OUTSIDE: &[&str] = &[
@@ -133,8 +136,24 @@ pub(crate) fn outside_hits<'s>(doc: &'s Doc, s: &'s Sent) -> impl Iterator<Item 
                 // year's file and changed the date", not "the client rang and changed the brief".
                 speaker(w) || (w == "and" && coordinated_subject(toks, b).is_some_and(speaker))
             });
-        !own
+        // "My laptop crashed": a breakdown of the speaker's own thing is no outside cause.
+        let mine = toks.get(h.start).is_some_and(|t| is_breakdown(&t.norm))
+            && toks[h.start.saturating_sub(3)..h.start]
+                .iter()
+                .any(|t| t.norm == "my");
+        // "A competitor complained to the regulator", "the auditor spotted it": someone outside
+        // reacting to the failure is its consequence, not its cause.
+        let reacting = toks[h.start.saturating_sub(3)..(h.end + 3).min(toks.len())]
+            .iter()
+            .any(|t| is_reaction(&t.norm));
+        !own && !mine && !reacting
     })
+}
+
+/// Whether a word tells someone reacting to a failure (`[reaction]` in `data/outside.txt`).
+fn is_reaction(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    outside_section(&SET, "reaction").contains(w)
 }
 
 /// The subject pronoun nearest before the "and" at `k` (at most twelve words back), which a
@@ -180,4 +199,140 @@ pub(crate) fn strong_outside_hit(doc: &Doc, s: &Sent) -> bool {
 pub(super) fn strong_outside_cause(doc: &Doc) -> bool {
     doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
         .any(|s| strong_outside_hit(doc, s))
+}
+
+const OUTSIDE: &str = include_str!("../../../data/outside.txt");
+
+/// The entries of one section of `data/outside.txt`.
+fn outside_section(cell: &'static OnceLock<WordSet>, name: &str) -> &'static WordSet {
+    cell.get_or_init(|| {
+        sections(OUTSIDE)
+            .into_iter()
+            .filter(|(s, _)| *s == name)
+            .map(|(_, w)| w)
+            .collect()
+    })
+}
+
+/// Whether a word is a verb of something breaking down (`[breakdown]` in `data/outside.txt`).
+fn is_breakdown(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    outside_section(&SET, "breakdown").contains(w)
+}
+
+/// An outside cause told as an event instead of a named phrase: something that is neither the
+/// speaker, nor their own work, nor a person broke down or stopped the work ("the venue's
+/// projector failed", "the carrier's portal went down", "our bank had a processing failure",
+/// "their IT team blocked the login"). The subject is read from the noun right before the verb
+/// (past auxiliaries and adverbs); not when it is the speaker's ("my"), a pronoun, a person the
+/// role serves, the speaker's own work, or a core skill of the role. Returns the span from the
+/// subject to the verb.
+pub(crate) fn breakdown_cause(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
+    static BREAKDOWN: OnceLock<WordSet> = OnceLock::new();
+    static NOUN: OnceLock<WordSet> = OnceLock::new();
+    static OWN: OnceLock<WordSet> = OnceLock::new();
+    let breakdown = outside_section(&BREAKDOWN, "breakdown");
+    let noun = outside_section(&NOUN, "breakdown_noun");
+    let own = outside_section(&OWN, "own_work");
+    let toks = doc.toks(s);
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    let core = doc.role.map(|r| r.core_hits(toks)).unwrap_or_default();
+    for k in 0..toks.len() {
+        // The verb of the breakdown, and where its subject ends.
+        let head_end = if matches!(w(k), "down" | "offline" | "bust" | "dark") {
+            (k >= 1 && w(k - 1) == "went").then(|| k - 1)
+        } else if breakdown.contains(w(k)) && !matches!(w(k), "down" | "offline" | "bust" | "dark")
+        {
+            Some(k)
+        } else if noun.contains(w(k)) {
+            // "had a processing failure": the subject is before "had".
+            (k.saturating_sub(3)..k)
+                .find(|&i| matches!(w(i), "had" | "suffered"))
+                .filter(|&i| toks[i + 1..k].iter().all(|t| !aside(&t.norm)))
+        } else {
+            None
+        };
+        let Some(mut i) = head_end else {
+            continue;
+        };
+        // Past auxiliaries and adverbs between the subject and the verb.
+        let mut steps = 0;
+        while i > 0 && steps < 3 {
+            let p = w(i - 1);
+            if p.ends_with("ly")
+                || matches!(
+                    p,
+                    "had"
+                        | "has"
+                        | "have"
+                        | "was"
+                        | "were"
+                        | "just"
+                        | "then"
+                        | "also"
+                        | "been"
+                        | "all"
+                        | "suddenly"
+                        | "simply"
+                )
+            {
+                i -= 1;
+                steps += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(h) = i.checked_sub(1) else {
+            continue;
+        };
+        let head = &toks[h];
+        let pronoun = matches!(
+            head.norm.as_str(),
+            "i" | "we"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "you"
+                | "who"
+                | "which"
+                | "that"
+                | "this"
+                | "everything"
+                | "nothing"
+                | "i'd"
+                | "we'd"
+                | "one"
+                | "mine"
+                | "ours"
+        );
+        if pronoun
+            || !noun_like(head)
+            || is_people(&head.norm)
+            || own.contains(head.norm.as_str())
+            || crate::analyzer::lexicon::is_negator(w(k.wrapping_sub(1)))
+        {
+            continue;
+        }
+        // The noun phrase back to its determiner: not the speaker's ("my laptop"), and no core
+        // skill of the role in it.
+        let np_start = (h.saturating_sub(4)..h)
+            .rev()
+            .find(|&j| {
+                matches!(
+                    w(j),
+                    "the" | "a" | "an" | "our" | "their" | "his" | "her" | "my" | "its" | "your"
+                )
+            })
+            .unwrap_or(h);
+        if toks[np_start..=h]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "my" | "i" | "we" | "me" | "and" | ","))
+            || core.iter().any(|c| c.start <= h && np_start < c.end)
+        {
+            continue;
+        }
+        return Some((np_start, k + 1));
+    }
+    None
 }

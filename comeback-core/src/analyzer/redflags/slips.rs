@@ -328,3 +328,48 @@ pub(super) fn is_commit_length(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "commit_length").contains(w)
 }
+
+/// Whether a word tells a source that was out of date (`[stale_source]` in `data/slips.txt`).
+pub(super) fn is_stale_source(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "stale_source").contains(w)
+}
+
+/// Whether a word takes something from a source (`[source_lead]` in `data/slips.txt`).
+pub(super) fn is_source_lead(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "source_lead").contains(w)
+}
+
+/// Whether a word is a reason of convenience (`[convenience]` in `data/slips.txt`).
+pub(super) fn is_convenience(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "convenience").contains(w)
+}
+
+/// Whether a verb after "I only" tells something known or found rather than a task done in part
+/// (`[not_partial]` in `data/slips.txt`).
+pub(super) fn is_not_partial(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "not_partial").contains(w)
+}
+
+/// Whether a word tells a task that lapsed (`[lapse]` in `data/slips.txt`).
+pub(super) fn is_lapse(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "lapse").contains(w)
+}
+
+/// Whether a word names a date or a whole piece of work whose slipping is a delay, not a task
+/// left undone (`[not_lapse]` in `data/slips.txt`).
+pub(super) fn is_not_lapse(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "not_lapse").contains(w)
+}
+
+/// Whether a word names a place or a slot two things can be put into (`[slot]` in
+/// `data/slips.txt`).
+pub(super) fn is_slot(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    slip_section(&SET, "slot").contains(w)
+}
