@@ -43,6 +43,10 @@ pub(crate) struct Sent {
     pub figures: Vec<Figure>,
     /// "I", "me", "my" appear.
     pub first_person: bool,
+    /// The token where the speaker owns a slip in the sentence's own words
+    /// ([`super::redflags::slip_in_words`]); kept with the sentence's scan, since the live coach
+    /// asks it of every sentence on every key press.
+    pub own_slip: Option<usize>,
 }
 
 impl Sent {
@@ -124,12 +128,18 @@ impl<'a> Doc<'a> {
                 hits.sort_by_key(|h| (h.start, h.end));
                 let figures = figures::find(text, toks);
                 let first_person = toks.iter().any(|t| first.contains(t.norm.as_str()));
-                (hits, figures, first_person)
+                let own_slip = super::redflags::slip_in_words(toks);
+                (hits, figures, first_person, own_slip)
             });
             // A scan the cache did not keep is moved, not copied.
-            let (mut hits, figures, first_person) = match std::rc::Rc::try_unwrap(scan) {
-                Ok(s) => (s.hits, s.figures, s.first_person),
-                Err(s) => (s.hits.clone(), s.figures.clone(), s.first_person),
+            let (mut hits, figures, first_person, own_slip) = match std::rc::Rc::try_unwrap(scan) {
+                Ok(s) => (s.hits, s.figures, s.first_person, s.own_slip),
+                Err(s) => (
+                    s.hits.clone(),
+                    s.figures.clone(),
+                    s.first_person,
+                    s.own_slip,
+                ),
             };
             if let Some(cat) = heading(text, toks) {
                 hits.push(CueHit {
@@ -155,6 +165,7 @@ impl<'a> Doc<'a> {
                 mask,
                 figures,
                 first_person,
+                own_slip,
             });
         }
         self.fields.push(FieldText {

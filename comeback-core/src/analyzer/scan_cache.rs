@@ -1,4 +1,5 @@
-//! What the engine reads in one sentence on its own (its cue phrases, figures and first person),
+//! What the engine reads in one sentence on its own (its cue phrases, figures, first person and any
+//! slip the speaker owns in its words),
 //! kept between analyses so that a key press re-reads only the sentence being typed. The live
 //! coach analyses the whole story on every key press; every other sentence is unchanged and is
 //! found here by its text.
@@ -37,6 +38,9 @@ pub(crate) struct Scan {
     /// Figures (token indexes relative to the sentence).
     pub figures: Vec<Figure>,
     pub first_person: bool,
+    /// Where the speaker owns a slip in the sentence's own words, if anywhere
+    /// ([`super::redflags::slip_in_words`]).
+    pub own_slip: Option<usize>,
 }
 
 type Map = HashMap<Box<str>, Rc<Scan>, BuildHasherDefault<Fnv>>;
@@ -76,7 +80,7 @@ pub(crate) fn get_or_scan(
     text: &str,
     sentence: Range<usize>,
     toks: &[Token],
-    scan: impl FnOnce() -> (Vec<CueHit>, Vec<Figure>, bool),
+    scan: impl FnOnce() -> (Vec<CueHit>, Vec<Figure>, bool, Option<usize>),
 ) -> Rc<Scan> {
     let w = window(text, &sentence);
     let lo = w.start;
@@ -98,7 +102,7 @@ pub(crate) fn get_or_scan(
             return s;
         }
     }
-    let (hits, figures, first_person) = scan();
+    let (hits, figures, first_person, own_slip) = scan();
     let s = Rc::new(Scan {
         bounds,
         // Only a kept scan is ever compared.
@@ -110,6 +114,7 @@ pub(crate) fn get_or_scan(
         hits,
         figures,
         first_person,
+        own_slip,
     });
     if cacheable {
         CACHE.with(|c| c.borrow_mut().insert(key, s.clone()));

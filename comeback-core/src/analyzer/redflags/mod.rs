@@ -16,7 +16,7 @@ mod subject;
 
 pub(crate) use choice::choice_verdict;
 pub(crate) use outside::strong_outside_hit;
-pub(crate) use slips::speaker_slip;
+pub(crate) use slips::{slip_in_words, speaker_slip};
 pub(crate) use subject::clause_break;
 
 use super::engine::{missing, Doc};

@@ -101,9 +101,10 @@ pub(super) fn cleft_omission(toks: &[crate::analyzer::text::Token], k: usize) ->
     subj.is_some_and(|i| matches!(w(i), "i" | "i'd")) && toks.get(k + 1).is_some_and(|t| !t.numeric)
 }
 
-/// The token index of the speaker's own slip in a sentence ("I missed", "my mistake", "on me").
-pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
-    let toks = doc.toks(s);
+/// The first part of [`speaker_slip`], read from the sentence's words alone: owning words ("my
+/// mistake"), a slip word with the speaker as its subject, or taking on more than the speaker could
+/// do ("I said yes to everything"). The engine keeps it with the sentence's cached scan.
+pub(crate) fn slip_in_words(toks: &[Token]) -> Option<usize> {
     for (k, t) in toks.iter().enumerate() {
         if OWNING.iter().any(|p| {
             toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm)
@@ -127,12 +128,22 @@ pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
         }
     }
     // Taking on more than the speaker could do: "I said yes to everything", "I overcommitted".
-    if let Some(h) = overcommit().find(toks).into_iter().find(|h| {
-        speaker_subject(toks, h.start) == Some(true)
-            || toks[h.start..h.end].iter().any(|t| t.norm == "myself")
-    }) {
-        return Some(h.start);
+    overcommit()
+        .find(toks)
+        .into_iter()
+        .find(|h| {
+            speaker_subject(toks, h.start) == Some(true)
+                || toks[h.start..h.end].iter().any(|t| t.norm == "myself")
+        })
+        .map(|h| h.start)
+}
+
+/// The token index of the speaker's own slip in a sentence ("I missed", "my mistake", "on me").
+pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
+    if s.own_slip.is_some() {
+        return s.own_slip;
     }
+    let toks = doc.toks(s);
     // A step the speaker left undone: "I didn't check", "I'd never put the date anywhere else".
     s.hits
         .iter()
