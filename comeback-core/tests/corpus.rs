@@ -24,7 +24,7 @@ const FLOOR_GROWTH: f64 = 0.97;
 const FLOOR_FLAG_PRECISION: f64 = 0.95;
 /// Floors on the untouched evaluation set named by `BLIND` (`blind7.jsonl`, written blind while
 /// the rules were tuned on blind6), which guard against regressions only.
-const FLOOR_BLIND: f64 = 0.72;
+const FLOOR_BLIND: f64 = 0.70;
 const FLOOR_BLIND_PRECISION: f64 = 0.45;
 /// Floors on the sixth blind set (`blind6.jsonl`) now that it is tuning material (promoted on
 /// 2026-11-26, second session): scored blind it gave choice .740, numbers .940, turnaround .820,
