@@ -331,6 +331,22 @@ pub(crate) fn word_set(
     cell.get_or_init(|| list.iter().copied().collect())
 }
 
+/// The words of section `name` of the sectioned word list `src` (see [`sections`]), built once
+/// into `cell`.
+pub(crate) fn section_set(
+    cell: &'static OnceLock<WordSet>,
+    src: &'static str,
+    name: &str,
+) -> &'static WordSet {
+    cell.get_or_init(|| {
+        sections(src)
+            .into_iter()
+            .filter(|(s, _)| *s == name)
+            .map(|(_, w)| w)
+            .collect()
+    })
+}
+
 /// Parses a sectioned word list: `[name]` lines start a section, `#` lines are comments.
 pub(crate) fn sections(src: &'static str) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
@@ -439,25 +455,13 @@ const PROSE: &str = include_str!("../../data/prose.txt");
 /// The words of one section of `data/cues.txt` that names no cue category (`[redo_past]`,
 /// `[routine_time]`...), built once into `cell`.
 pub(crate) fn cue_words(cell: &'static OnceLock<WordSet>, section: &str) -> &'static WordSet {
-    cell.get_or_init(|| {
-        sections(CUES)
-            .into_iter()
-            .filter(|(s, _)| *s == section)
-            .map(|(_, w)| w)
-            .collect()
-    })
+    section_set(cell, CUES, section)
 }
 
 /// The words of one section of `data/redflags.txt` that names no flag category (`[novice]`,
 /// `[on_own]`), built once into `cell`.
 pub(crate) fn red_flag_words(cell: &'static OnceLock<WordSet>, section: &str) -> &'static WordSet {
-    cell.get_or_init(|| {
-        sections(RED_FLAGS)
-            .into_iter()
-            .filter(|(s, _)| *s == section)
-            .map(|(_, w)| w)
-            .collect()
-    })
+    section_set(cell, RED_FLAGS, section)
 }
 
 /// All the cue, red-flag and prose phrases, built once.

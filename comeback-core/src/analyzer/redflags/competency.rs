@@ -295,6 +295,16 @@ pub(super) fn core_competency(
         .and_then(|(a, b)| found(a, b))
 }
 
+/// The tokens of a sentence that tells the failure or its context, not a new habit; `None` for
+/// any other sentence.
+fn failure_told<'a>(doc: &'a Doc, s: &Sent) -> Option<&'a [crate::analyzer::text::Token]> {
+    if !matches!(s.part, AnswerPart::Failure | AnswerPart::Context) {
+        return None;
+    }
+    let toks = doc.toks(s);
+    (!tells_habit(toks)).then_some(toks)
+}
+
 /// A core failure told with "we": the speaker's team, the speaker among them, left the role's
 /// core step undone ("we hadn't tested the restore", "we skipped the site survey") or made the
 /// role's core error ("we over-ordered"). The speaker tells their own story, so a "we" of theirs
@@ -305,13 +315,7 @@ fn team_core_failure(
     s: &Sent,
     hits: &[crate::analyzer::lexicon::Hit<bool>],
 ) -> Option<(usize, usize)> {
-    if !matches!(s.part, AnswerPart::Failure | AnswerPart::Context) {
-        return None;
-    }
-    let toks = doc.toks(s);
-    if tells_habit(toks) {
-        return None;
-    }
+    let toks = failure_told(doc, s)?;
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
     let we = |i: usize| matches!(w(i), "we" | "we'd");
     // "we over-ordered": the core error right after "we" (past an adverb).
@@ -558,13 +562,7 @@ fn lapsed_core_task(
     s: &Sent,
     hits: &[crate::analyzer::lexicon::Hit<bool>],
 ) -> Option<(usize, usize)> {
-    if !matches!(s.part, AnswerPart::Failure | AnswerPart::Context) {
-        return None;
-    }
-    let toks = doc.toks(s);
-    if tells_habit(toks) {
-        return None;
-    }
+    let toks = failure_told(doc, s)?;
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
     hits.iter().filter(|h| !h.tag).find_map(|h| {
         let task = toks[h.start..h.end]

@@ -3,7 +3,7 @@
 use super::slips::{aside, is_people};
 use super::subject::noun_like;
 use crate::analyzer::engine::{CueHit, Doc, Sent};
-use crate::analyzer::lexicon::{sections, Cat, WordSet};
+use crate::analyzer::lexicon::{section_set, Cat, WordSet};
 use crate::analyzer::report::AnswerPart;
 use std::sync::OnceLock;
 
@@ -205,13 +205,7 @@ const OUTSIDE: &str = include_str!("../../../data/outside.txt");
 
 /// The entries of one section of `data/outside.txt`.
 fn outside_section(cell: &'static OnceLock<WordSet>, name: &str) -> &'static WordSet {
-    cell.get_or_init(|| {
-        sections(OUTSIDE)
-            .into_iter()
-            .filter(|(s, _)| *s == name)
-            .map(|(_, w)| w)
-            .collect()
-    })
+    section_set(cell, OUTSIDE, name)
 }
 
 /// Whether a word is a verb of something breaking down (`[breakdown]` in `data/outside.txt`).

@@ -2,7 +2,7 @@
 
 use super::subject::{speaker_subject, speaker_subject_within};
 use crate::analyzer::engine::{Doc, Sent};
-use crate::analyzer::lexicon::{sections, Cat, PhraseSet, WordSet};
+use crate::analyzer::lexicon::{section_set, sections, Cat, PhraseSet, WordSet};
 use crate::analyzer::text::Token;
 use std::sync::OnceLock;
 
@@ -160,13 +160,7 @@ pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
 
 /// The set of one section of `data/slips.txt`, built once into `cell`.
 fn slip_section(cell: &'static OnceLock<WordSet>, name: &str) -> &'static WordSet {
-    cell.get_or_init(|| {
-        sections(SLIPS)
-            .into_iter()
-            .filter(|(s, _)| *s == name)
-            .map(|(_, w)| w)
-            .collect()
-    })
+    section_set(cell, SLIPS, name)
 }
 
 /// Whether the words just before token `k`, in its clause, make it imagined or conditional ("if I
