@@ -5,6 +5,7 @@
 use comeback_core::analyzer::{
     analyze_answer, analyze_story, clear_sentence_cache, story_from_answer,
 };
+use comeback_core::Story;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -107,4 +108,26 @@ fn main() {
             },
         );
     }
+    // The browser's case in tools/perf.mjs: step 2's field holds the same sentence repeated to 400
+    // words, and each key press adds a letter at its end (the whole story is analysed).
+    let sentence = "On the Friday peak our checkout served 12,000 orders when I found the failover had left us writing to a read-only replica for 40 minutes, so I paged the database lead within 9 minutes and we moved traffic to the standby cluster.";
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let field: String = (0..400)
+        .map(|i| words[i % words.len()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let stories = [field.clone(), format!("{field}a")].map(|context| Story {
+        context,
+        ..Story::default()
+    });
+    let mut i = 0;
+    measure(
+        "key press, step 2, 400 words",
+        2000,
+        || {},
+        || {
+            i += 1;
+            black_box(analyze_story(black_box(&stories[i % 2])));
+        },
+    );
 }

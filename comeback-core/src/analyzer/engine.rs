@@ -5,7 +5,9 @@ use super::lexicon::{cue_words, grammar_set, is_negator, lexicon, Cat, Gram, Wor
 use super::report::{AnswerPart, Field, Finding, KeyVerdict, Report, Severity, Span};
 use super::roles::{self, Role};
 use super::text::{self, Token, Utf16Index};
-use super::{growth, interviewer, prose, recovery, redflags, results, scan_cache, split};
+use super::{
+    growth, interviewer, prose, recovery, redflags, results, scan_cache, split, token_cache,
+};
 use crate::{FailureCategory, Key, Story};
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -29,6 +31,13 @@ pub(crate) struct FieldText<'a> {
 }
 
 /// One analysed sentence.
+impl Drop for FieldText<'_> {
+    fn drop(&mut self) {
+        // Kept for the next analysis, which is most often this text after one key press.
+        token_cache::keep(self.text, std::mem::take(&mut self.tokens));
+    }
+}
+
 pub(crate) struct Sent {
     /// Index into `Doc::fields`.
     pub fi: usize,
@@ -87,7 +96,8 @@ impl<'a> Doc<'a> {
         if text.trim().is_empty() {
             return;
         }
-        let tokens = text::tokenize(text);
+        // The words before an edit, and every unchanged field's, come from the last analysis.
+        let tokens = token_cache::tokens(text);
         let sentences = text::sentences(text, &tokens);
         let fi = self.fields.len();
         let lex = lexicon();

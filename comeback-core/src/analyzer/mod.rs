@@ -27,6 +27,7 @@ mod roles;
 mod scan_cache;
 mod split;
 mod text;
+mod token_cache;
 
 pub use report::{
     group_findings, shown_quote, AnswerPart, AnswerSegment, Field, Finding, GroupedFinding,
@@ -35,12 +36,13 @@ pub use report::{
 
 use crate::Story;
 
-/// Forgets the sentences this thread has read (the analysis keeps what it read in each sentence,
-/// so that re-analysing after a key press re-reads only the changed one). Results never depend on
-/// it; tests use it to compare cached and fresh reads.
+/// Forgets the sentences and words this thread has read (the analysis keeps what it read in each
+/// sentence and the words of each field, so that re-analysing after a key press re-reads only
+/// what changed). Results never depend on it; tests use it to compare cached and fresh reads.
 #[doc(hidden)]
 pub fn clear_sentence_cache() {
     scan_cache::clear();
+    token_cache::clear();
 }
 
 /// Analyses a story from the wizard, each part in its own field.
