@@ -9,9 +9,9 @@
 //! check it edit by edit against a fresh read, and `tests/analyzer_corpus_robustness.rs` checks
 //! whole analyses against fresh ones.
 //!
-//! Memory: at most [`KEEP`] texts and their words, each no longer than
-//! [`scan_cache::FIELD_LIMIT`] bytes (longer fields are read without the cache, as pasted text
-//! is analysed once, on idle). A text's words are moved in and out, never copied.
+//! Memory: at most [`KEEP`] texts and their words, [`KEEP_BYTES`] bytes of text in all, each no
+//! longer than [`scan_cache::FIELD_LIMIT`] bytes (longer fields are read without the cache, as
+//! pasted text is analysed once, on idle). A text's words are moved in and out, never copied.
 
 use super::scan_cache::FIELD_LIMIT;
 use super::text::{self, Token};
@@ -19,6 +19,8 @@ use std::cell::RefCell;
 
 /// Texts kept: a story's fields (a recovery has three per step) with room to spare.
 pub(crate) const KEEP: usize = 32;
+/// Bytes of text kept in all (the words take a few times more).
+pub(crate) const KEEP_BYTES: usize = 256 * 1024;
 
 thread_local! {
     static KEPT: RefCell<Vec<(Box<str>, Vec<Token>)>> = const { RefCell::new(Vec::new()) };
@@ -67,10 +69,11 @@ pub(crate) fn keep(text: &str, tokens: Vec<Token>) {
     }
     KEPT.with(|k| {
         let mut k = k.borrow_mut();
-        if k.len() >= KEEP {
-            k.remove(0);
-        }
         k.push((text.into(), tokens));
+        let mut bytes: usize = k.iter().map(|(t, _)| t.len()).sum();
+        while k.len() > KEEP || bytes > KEEP_BYTES {
+            bytes -= k.remove(0).0.len();
+        }
     });
 }
 
@@ -174,6 +177,18 @@ mod tests {
         let long = "word ".repeat(FIELD_LIMIT / 5 + 1);
         keep(&long, text::tokenize(&long));
         assert!(KEPT.with(|k| k.borrow().iter().all(|(t, _)| t.len() <= FIELD_LIMIT)));
+        // Large fields: the total stays under the byte cap, and the newest is kept.
+        for i in 0..10 {
+            let big = format!("{i} {}", "word ".repeat(FIELD_LIMIT / 5 - 1));
+            keep(&big, text::tokenize(&big));
+        }
+        let (total, newest) = KEPT.with(|k| {
+            let k = k.borrow();
+            let total: usize = k.iter().map(|(t, _)| t.len()).sum();
+            (total, k.last().map(|(t, _)| t.starts_with("9 ")))
+        });
+        assert!(total <= KEEP_BYTES, "{total}");
+        assert_eq!(newest, Some(true));
         clear();
         assert_eq!(KEPT.with(|k| k.borrow().len()), 0);
     }
