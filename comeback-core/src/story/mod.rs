@@ -11,6 +11,7 @@ pub mod length;
 pub mod merge;
 mod migrate;
 pub mod schema;
+pub mod sync;
 
 pub use bank::{BankError, Deleted};
 pub use import::{parse_import, ImportData, ImportError, ImportKind, StoryRef, MAX_IMPORT_BYTES};
