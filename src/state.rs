@@ -8,6 +8,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use comeback_core::story::sync::{self, OtherTab};
+use comeback_core::story::{Field, TextChange};
 use comeback_core::Story;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -379,46 +380,41 @@ impl AppState {
         }
     }
 
-    /// Sets one text of a story and notifies its views (the title, and a recovery step's text
-    /// when the step must be created). Unlike [`Self::edit`] it copies nothing, and it notifies
-    /// nobody when the text is unchanged.
-    pub fn set_text(&self, id: &str, field: impl FnOnce(&mut Story) -> &mut String, value: String) {
-        let mut changed = false;
+    /// What a text field does on every key press. The text is changed in place and, as a rule,
+    /// nothing reactive is notified: that would re-run every view of the story (and copy it) on
+    /// each key press, which was the largest part of the app's cost of typing. The save is
+    /// scheduled, and the listeners from [`AppState::on_typing`] (the live coach) are called; they
+    /// read the story with [`AppState::with_story`]. Views of the story from
+    /// [`AppState::story_signal`] catch up at its next change; the field itself already shows the
+    /// text. Two changes are shown at once instead: the title (shown above the step), and a
+    /// recovery step created by typing in it.
+    pub fn type_text(&self, id: &str, field: Field, value: String) {
+        let mut change = TextChange::Unchanged;
         self.stories.maybe_update(|v| {
-            changed = put_text(v, id, field, value);
-            changed
+            if let Some(s) = v.iter_mut().find(|s| s.id == id) {
+                change = s.set_text(field, &value);
+                if matches!(change, TextChange::Text | TextChange::NewStep) {
+                    s.updated_ms = now_ms();
+                }
+            }
+            change == TextChange::NewStep || (change == TextChange::Text && field == Field::Title)
         });
-        if changed {
-            self.mark_dirty(id);
-        }
-    }
-
-    /// What a text field does on every key press. The text is changed in place and nothing
-    /// reactive is notified: that would re-run every view of the story (and copy it) on each key
-    /// press, which was the largest part of the app's cost of typing. The save is scheduled, and
-    /// the listeners from [`AppState::on_typing`] (the live coach) are called; they read the story
-    /// with [`AppState::with_story`]. Views of the story from [`AppState::story_signal`] catch up
-    /// at its next change; the field itself already shows the text.
-    pub fn type_text(
-        &self,
-        id: &str,
-        field: impl FnOnce(&mut Story) -> &mut String,
-        value: String,
-    ) {
-        let mut changed = false;
-        self.stories
-            .update_untracked(|v| changed = put_text(v, id, field, value));
-        if changed {
-            self.mark_dirty(id);
-            let listeners: Vec<Rc<dyn Fn()>> = TYPING.with(|t| {
-                t.borrow()
-                    .iter()
-                    .filter(|l| l.story == id)
-                    .map(|l| l.call.clone())
-                    .collect()
-            });
-            for call in listeners {
-                call();
+        match change {
+            TextChange::Unchanged | TextChange::Refused => {}
+            TextChange::NewStep => self.mark_dirty(id),
+            TextChange::Text if field == Field::Title => self.mark_dirty(id),
+            TextChange::Text => {
+                self.mark_dirty(id);
+                let listeners: Vec<Rc<dyn Fn()>> = TYPING.with(|t| {
+                    t.borrow()
+                        .iter()
+                        .filter(|l| l.story == id)
+                        .map(|l| l.call.clone())
+                        .collect()
+                });
+                for call in listeners {
+                    call();
+                }
             }
         }
     }
@@ -858,24 +854,4 @@ fn focus_heading() {
         }
         let _ = el.focus();
     }
-}
-
-/// Puts `value` into one text of story `id`, stamping the story as changed; false (and nothing
-/// touched) when the story is gone or already holds that text.
-fn put_text(
-    stories: &mut [Story],
-    id: &str,
-    field: impl FnOnce(&mut Story) -> &mut String,
-    value: String,
-) -> bool {
-    let Some(s) = stories.iter_mut().find(|s| s.id == id) else {
-        return false;
-    };
-    let text = field(s);
-    if *text == value {
-        return false;
-    }
-    *text = value;
-    s.updated_ms = now_ms();
-    true
 }

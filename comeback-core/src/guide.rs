@@ -3,35 +3,42 @@
 //!
 //! Plain data written by the team, so that the app only renders it and tests can check it.
 
-use crate::story::FailureCategory;
+use crate::story::{FailureCategory, Field};
 use crate::Key;
 
-/// What kind of input a field is.
+/// How a wizard step asks for one thing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
+pub enum Input {
     /// One line of text.
-    Line,
-    /// A few sentences.
-    Text,
+    Line(Field),
+    /// A few sentences, in a box at least this many lines high. For a part of a recovery step
+    /// the field names the first step; each step asks for it again.
+    Text(Field, u8),
     /// A choice among the failure categories.
     Category,
-    /// Part of a recovery step (repeated for each step).
-    StepPart,
+}
+
+impl Input {
+    /// The text this input edits (none for the category choice).
+    pub fn field(self) -> Option<Field> {
+        match self {
+            Input::Line(f) | Input::Text(f, _) => Some(f),
+            Input::Category => None,
+        }
+    }
 }
 
 /// One field of a wizard step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FieldGuide {
-    /// The `Story` field it edits (`steps.action` for a part of each recovery step).
-    pub field: &'static str,
+    /// What it asks for, and how.
+    pub input: Input,
     /// Its visible label.
     pub label: &'static str,
     /// A one-line hint shown under the label.
     pub hint: &'static str,
     /// Placeholder text inside the empty field.
     pub placeholder: &'static str,
-    /// What kind of input it is.
-    pub kind: FieldKind,
 }
 
 /// Everything the wizard shows for one key.
@@ -72,101 +79,89 @@ pub struct CategoryGuide {
 
 const CHOICE_FIELDS: &[FieldGuide] = &[
     FieldGuide {
-        field: "title",
+        input: Input::Line(Field::Title),
         label: "Name this story",
         hint: "Only you see it, in your story bank.",
         placeholder: "Port strike before the spring launch",
-        kind: FieldKind::Line,
     },
     FieldGuide {
-        field: "target_role",
+        input: Input::Line(Field::Role),
         label: "Role you are applying for",
         hint: "The analyzer checks your story against the core skills of this role.",
         placeholder: "Logistics coordinator",
-        kind: FieldKind::Line,
     },
     FieldGuide {
-        field: "category",
+        input: Input::Category,
         label: "What kind of failure was it?",
         hint: "The first four are safe ground; the last five make interviewers wary.",
         placeholder: "",
-        kind: FieldKind::Category,
     },
     FieldGuide {
-        field: "summary",
+        input: Input::Text(Field::Summary, 3),
         label: "The failure in one sentence",
         hint: "What went wrong, said plainly. Own it without putting yourself down.",
         placeholder: "A port strike cut off our main supply route two weeks before launch.",
-        kind: FieldKind::Text,
     },
 ];
 
 const NUMBERS_FIELDS: &[FieldGuide] = &[FieldGuide {
-    field: "context",
+    input: Input::Text(Field::Context, 6),
     label: "The situation, with its numbers",
     hint:
         "Two to four sentences. Give the scale, what was at stake and who was affected, in figures.",
     placeholder:
         "We shipped 4,000 orders a week for 12 retail clients; the launch was worth £250,000.",
-    kind: FieldKind::Text,
 }];
 
 const TURNAROUND_FIELDS: &[FieldGuide] = &[
     FieldGuide {
-        field: "steps.action",
+        input: Input::Text(Field::StepAction(0), 2),
         label: "What you did",
         hint: "Start with \"I\" and a verb. One action per step, in the order you did them.",
         placeholder: "I rerouted the containers through a second port",
-        kind: FieldKind::StepPart,
     },
     FieldGuide {
-        field: "steps.who",
+        input: Input::Line(Field::StepWho(0)),
         label: "Who was involved",
         hint: "The people or teams you brought in. Leave blank if you acted alone.",
         placeholder: "with our freight broker",
-        kind: FieldKind::StepPart,
     },
     FieldGuide {
-        field: "steps.when",
+        input: Input::Line(Field::StepWhen(0)),
         label: "When, or how fast",
         hint: "A time or a duration makes the pace visible.",
         placeholder: "within 48 hours",
-        kind: FieldKind::StepPart,
     },
 ];
 
 const IMPROVEMENT_FIELDS: &[FieldGuide] = &[
     FieldGuide {
-        field: "immediate_win",
+        input: Input::Text(Field::ImmediateWin, 3),
         label: "The immediate win",
         hint: "What limited the damage at the time, and the result, with a number if you can.",
         placeholder: "90% of the stock reached the stores before launch day.",
-        kind: FieldKind::Text,
     },
     FieldGuide {
-        field: "long_term_gain",
+        input: Input::Text(Field::LongTermGain, 3),
         label: "The long-term gain",
         hint: "The lasting change to a process, a system or a habit, and what it achieved since.",
         placeholder: "I set up a second approved port; last winter it saved us a 6-day delay.",
-        kind: FieldKind::Text,
     },
 ];
 
 const GROWTH_FIELDS: &[FieldGuide] = &[
     FieldGuide {
-        field: "lesson",
+        input: Input::Text(Field::Lesson, 3),
         label: "What you learned",
         hint:
             "A lesson someone else could apply, in one or two sentences. Not \"I learned a lot\".",
         placeholder: "A single route is a single point of failure, however reliable it has been.",
-        kind: FieldKind::Text,
     },
     FieldGuide {
-        field: "change",
+        input: Input::Text(Field::Change, 3),
         label: "What you do differently now",
         hint: "A concrete habit you can point to, ideally with a recent example.",
         placeholder: "Every plan I write now names a fallback for each critical supplier.",
-        kind: FieldKind::Text,
     },
 ];
 
@@ -231,6 +226,16 @@ const STEPS: [StepGuide; 5] = [
 /// The wizard content for one key.
 pub fn step_guide(key: Key) -> &'static StepGuide {
     &STEPS[key as usize]
+}
+
+/// The wizard's words for one text of a story (for a part of a recovery step, whichever step);
+/// `None` for a text the wizard does not ask for (the unsorted notes, a pasted answer).
+pub fn field_guide(field: Field) -> Option<&'static FieldGuide> {
+    let field = field.at_step(0);
+    STEPS
+        .iter()
+        .flat_map(|s| s.fields.iter())
+        .find(|g| g.input.field() == Some(field))
 }
 
 /// The wizard content for all five keys, in order.

@@ -350,27 +350,23 @@ fn prompt(key: Key) -> &'static str {
     }
 }
 
-/// The user's own text for one key, the way the cue card quotes it.
+/// The user's own text for one key, the way the cue card quotes it: the first of its texts
+/// that holds anything, or for the turnaround every step's action.
 fn own_text(story: &Story, key: Key) -> String {
-    let first = |a: &str, b: &str| {
-        if a.trim().is_empty() {
-            b.to_string()
-        } else {
-            a.to_string()
-        }
-    };
-    match key {
-        Key::Choice => story.summary.clone(),
-        Key::Numbers => story.context.clone(),
-        Key::Turnaround => story
+    match story.answer_texts(key).as_slice() {
+        [] => story
             .steps
             .iter()
             .map(|s| s.action.trim())
             .filter(|a| !a.is_empty())
             .collect::<Vec<_>>()
             .join("; "),
-        Key::Improvement => first(&story.immediate_win, &story.long_term_gain),
-        Key::Growth => first(&story.lesson, &story.change),
+        texts => texts
+            .iter()
+            .map(|f| story.get(*f))
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or_default()
+            .to_string(),
     }
 }
 

@@ -33,20 +33,11 @@ fn any_text() -> impl Strategy<Value = String> {
 
 fn field_text<'a>(story: &'a Story, span: &Span) -> Option<&'a str> {
     use comeback_core::analyzer::Field;
-    Some(match span.field {
-        Field::Role => &story.target_role,
-        Field::Summary => &story.summary,
-        Field::Context => &story.context,
-        Field::StepAction(i) => &story.steps.get(i)?.action,
-        Field::StepWho(i) => &story.steps.get(i)?.who,
-        Field::StepWhen(i) => &story.steps.get(i)?.when,
-        Field::ImmediateWin => &story.immediate_win,
-        Field::LongTermGain => &story.long_term_gain,
-        Field::Lesson => &story.lesson,
-        Field::Change => &story.change,
-        Field::Unsorted => &story.unsorted,
-        Field::Answer => return None,
-    })
+    match span.field {
+        Field::Answer => None,
+        f if f.step().is_some_and(|i| i >= story.steps.len()) => None,
+        f => Some(story.get(f)),
+    }
 }
 
 fn check_span(text: &str, f: &Finding) -> Result<(), TestCaseError> {

@@ -120,7 +120,8 @@ fn exports_round_trip_and_read_well() {
         "## The answer",
         "## 3. Show the turnaround",
         "1. I spotted",
-        "**Lesson:**",
+        "**The lesson:**",
+        "**What you do differently now:**",
     ] {
         assert!(md.contains(part), "{part:?} missing in\n{md}");
     }

@@ -1,7 +1,7 @@
 //! The worked example and the wizard content: complete, in band, and consistent with the model.
 
 use comeback_core::guide::{self, CATEGORIES, ROLE_SUGGESTIONS};
-use comeback_core::story::{length_verdict, word_count, FailureCategory, LengthVerdict};
+use comeback_core::story::{length_verdict, word_count, FailureCategory, Field, LengthVerdict};
 use comeback_core::{example::worked_example, Key};
 
 #[test]
@@ -41,9 +41,31 @@ fn every_key_has_complete_guidance() {
         );
         assert!(!g.fields.is_empty());
         for f in g.fields {
-            assert!(!f.label.is_empty() && !f.hint.is_empty(), "{}", f.field);
+            assert!(!f.label.is_empty() && !f.hint.is_empty(), "{:?}", f.input);
+            if let Some(field) = f.input.field() {
+                assert_eq!(field.key().unwrap_or(Key::Choice), key, "{field:?}");
+            }
         }
     }
+}
+
+#[test]
+fn the_wizard_asks_for_every_text_of_a_story_once() {
+    for field in Field::ALL {
+        let asked = guide::step_guides()
+            .iter()
+            .flat_map(|g| g.fields.iter())
+            .filter(|g| g.input.field() == Some(field))
+            .count();
+        // The unsorted notes come only from a pasted answer; Review shows them.
+        let expected = usize::from(field != Field::Unsorted);
+        assert_eq!(asked, expected, "{field:?} is asked for {asked} times");
+        assert_eq!(guide::field_guide(field).is_some(), expected == 1);
+    }
+    assert_eq!(
+        guide::field_guide(Field::StepWho(7)).map(|g| g.label),
+        Some("Who was involved")
+    );
 }
 
 #[test]

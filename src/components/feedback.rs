@@ -9,78 +9,6 @@ use leptos::prelude::*;
 use crate::pages::wizard::Live;
 use crate::state::use_app;
 
-/// For each key, whether any of its fields holds text (without copying it, unlike [`fields_of`]).
-pub fn texts_present(s: &Story) -> [bool; 5] {
-    let any = |texts: &[&String]| texts.iter().any(|t| !t.trim().is_empty());
-    [
-        any(&[&s.target_role, &s.summary]),
-        any(&[&s.context]),
-        s.steps
-            .iter()
-            .any(|st| any(&[&st.action, &st.who, &st.when])),
-        any(&[&s.immediate_win, &s.long_term_gain]),
-        any(&[&s.lesson, &s.change]),
-    ]
-}
-
-pub fn fields_of(key: Key, story: &Story) -> Vec<(Field, String, String)> {
-    match key {
-        Key::Choice => vec![
-            (Field::Role, "Target role".into(), story.target_role.clone()),
-            (
-                Field::Summary,
-                "The failure in one sentence".into(),
-                story.summary.clone(),
-            ),
-        ],
-        Key::Numbers => vec![(Field::Context, "The context".into(), story.context.clone())],
-        Key::Turnaround => story
-            .steps
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| {
-                [
-                    (
-                        Field::StepAction(i),
-                        format!("Step {}: what you did", i + 1),
-                        s.action.clone(),
-                    ),
-                    (
-                        Field::StepWho(i),
-                        format!("Step {}: who", i + 1),
-                        s.who.clone(),
-                    ),
-                    (
-                        Field::StepWhen(i),
-                        format!("Step {}: when", i + 1),
-                        s.when.clone(),
-                    ),
-                ]
-            })
-            .collect(),
-        Key::Improvement => vec![
-            (
-                Field::ImmediateWin,
-                "Immediate win".into(),
-                story.immediate_win.clone(),
-            ),
-            (
-                Field::LongTermGain,
-                "Long-term gain".into(),
-                story.long_term_gain.clone(),
-            ),
-        ],
-        Key::Growth => vec![
-            (Field::Lesson, "The lesson".into(), story.lesson.clone()),
-            (
-                Field::Change,
-                "What you do differently now".into(),
-                story.change.clone(),
-            ),
-        ],
-    }
-}
-
 /// The words of `text` split into plain and highlighted runs, from byte spans.
 /// Overlapping or out-of-range spans are merged or ignored, never trusted blindly.
 pub fn highlight_runs(
@@ -354,9 +282,6 @@ fn Preview(id: String, key: Key, live: Live, todos: Signal<Vec<Finding>>) -> imp
         }
         // While open, follow every analysis (so every key press), reading the text as it is now.
         live.revision.track();
-        let Some(story) = app.with_story(&id, |s| s.cloned()) else {
-            return Vec::new();
-        };
         let spans: Vec<(Field, usize, usize, Severity)> = todos.with(|t| {
             t.iter()
                 .filter_map(|f| {
@@ -366,18 +291,24 @@ fn Preview(id: String, key: Key, live: Live, todos: Signal<Vec<Finding>>) -> imp
                 })
                 .collect()
         });
-        fields_of(key, &story)
-            .into_iter()
-            .filter(|(_, _, text)| !text.trim().is_empty())
-            .map(|(field, label, text)| {
-                let mine: Vec<(usize, usize, Severity)> = spans
-                    .iter()
-                    .filter(|(f, ..)| *f == field)
-                    .map(|(_, s, e, sev)| (*s, *e, *sev))
-                    .collect();
-                (label, highlight_runs(&text, &mine))
-            })
-            .collect::<Vec<_>>()
+        app.with_story(&id, |story| {
+            let Some(story) = story else {
+                return Vec::new();
+            };
+            story
+                .fields()
+                .into_iter()
+                .filter(|f| f.key() == Some(key) && !story.get(*f).trim().is_empty())
+                .map(|field| {
+                    let mine: Vec<(usize, usize, Severity)> = spans
+                        .iter()
+                        .filter(|(f, ..)| *f == field)
+                        .map(|(_, s, e, sev)| (*s, *e, *sev))
+                        .collect();
+                    (field.label(), highlight_runs(story.get(field), &mine))
+                })
+                .collect::<Vec<_>>()
+        })
     });
     let has_text = move || live.has_text.with(|t| t[key.number() - 1]);
     view! {

@@ -1,34 +1,20 @@
 //! One wizard step: the key's heading, explanation and examples, its fields, and live feedback.
 
 use comeback_core::analyzer::{analyze_story, Report};
-use comeback_core::guide::{self, FieldGuide, FieldKind, StepGuide};
+use comeback_core::guide::{self, FieldGuide, Input, StepGuide};
+use comeback_core::story::Field;
 use comeback_core::{FailureCategory, Key, RecoveryStep, Story};
 use leptos::prelude::*;
 
-use crate::components::feedback::{texts_present, KeyFeedback};
+use crate::components::feedback::KeyFeedback;
 use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
 use crate::components::text_value::TextValue;
 use crate::later::Later;
 use crate::route::Route;
-use crate::state::{display_title, use_app, AppState};
+use crate::state::{display_title, use_app};
 
 /// Past this many bytes, analysis waits for a pause in typing so that typing never freezes.
 pub const LIVE_LIMIT_BYTES: usize = 20_000;
-
-/// Total size of what the user wrote.
-pub fn story_bytes(s: &Story) -> usize {
-    s.summary.len()
-        + s.context.len()
-        + s.steps
-            .iter()
-            .map(|x| x.action.len() + x.who.len() + x.when.len())
-            .sum::<usize>()
-        + s.immediate_win.len()
-        + s.long_term_gain.len()
-        + s.lesson.len()
-        + s.change.len()
-        + s.target_role.len()
-}
 
 /// What the coach shows about a story, kept up to date as the user types.
 #[derive(Clone, Copy)]
@@ -64,7 +50,7 @@ pub fn use_live(id: &str, story: Signal<Option<Story>>) -> Live {
                 (
                     s.map(analyze_story),
                     s.map(Story::filled_keys).unwrap_or_default(),
-                    s.map(texts_present).unwrap_or_default(),
+                    s.map(Story::keys_with_text).unwrap_or_default(),
                 )
             })
         });
@@ -80,7 +66,7 @@ pub fn use_live(id: &str, story: Signal<Option<Story>>) -> Live {
         revision.update(|r| *r += 1);
     };
     let schedule = move || {
-        let Some(size) = key.with_value(|id| app.with_story(id, |s| s.map(story_bytes))) else {
+        let Some(size) = key.with_value(|id| app.with_story(id, |s| s.map(Story::text_len))) else {
             report.set(None);
             return;
         };
@@ -187,18 +173,10 @@ fn WizardPage(id: String, key: Key, story: Signal<Option<Story>>, live: Live) ->
                     </div>
                 </details>
                 <div class="fields">
-                    {match key {
-                        Key::Choice => view! { <ChoiceFields id=id.clone() story=story/> }.into_any(),
-                        Key::Numbers => text_field(id.clone(), story, g, "context", |s| &s.context, |s| &mut s.context, 6).into_any(),
-                        Key::Turnaround => view! { <RecoverySteps id=id.clone() story=story/> }.into_any(),
-                        Key::Improvement => view! {
-                            {text_field(id.clone(), story, g, "immediate_win", |s| &s.immediate_win, |s| &mut s.immediate_win, 3)}
-                            {text_field(id.clone(), story, g, "long_term_gain", |s| &s.long_term_gain, |s| &mut s.long_term_gain, 3)}
-                        }.into_any(),
-                        Key::Growth => view! {
-                            {text_field(id.clone(), story, g, "lesson", |s| &s.lesson, |s| &mut s.lesson, 3)}
-                            {text_field(id.clone(), story, g, "change", |s| &s.change, |s| &mut s.change, 3)}
-                        }.into_any(),
+                    {if key == Key::Turnaround {
+                        view! { <RecoverySteps id=id.clone() story=story/> }.into_any()
+                    } else {
+                        g.fields.iter().map(|f| view! { <Ask id=id.clone() story=story guide=f/> }).collect_view().into_any()
                     }}
                 </div>
                 <KeyFeedback id=id.clone() key=key story=story live=live/>
@@ -211,27 +189,18 @@ fn WizardPage(id: String, key: Key, story: Signal<Option<Story>>, live: Live) ->
     }
 }
 
-/// The guide's text for a field; a blank one if the guide lacks it.
-fn fg(g: &'static StepGuide, name: &str) -> &'static FieldGuide {
-    static BLANK: FieldGuide = FieldGuide {
-        field: "",
-        label: "",
-        hint: "",
-        placeholder: "",
-        kind: FieldKind::Text,
-    };
-    g.fields.iter().find(|f| f.field == name).unwrap_or(&BLANK)
+/// The element id of the input for one text of the story.
+fn dom_id(field: Field) -> String {
+    match (field, field.step()) {
+        (Field::Title, _) => "story-title".into(),
+        (Field::Role, _) => "target-role".into(),
+        (f, Some(i)) => format!("step-{}-{}", i + 1, f.saved_name().unwrap_or("part")),
+        (f, None) => format!("field-{}", f.saved_name().unwrap_or("answer")),
+    }
 }
 
-fn field_dom_id(key: Key, i: usize) -> String {
-    format!("field-{}-{}", key.number(), i)
-}
-
-/// Binds a text field to one text of the story (see [`TextValue`]).
-fn bind_story_text<E>(
-    story: Signal<Option<Story>>,
-    get: fn(&Story) -> &String,
-) -> (NodeRef<E>, TextValue)
+/// Binds an input to one text of the story (see [`TextValue`]).
+fn bind_text<E>(story: Signal<Option<Story>>, field: Field) -> (NodeRef<E>, TextValue)
 where
     E: leptos::html::ElementType,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
@@ -239,71 +208,102 @@ where
     let node = NodeRef::new();
     let value = TextValue::bind(
         node,
-        move |shown| story.with(|s| s.as_ref().is_none_or(|s| get(s) == shown)),
-        move || story.with_untracked(|s| s.as_ref().map(|s| get(s).clone()).unwrap_or_default()),
+        move |shown| story.with(|s| s.as_ref().is_none_or(|s| s.get(field) == shown)),
+        move || {
+            story.with_untracked(|s| {
+                s.as_ref()
+                    .map(|s| s.get(field).to_string())
+                    .unwrap_or_default()
+            })
+        },
     );
     (node, value)
 }
 
-/// A labelled textarea bound to one text field of the story.
-fn text_field(
-    id: String,
-    story: Signal<Option<Story>>,
-    g: &'static StepGuide,
-    name: &'static str,
-    get: fn(&Story) -> &String,
-    set: fn(&mut Story) -> &mut String,
-    rows: u32,
-) -> impl IntoView {
-    let app = use_app();
-    let f = g.fields.iter().find(|f| f.field == name);
-    let index = g.fields.iter().position(|f| f.field == name).unwrap_or(0);
-    let label = f.map(|f| f.label).unwrap_or("Your text");
-    let hint = f.map(|f| f.hint).unwrap_or("");
-    let placeholder = f.map(|f| f.placeholder).unwrap_or("");
-    let dom_id = field_dom_id(g.key, index);
-    let hint_id = format!("{dom_id}-hint");
-    let (node, value) = bind_story_text::<leptos::html::Textarea>(story, get);
-    view! {
-        <div class="field">
-            <label for=dom_id.clone()>{label}</label>
-            <p class="hint" id=hint_id.clone()>{hint}</p>
-            <textarea id=dom_id rows=rows aria-describedby=hint_id placeholder=placeholder spellcheck="true"
-                node_ref=node
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    value.typed(&v);
-                    app.type_text(&id, set, v);
-                }></textarea>
-        </div>
+/// One thing a step asks for, as the guide describes it.
+#[component]
+fn Ask(id: String, story: Signal<Option<Story>>, guide: &'static FieldGuide) -> impl IntoView {
+    match guide.input {
+        Input::Category => view! { <CategoryChoice id=id story=story guide=guide/> }.into_any(),
+        Input::Line(field) | Input::Text(field, _) => {
+            view! { <StoryText id=id story=story field=field guide=guide/> }.into_any()
+        }
     }
 }
 
+/// A labelled input or text box bound to one text of the story (`field` names the step for a
+/// part of a recovery step; `guide` is the same for every step).
 #[component]
-fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
+fn StoryText(
+    id: String,
+    story: Signal<Option<Story>>,
+    field: Field,
+    guide: &'static FieldGuide,
+) -> impl IntoView {
     let app = use_app();
-    let g = guide::step_guide(Key::Choice);
-    let (id_t, id_r, id_c) = (id.clone(), id.clone(), id.clone());
-    // Memos: typing in the title or role re-renders none of the radios.
+    let dom = dom_id(field);
+    // A step's hint is said once, in the step's explanation, not under every step.
+    let hint_id = field.step().is_none().then(|| format!("{dom}-hint"));
+    let hint = hint_id
+        .clone()
+        .map(|h| view! { <p class="hint" id=h>{guide.hint}</p> });
+    let input = match guide.input {
+        Input::Text(_, rows) => {
+            let (node, value) = bind_text::<leptos::html::Textarea>(story, field);
+            view! {
+                <textarea id=dom.clone() rows=rows aria-describedby=hint_id placeholder=guide.placeholder spellcheck="true"
+                    node_ref=node
+                    on:input=move |ev| { let v = event_target_value(&ev); value.typed(&v); app.type_text(&id, field, v); }></textarea>
+            }
+            .into_any()
+        }
+        _ => {
+            let (node, value) = bind_text::<leptos::html::Input>(story, field);
+            let role = field == Field::Role;
+            view! {
+                <input id=dom.clone() type="text" autocomplete="off" aria-describedby=hint_id placeholder=guide.placeholder
+                    maxlength=(field == Field::Title).then_some("200")
+                    list=role.then_some("role-suggestions")
+                    node_ref=node
+                    on:input=move |ev| { let v = event_target_value(&ev); value.typed(&v); app.type_text(&id, field, v); }/>
+                {role.then(|| view! {
+                    <datalist id="role-suggestions">
+                        {guide::ROLE_SUGGESTIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
+                    </datalist>
+                })}
+            }
+            .into_any()
+        }
+    };
+    view! { <div class="field"><label for=dom>{guide.label}</label>{hint}{input}</div> }
+}
+
+/// The failure categories, safe ones first.
+#[component]
+fn CategoryChoice(
+    id: String,
+    story: Signal<Option<Story>>,
+    guide: &'static FieldGuide,
+) -> impl IntoView {
+    let app = use_app();
+    // A memo: typing in the title or role re-renders none of the radios.
     let current_cat =
         Memo::new(move |_| story.with(|s| s.as_ref().map(|s| s.category).unwrap_or_default()));
-    let (title_node, title) = bind_story_text::<leptos::html::Input>(story, |s| &s.title);
-    let (role_node, role) = bind_story_text::<leptos::html::Input>(story, |s| &s.target_role);
     let radio_group = move |risky: bool| {
-        let id_c = id_c.clone();
-        guide::CATEGORIES
+        let id = id.clone();
+        comeback_core::guide::CATEGORIES
             .iter()
             .filter(|c| c.safe != risky && c.category != FailureCategory::Unset)
             .map(|c| {
                 let cat: FailureCategory = c.category;
-                let id_c = id_c.clone();
+                let id = id.clone();
                 let dom = format!("cat-{:?}", cat).to_lowercase();
                 let desc_id = format!("{dom}-desc");
                 view! {
                     <div class="choice">
                         <input type="radio" name="category" id=dom.clone() aria-describedby=desc_id.clone()
                             prop:checked=move || current_cat.get() == cat
-                            on:change=move |_| app.edit(&id_c, move |s| s.category = cat)/>
+                            on:change=move |_| app.edit(&id, move |s| s.category = cat)/>
                         <label for=dom>{c.label}</label>
                         <p class="hint" id=desc_id>{c.description}</p>
                     </div>
@@ -314,26 +314,9 @@ fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
     let safe = radio_group.clone()(false);
     let risky = radio_group(true);
     view! {
-        <div class="field">
-            <label for="story-title">{fg(g, "title").label}</label>
-            <p class="hint" id="story-title-hint">{fg(g, "title").hint}</p>
-            <input id="story-title" type="text" maxlength="200" autocomplete="off" aria-describedby="story-title-hint" placeholder=fg(g, "title").placeholder
-                node_ref=title_node
-                on:input=move |ev| { let v = event_target_value(&ev); title.typed(&v); app.set_text(&id_t, |s| &mut s.title, v); }/>
-        </div>
-        <div class="field">
-            <label for="target-role">{fg(g, "target_role").label}</label>
-            <p class="hint" id="target-role-hint">{fg(g, "target_role").hint}</p>
-            <input id="target-role" type="text" list="role-suggestions" autocomplete="off" aria-describedby="target-role-hint" placeholder=fg(g, "target_role").placeholder
-                node_ref=role_node
-                on:input=move |ev| { let v = event_target_value(&ev); role.typed(&v); app.type_text(&id_r, |s| &mut s.target_role, v); }/>
-            <datalist id="role-suggestions">
-                {guide::ROLE_SUGGESTIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
-            </datalist>
-        </div>
         <fieldset class="categories">
-            <legend>{fg(g, "category").label}</legend>
-            <p class="hint">{fg(g, "category").hint}</p>
+            <legend>{guide.label}</legend>
+            <p class="hint">{guide.hint}</p>
             <div class="cat-group safe">
                 <p class="cat-title">"✓ Safer material"</p>
                 {safe}
@@ -343,7 +326,6 @@ fn ChoiceFields(id: String, story: Signal<Option<Story>>) -> impl IntoView {
                 {risky}
             </div>
         </fieldset>
-        {text_field(id, story, g, "summary", |s| &s.summary, |s| &mut s.summary, 3)}
     }
 }
 
@@ -366,59 +348,7 @@ fn RecoverySteps(id: String, story: Signal<Option<Story>>) -> impl IntoView {
     }
 }
 
-fn edit_step(
-    app: &AppState,
-    id: &str,
-    i: usize,
-    text: fn(&mut RecoveryStep) -> &mut String,
-    v: String,
-) {
-    // A new step changes the list of steps: then every view of the story must follow.
-    let grows = app.with_story(id, |s| s.is_some_and(|s| s.steps.len() <= i));
-    if grows {
-        app.set_text(id, move |s| step_field(s, i, text), v);
-    } else {
-        app.type_text(id, move |s| step_field(s, i, text), v);
-    }
-}
-
-/// One text of the `i`th recovery step, adding empty steps up to it.
-fn step_field(s: &mut Story, i: usize, text: fn(&mut RecoveryStep) -> &mut String) -> &mut String {
-    while s.steps.len() <= i {
-        s.steps.push(RecoveryStep::default());
-    }
-    text(&mut s.steps[i])
-}
-
-fn step_text(
-    s: &Option<Story>,
-    index: usize,
-    get: fn(&RecoveryStep) -> &String,
-) -> Option<&String> {
-    s.as_ref().and_then(|s| s.steps.get(index)).map(get)
-}
-
-/// Binds a text field to one text of a recovery step (see [`TextValue`]).
-fn bind_step_text<E>(
-    story: Signal<Option<Story>>,
-    index: usize,
-    get: fn(&RecoveryStep) -> &String,
-) -> (NodeRef<E>, TextValue)
-where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    let node = NodeRef::new();
-    let value = TextValue::bind(
-        node,
-        move |shown| {
-            story.with(|s| step_text(s, index, get).map_or(shown.is_empty(), |t| t == shown))
-        },
-        move || story.with_untracked(|s| step_text(s, index, get).cloned().unwrap_or_default()),
-    );
-    (node, value)
-}
-
+/// One recovery step: the guide's three step parts, for this step.
 #[component]
 fn RecoveryRow(
     id: String,
@@ -427,44 +357,25 @@ fn RecoveryRow(
     total: usize,
 ) -> impl IntoView {
     let app = use_app();
-    let (action_node, action) =
-        bind_step_text::<leptos::html::Textarea>(story, index, |s| &s.action);
-    let (who_node, who) = bind_step_text::<leptos::html::Input>(story, index, |s| &s.who);
-    let (when_node, when) = bind_step_text::<leptos::html::Input>(story, index, |s| &s.when);
-    let g = guide::step_guide(Key::Turnaround);
     let n = index + 1;
-    let base = format!("step-{n}");
-    let (id1, id2, id3, id_up, id_down, id_rm) = (
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-    );
+    // The step's parts as the guide lists them: the first on its own line, the rest side by side.
+    let parts = guide::step_guide(Key::Turnaround).fields;
+    let part = move |g: &'static FieldGuide, id: String| {
+        g.input
+            .field()
+            .map(|f| view! { <StoryText id=id story=story field=f.at_step(index) guide=g/> })
+    };
+    let (first, rest) = parts
+        .split_first()
+        .map_or((None, &[][..]), |(f, r)| (Some(f), r));
+    let (id_up, id_down, id_rm) = (id.clone(), id.clone(), id.clone());
     view! {
         <li class="recovery-step">
             <fieldset>
                 <legend>{format!("Step {n}")}</legend>
-                <div class="field">
-                    <label for=format!("{base}-action")>{fg(g, "steps.action").label}</label>
-                    <textarea id=format!("{base}-action") rows="2" placeholder=fg(g, "steps.action").placeholder
-                        node_ref=action_node
-                        on:input=move |ev| { let v = event_target_value(&ev); action.typed(&v); edit_step(&app, &id1, index, |s| &mut s.action, v); }></textarea>
-                </div>
+                {first.map(|g| part(g, id.clone()))}
                 <div class="two">
-                    <div class="field">
-                        <label for=format!("{base}-who")>{fg(g, "steps.who").label}</label>
-                        <input id=format!("{base}-who") type="text" placeholder=fg(g, "steps.who").placeholder
-                            node_ref=who_node
-                            on:input=move |ev| { let v = event_target_value(&ev); who.typed(&v); edit_step(&app, &id2, index, |s| &mut s.who, v); }/>
-                    </div>
-                    <div class="field">
-                        <label for=format!("{base}-when")>{fg(g, "steps.when").label}</label>
-                        <input id=format!("{base}-when") type="text" placeholder=fg(g, "steps.when").placeholder
-                            node_ref=when_node
-                            on:input=move |ev| { let v = event_target_value(&ev); when.typed(&v); edit_step(&app, &id3, index, |s| &mut s.when, v); }/>
-                    </div>
+                    {rest.iter().map(|g| part(g, id.clone())).collect_view()}
                 </div>
                 <div class="row small-actions">
                     <button type="button" class="small" disabled={index == 0}

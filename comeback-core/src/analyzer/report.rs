@@ -1,5 +1,6 @@
 //! The report: plain data the app renders and the command line prints.
 
+pub use crate::story::Field;
 use crate::Key;
 use serde::Serialize;
 
@@ -13,36 +14,6 @@ pub enum Severity {
     Warn,
     /// Keeps a key from being met.
     Problem,
-}
-
-/// The field of a story a span points into; `Answer` is a whole pasted answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case", tag = "field", content = "step")]
-pub enum Field {
-    /// The target role.
-    Role,
-    /// The one-line summary of the failure.
-    Summary,
-    /// The context with its numbers.
-    Context,
-    /// The action of recovery step n (0-based).
-    StepAction(usize),
-    /// Who was involved in recovery step n (0-based).
-    StepWho(usize),
-    /// When or how fast recovery step n (0-based) happened.
-    StepWhen(usize),
-    /// The immediate fix or win.
-    ImmediateWin,
-    /// The lasting change.
-    LongTermGain,
-    /// The lesson.
-    Lesson,
-    /// What the speaker does differently now.
-    Change,
-    /// Text that fitted no part.
-    Unsorted,
-    /// A whole pasted answer.
-    Answer,
 }
 
 /// Where the words of a finding are: byte offsets (UTF-8, on char boundaries) into the field's text,

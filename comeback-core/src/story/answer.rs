@@ -147,16 +147,12 @@ const NOT_VERBS: &[&str] = &[
 impl Story {
     /// The parts as one flowing answer in speaking order, one paragraph per key; empty parts skipped.
     pub fn assemble(&self) -> String {
-        let steps = steps_paragraph(&self.steps);
-        let paragraphs = [
-            sentences(&[&self.summary]),
-            sentences(&[&self.context]),
-            steps,
-            sentences(&[&self.immediate_win, &self.long_term_gain]),
-            sentences(&[&self.lesson, &self.change]),
-        ];
-        paragraphs
+        Key::ALL
             .into_iter()
+            .map(|key| match self.answer_texts(key).as_slice() {
+                [] => steps_paragraph(&self.steps),
+                texts => sentences(&texts.iter().map(|f| self.get(*f)).collect::<Vec<_>>()),
+            })
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
             .join("\n\n")
@@ -194,19 +190,14 @@ impl Story {
         md.push_str(&or_empty(&md_block(&answer)));
         for key in Key::ALL {
             md.push_str(&format!("\n\n## {}. {}\n\n", key.number(), key.title()));
-            let body = match key {
-                Key::Choice => {
-                    let mut b = String::new();
-                    if self.category != super::FailureCategory::Unset {
-                        let g = guide::category_guide(self.category);
-                        let mark = if g.safe { "safe" } else { "risky" };
-                        b.push_str(&format!("**Category:** {} ({mark})\n\n", g.label));
-                    }
-                    b.push_str(&or_empty(&md_block(&self.summary)));
-                    b
-                }
-                Key::Numbers => or_empty(&md_block(&self.context)),
-                Key::Turnaround => {
+            if key == Key::Choice && self.category != super::FailureCategory::Unset {
+                let g = guide::category_guide(self.category);
+                let mark = if g.safe { "safe" } else { "risky" };
+                md.push_str(&format!("**Category:** {} ({mark})\n\n", g.label));
+            }
+            let body = match self.answer_texts(key).as_slice() {
+                // The recovery steps, the one part told in steps.
+                [] => {
                     let items: Vec<String> = self
                         .steps
                         .iter()
@@ -216,14 +207,13 @@ impl Story {
                         .collect();
                     or_empty(&items.join("\n"))
                 }
-                Key::Improvement => labelled(&[
-                    ("Immediate win", &self.immediate_win),
-                    ("Long-term gain", &self.long_term_gain),
-                ]),
-                Key::Growth => labelled(&[
-                    ("Lesson", &self.lesson),
-                    ("What I do differently now", &self.change),
-                ]),
+                [one] => or_empty(&md_block(self.get(*one))),
+                texts => labelled(
+                    &texts
+                        .iter()
+                        .map(|f| (f.label(), self.get(*f)))
+                        .collect::<Vec<_>>(),
+                ),
             };
             md.push_str(&body);
         }
@@ -244,7 +234,7 @@ fn or_empty(s: &str) -> String {
     }
 }
 
-fn labelled(parts: &[(&str, &str)]) -> String {
+fn labelled(parts: &[(String, &str)]) -> String {
     let lines: Vec<String> = parts
         .iter()
         .filter(|(_, text)| !text.trim().is_empty())

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::import::{
     ImportData, ImportError, ImportKind, StoryRef, MAX_FIELD_BYTES, MAX_STEPS, MAX_STORIES,
 };
-use super::{Bank, FailureCategory, RecoveryStep, Story, CURRENT_SCHEMA};
+use super::{Bank, FailureCategory, Field, RecoveryStep, Story, CURRENT_SCHEMA};
 
 /// Keys only v3 stories have; a bare object with one of them is read as a v3 story.
 const V3_ONLY: &[&str] = &[
@@ -406,22 +406,21 @@ fn read_v3(map: &Map<String, Value>, at: StoryRef) -> Result<Story, ImportError>
     let updated_ms = ms(&mut f, "updated_ms")?;
     let mut story = Story {
         id,
-        title: f.text("title")?,
-        target_role: f.text("target_role")?,
         category,
-        summary: f.text("summary")?,
-        context: f.text("context")?,
         steps,
-        immediate_win: f.text("immediate_win")?,
-        long_term_gain: f.text("long_term_gain")?,
-        lesson: f.text("lesson")?,
-        change: f.text("change")?,
-        unsorted: f.text("unsorted")?,
         dismissed,
         last_step,
         created_ms,
         updated_ms,
+        ..Story::default()
     };
+    // Every text outside the steps, by its saved name: a text added to the story is read here
+    // without a line of its own.
+    for field in Field::ALL.into_iter().filter(|f| f.step().is_none()) {
+        if let (Some(name), Some(slot)) = (field.saved_name(), story.get_mut(field)) {
+            *slot = f.text(name)?;
+        }
+    }
     f.finish(&mut story)?;
     Ok(story)
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod answer;
 pub mod bank;
+mod field;
 pub mod import;
 pub mod length;
 pub mod merge;
@@ -14,6 +15,7 @@ pub mod schema;
 pub mod sync;
 
 pub use bank::{BankError, Deleted};
+pub use field::{Field, TextChange};
 pub use import::{parse_import, ImportData, ImportError, ImportKind, StoryRef, MAX_IMPORT_BYTES};
 pub use length::{length_verdict, speaking_time, word_count, LengthVerdict};
 pub use merge::{apply_merge, plan_merge, Conflict, MergeError, MergePlan, Resolution};
@@ -166,16 +168,10 @@ impl Story {
         }
     }
 
-    /// Which of the five parts have any text, in key order (used for the bank's "3 of 5 keys").
+    /// Which of the five parts of the answer have any text, in key order (used for the bank's
+    /// "3 of 5 keys" and the step indicator).
     pub fn filled_keys(&self) -> [bool; 5] {
-        let has = |s: &str| !s.trim().is_empty();
-        [
-            has(&self.summary),
-            has(&self.context),
-            self.steps.iter().any(|s| !s.is_blank()),
-            has(&self.immediate_win) || has(&self.long_term_gain),
-            has(&self.lesson) || has(&self.change),
-        ]
+        self.keys_where(Field::in_answer)
     }
 
     /// How many of the five parts have any text.
@@ -186,16 +182,11 @@ impl Story {
     /// True when both stories say the same thing (times, last step and dismissed findings aside).
     pub fn same_content(&self, other: &Story) -> bool {
         self.id == other.id
-            && self.title == other.title
-            && self.target_role == other.target_role
             && self.category == other.category
-            && self.summary == other.summary
-            && self.context == other.context
             && self.steps == other.steps
-            && self.immediate_win == other.immediate_win
-            && self.long_term_gain == other.long_term_gain
-            && self.lesson == other.lesson
-            && self.change == other.change
-            && self.unsorted == other.unsorted
+            && Field::ALL
+                .into_iter()
+                .filter(|f| f.step().is_none())
+                .all(|f| self.get(f) == other.get(f))
     }
 }
