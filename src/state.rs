@@ -8,7 +8,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use comeback_core::story::sync::{self, OtherTab};
-use comeback_core::story::{Field, TextChange};
+use comeback_core::story::{Bank, Deleted, Field, TextChange};
 use comeback_core::Story;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -86,15 +86,6 @@ pub struct Conflict {
     pub theirs: Option<Story>,
 }
 
-/// A deleted story that can still be brought back.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Undo {
-    /// The story as it was.
-    pub story: Story,
-    /// Where it was in the list.
-    pub index: usize,
-}
-
 /// The state of saving, shown in the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
@@ -112,16 +103,16 @@ pub enum SaveState {
 /// Shared state, handed down through context.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// All stories, in memory.
-    pub stories: RwSignal<Vec<Story>>,
+    /// All stories, in memory: the core's `Bank`, whose operations every change goes through.
+    pub bank: RwSignal<Bank>,
     /// The current page.
     pub route: RwSignal<Route>,
     /// Messages at the top of the page.
     pub notices: RwSignal<Vec<Notice>>,
     /// A conflict with another tab, waiting for the user's choice.
     pub conflict: RwSignal<Option<Conflict>>,
-    /// The last deleted story.
-    pub undo: RwSignal<Option<Undo>>,
+    /// The last deleted story, with its place in the bank.
+    pub undo: RwSignal<Option<Deleted>>,
     /// Whether everything is saved.
     pub save_state: RwSignal<SaveState>,
     next_notice: StoredValue<u32>,
@@ -164,8 +155,7 @@ impl AppState {
     /// Loads the stories, reports unreadable data, and wires the window events.
     pub fn start() -> AppState {
         let loaded = STORE.with(|s| s.load());
-        let mut stories = loaded.stories;
-        stories.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+        let bank = Bank::with_stories(loaded.stories);
         let mut start_route = route::current();
         let bare = web_sys::window()
             .and_then(|w| w.location().hash().ok())
@@ -174,9 +164,7 @@ impl AppState {
         if bare {
             // Opening the app afresh: go back to the story and step that were open last time.
             if let Some(r) = remembered_route() {
-                if r.story_id()
-                    .is_some_and(|id| stories.iter().any(|s| s.id == id))
-                {
+                if r.story_id().is_some_and(|id| bank.get(id).is_some()) {
                     if let Some(w) = web_sys::window() {
                         let _ = w.history().and_then(|h| {
                             h.replace_state_with_url(
@@ -191,7 +179,7 @@ impl AppState {
             }
         }
         let app = AppState {
-            stories: RwSignal::new(stories),
+            bank: RwSignal::new(bank),
             route: RwSignal::new(start_route),
             notices: RwSignal::new(Vec::new()),
             conflict: RwSignal::new(None),
@@ -236,13 +224,11 @@ impl AppState {
     /// A tab was closed while it waited for the user to choose between its version of a story and
     /// another tab's: its version comes back as a story of its own, and the side slot goes only
     /// once that story is saved.
-    fn adopt_held(&self, key: String, mut story: Story) {
+    fn adopt_held(&self, key: String, story: Story) {
         let name = display_title(&story);
-        story.id = new_id();
-        story.title = format!("{name} (from a tab closed before choosing)");
-        let id = story.id.clone();
-        self.stories.update(|v| v.insert(0, story));
-        self.mark_dirty(&id);
+        let Some(id) = self.add_copy(story, "from a tab closed before choosing") else {
+            return;
+        };
         self.flush();
         if DIRTY.with(|d| !d.borrow().contains(&id)) {
             STORE.with(|s| s.release(&key));
@@ -252,6 +238,19 @@ impl AppState {
             format!("\u{201c}{name}\u{201d} was changed in two tabs, and one was closed before choosing which version to keep. That tab's version is now a separate story in your list."),
             None,
         );
+    }
+
+    /// Keeps a version of a story that must not be lost as a story of its own (see
+    /// `Bank::add_copy`) and schedules its save; returns its id.
+    fn add_copy(&self, story: Story, why: &str) -> Option<String> {
+        let id = new_id();
+        let mut added = false;
+        self.bank
+            .update(|b| added = b.add_copy(story, &id, why).is_ok());
+        added.then(|| {
+            self.mark_dirty(&id);
+            id
+        })
     }
 
     fn wire_events(self) {
@@ -345,28 +344,26 @@ impl AppState {
 
     /// A copy of one story.
     pub fn story(&self, id: &str) -> Option<Story> {
-        self.stories
-            .with(|v| v.iter().find(|s| s.id == id).cloned())
+        self.bank.with(|b| b.get(id).cloned())
     }
 
     /// Reads one story as it is now, without tracking it.
     pub fn with_story<T>(&self, id: &str, f: impl FnOnce(Option<&Story>) -> T) -> T {
-        self.stories
-            .with_untracked(|v| f(v.iter().find(|s| s.id == id)))
+        self.bank.with_untracked(|b| f(b.get(id)))
     }
 
     /// One story as a signal that changes only when that story does.
     pub fn story_signal(&self, id: &str) -> Signal<Option<Story>> {
-        let stories = self.stories;
+        let bank = self.bank;
         let id = id.to_string();
-        Memo::new(move |_| stories.with(|v| v.iter().find(|s| s.id == id).cloned())).into()
+        Memo::new(move |_| bank.with(|b| b.get(&id).cloned())).into()
     }
 
     /// Changes one story and schedules its save.
     pub fn edit(&self, id: &str, f: impl FnOnce(&mut Story)) {
         let mut changed = false;
-        self.stories.update(|v| {
-            if let Some(s) = v.iter_mut().find(|s| s.id == id) {
+        self.bank.update(|b| {
+            if let Some(s) = b.get_mut(id) {
                 let before = s.clone();
                 f(s);
                 if *s != before {
@@ -390,8 +387,8 @@ impl AppState {
     /// recovery step created by typing in it.
     pub fn type_text(&self, id: &str, field: Field, value: String) {
         let mut change = TextChange::Unchanged;
-        self.stories.maybe_update(|v| {
-            if let Some(s) = v.iter_mut().find(|s| s.id == id) {
+        self.bank.maybe_update(|b| {
+            if let Some(s) = b.get_mut(id) {
                 change = s.set_text(field, &value);
                 if matches!(change, TextChange::Text | TextChange::NewStep) {
                     s.updated_ms = now_ms();
@@ -496,10 +493,7 @@ impl AppState {
                 }
                 continue;
             }
-            let Some(story) = self
-                .stories
-                .with_untracked(|v| v.iter().find(|s| s.id == id).cloned())
-            else {
+            let Some(story) = self.with_story(&id, |s| s.cloned()) else {
                 DIRTY.with(|d| d.borrow_mut().remove(&id));
                 continue;
             };
@@ -599,12 +593,9 @@ impl AppState {
         }
         // Unsaved words, not merely an unsaved step number: what this tab holds differs in
         // content from what it last read or wrote.
-        let base = STORE.with(|s| s.seen_story(&id));
-        let unsaved = DIRTY.with(|d| d.borrow().contains(&id))
-            && match (&ours, &base) {
-                (Some(o), Some(b)) => !o.same_content(b),
-                _ => true,
-            };
+        let seen = STORE.with(|s| s.seen_story(&id));
+        let dirty = DIRTY.with(|d| d.borrow().contains(&id));
+        let unsaved = sync::unsaved_words(dirty, ours.as_ref(), seen.as_ref());
         let theirs = match STORE.with(|s| s.reread(&id)) {
             Some(Ok(theirs)) => Some(theirs),
             Some(Err(_)) => {
@@ -622,16 +613,14 @@ impl AppState {
         match sync::after_other_save(ours.as_ref(), theirs.as_ref(), unsaved, open) {
             OtherTab::Nothing => {}
             OtherTab::Ask => self.open_conflict(Conflict { id, theirs }),
-            OtherTab::Remove => self.stories.update(|v| v.retain(|s| s.id != id)),
+            OtherTab::Remove => self.bank.update(|b| {
+                b.delete(&id);
+            }),
             OtherTab::Follow => {
                 // Storage now holds what this tab shows: nothing of ours is left to write.
                 DIRTY.with(|d| d.borrow_mut().remove(&id));
                 if let Some(theirs) = theirs {
-                    self.stories
-                        .update(|v| match v.iter_mut().find(|s| s.id == theirs.id) {
-                            Some(s) => *s = theirs,
-                            None => v.insert(0, theirs),
-                        });
+                    self.bank.update(|b| b.replace_or_add(theirs));
                 }
             }
         }
@@ -654,12 +643,8 @@ impl AppState {
                 }
             }
             // Nothing typed in the other tab is thrown away either.
-            if let Some(mut theirs) = c.theirs.filter(|t| !t.same_content(&story)) {
-                theirs.id = new_id();
-                theirs.title = format!("{} (the other tab's version)", display_title(&theirs));
-                let id = theirs.id.clone();
-                self.stories.update(|v| v.insert(0, theirs));
-                self.mark_dirty(&id);
+            if let Some(theirs) = c.theirs.filter(|t| !t.same_content(&story)) {
+                self.add_copy(theirs, "the other tab's version");
                 self.notify(
                     Tone::Info,
                     "The version from the other tab was kept as a separate story in your list.",
@@ -694,21 +679,15 @@ impl AppState {
                 } else if let Err(e) = STORE.with(|s| s.save_over(&theirs)) {
                     self.notify(Tone::Warning, e.message(), Some(NoticeAction::ExportAll));
                 }
-                self.stories.update(|v| {
-                    if let Some(s) = v.iter_mut().find(|s| s.id == c.id) {
-                        *s = theirs;
-                    }
-                });
+                self.bank.update(|b| b.replace_or_add(theirs));
             }
-            None => self.stories.update(|v| v.retain(|s| s.id != c.id)),
+            None => self.bank.update(|b| {
+                b.delete(&c.id);
+            }),
         }
         // Nothing typed here is thrown away: this tab's text becomes a separate copy.
-        if let Some(mut mine) = mine {
-            mine.id = new_id();
-            mine.title = format!("{} (this tab's version)", display_title(&mine));
-            let id = mine.id.clone();
-            self.stories.update(|v| v.insert(0, mine));
-            self.mark_dirty(&id);
+        if let Some(mine) = mine {
+            self.add_copy(mine, "this tab's version");
             self.notify(
                 Tone::Info,
                 "Your version from this tab was kept as a separate story in your list.",
@@ -721,8 +700,8 @@ impl AppState {
     /// Remembers the page last open in a story, without counting it as an edit.
     pub fn set_last_step(&self, id: &str, step: u8) {
         let mut changed = false;
-        self.stories.update_untracked(|v| {
-            if let Some(s) = v.iter_mut().find(|s| s.id == id) {
+        self.bank.update_untracked(|b| {
+            if let Some(s) = b.get_mut(id) {
                 if s.last_step != step {
                     s.last_step = step;
                     changed = true;
@@ -734,56 +713,55 @@ impl AppState {
         }
     }
 
-    /// Adds a story at the top of the list and saves it.
-    pub fn add(&self, story: Story) -> String {
+    /// Adds a story (a pasted answer, the worked example) and saves it; `None` if its id is
+    /// taken (ids are new, so never in practice).
+    pub fn add(&self, story: Story) -> Option<String> {
         let id = story.id.clone();
-        self.stories.update(|v| v.insert(0, story));
-        self.mark_dirty(&id);
-        self.flush();
-        id
+        let mut added = false;
+        self.bank.update(|b| added = b.add(story).is_ok());
+        added.then(|| {
+            self.mark_dirty(&id);
+            self.flush();
+            id
+        })
     }
 
     /// Creates an empty story and returns its id.
-    pub fn create(&self) -> String {
-        let now = now_ms();
-        let story = Story {
-            id: new_id(),
-            title: "Untitled story".into(),
-            created_ms: now,
-            updated_ms: now,
-            ..Story::default()
-        };
-        self.add(story)
+    pub fn create(&self) -> Option<String> {
+        let id = new_id();
+        let mut added = false;
+        self.bank
+            .update(|b| added = b.new_story(&id, now_ms()).is_ok());
+        added.then(|| {
+            self.mark_dirty(&id);
+            self.flush();
+            id
+        })
     }
 
     /// Duplicates a story; returns the copy's id.
     pub fn duplicate(&self, id: &str) -> Option<String> {
-        let mut copy = self.story(id)?;
-        let now = now_ms();
-        copy.id = new_id();
-        copy.title = format!("{} (copy)", display_title(&copy));
-        copy.created_ms = now;
-        copy.updated_ms = now;
-        Some(self.add(copy))
+        let copy = new_id();
+        let mut added = false;
+        self.bank
+            .update(|b| added = b.duplicate(id, &copy, now_ms()).is_ok());
+        added.then(|| {
+            self.mark_dirty(&copy);
+            self.flush();
+            copy
+        })
     }
 
     /// Deletes a story, keeping it for undo.
     pub fn delete(&self, id: &str) {
         let mut removed = None;
-        self.stories.update(|v| {
-            if let Some(i) = v.iter().position(|s| s.id == id) {
-                removed = Some(Undo {
-                    story: v.remove(i),
-                    index: i,
-                });
-            }
-        });
-        if let Some(u) = removed {
+        self.bank.update(|b| removed = b.delete(id));
+        if let Some(d) = removed {
             DIRTY.with(|d| d.borrow_mut().remove(id));
             STORE.with(|s| s.delete(id));
-            let token = u.story.updated_ms;
-            let deleted_id = u.story.id.clone();
-            self.undo.set(Some(u));
+            let token = d.story.updated_ms;
+            let deleted_id = d.story.id.clone();
+            self.undo.set(Some(d));
             let app = *self;
             set_timeout(
                 move || {
@@ -801,18 +779,22 @@ impl AppState {
         }
     }
 
-    /// Brings back the last deleted story where it was.
+    /// Brings back the last deleted story where it was. If a story with its id has come back
+    /// meanwhile (another tab saved it), it is kept as a copy instead: nothing is lost either way.
     pub fn undo_delete(&self) {
-        let Some(u) = self.undo.get_untracked() else {
+        let Some(d) = self.undo.get_untracked() else {
             return;
         };
         self.undo.set(None);
-        let id = u.story.id.clone();
-        self.stories.update(|v| {
-            let at = u.index.min(v.len());
-            v.insert(at, u.story);
-        });
-        self.mark_dirty(&id);
+        let id = d.story.id.clone();
+        let mut restored = Ok(());
+        self.bank.update(|b| restored = b.restore(d.clone()));
+        match restored {
+            Ok(()) => self.mark_dirty(&id),
+            Err(_) => {
+                self.add_copy(d.story, "restored");
+            }
+        }
         self.flush();
     }
 

@@ -270,14 +270,11 @@ impl Store {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Option<Story> {
-        let new = new?;
-        let key = story_key(id);
-        let seen = self.seen.borrow().get(&key).cloned();
-        let seen = seen.as_deref();
-        if seen.is_none() || old == seen || Some(new) == seen {
+        let seen = self.seen.borrow().get(&story_key(id)).cloned();
+        if !sync::raced(seen.as_deref(), old, new) {
             return None;
         }
-        saved::decode_story(new).ok()
+        saved::decode_story(new?).ok()
     }
 
     /// The story as this tab last read or wrote it, if it can be read.

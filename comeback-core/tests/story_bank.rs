@@ -204,3 +204,27 @@ fn a_megabyte_of_text_is_handled() {
     assert!(comeback_core::story::word_count(&answer) > 100_000);
     assert!(s.to_markdown().len() > 1_000_000);
 }
+
+#[test]
+fn copies_and_other_tabs_versions_keep_every_text() {
+    let mut bank = Bank::with_stories(vec![story("a", "Flood", 1.0)]);
+    let mut theirs = story("a", "Flood", 5.0);
+    theirs.summary = "Their words.".into();
+    let copy = bank
+        .add_copy(theirs.clone(), "a2", "the other tab's version")
+        .unwrap();
+    assert_eq!(copy.title, "Flood (the other tab's version)");
+    assert_eq!(
+        (copy.summary.as_str(), copy.updated_ms),
+        ("Their words.", 5.0)
+    );
+    assert_eq!(
+        bank.add(story("a", "again", 1.0)).unwrap_err(),
+        BankError::IdTaken("a".into())
+    );
+    bank.replace_or_add(theirs.clone());
+    assert_eq!(bank.get("a"), Some(&theirs));
+    bank.replace_or_add(story("n", "New here", 9.0));
+    let ids: Vec<&str> = bank.stories.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a2", "n"]);
+}

@@ -14,11 +14,11 @@ use crate::state::{display_title, new_id, use_app, AppState, Tone};
 /// Downloads every story as one JSON file.
 pub fn export_all(app: &AppState) {
     app.flush();
-    let bank = Bank::with_stories(app.stories.get_untracked());
+    let json = app.bank.with_untracked(Bank::to_json);
     files::download(
         &format!("comeback-stories-{}.json", date_stamp()),
         "application/json",
-        &bank.to_json(),
+        &json,
     );
 }
 
@@ -66,12 +66,12 @@ pub fn StoryBank() -> impl IntoView {
             <div class="section-head">
                 <h2 id="bank-title">"Your stories"</h2>
                 <span class="muted">{move || {
-                    let n = app.stories.with(|v| v.len());
+                    let n = app.bank.with(|b| b.stories.len());
                     if n == 1 { "1 story".to_string() } else { format!("{n} stories") }
                 }}</span>
             </div>
             <ul class="story-list">
-                <For each=move || app.stories.get() key=|s| (s.id.clone(), s.updated_ms.to_bits(), s.title.clone()) let:story>
+                <For each=move || app.bank.with(|b| b.by_updated().into_iter().cloned().collect::<Vec<_>>()) key=|s| (s.id.clone(), s.updated_ms.to_bits(), s.title.clone()) let:story>
                     <StoryCard story=story renaming=renaming/>
                 </For>
             </ul>
@@ -234,7 +234,9 @@ fn ImportExport() -> impl IntoView {
                 ))),
                 Ok(data) => {
                     app.flush();
-                    let plan = plan_merge(&app.stories.get_untracked(), &data.bank.stories);
+                    let plan = app
+                        .bank
+                        .with_untracked(|b| plan_merge(&b.stories, &data.bank.stories));
                     if plan.conflicts.is_empty() {
                         finish_import(&app, plan, Vec::new(), message);
                     } else {
@@ -334,7 +336,7 @@ fn finish_import(
     picks: Vec<Resolution>,
     message: RwSignal<Option<(bool, String)>>,
 ) {
-    let existing = app.stories.get_untracked();
+    let existing = app.bank.with_untracked(|b| b.stories.clone());
     let added = plan.new.len();
     let same = plan.identical.len();
     match apply_merge(&existing, &plan, &picks) {
@@ -346,7 +348,7 @@ fn finish_import(
                 .filter(|s| before.get(&s.id) != Some(*s))
                 .map(|s| s.id.clone())
                 .collect();
-            app.stories.set(merged);
+            app.bank.set(Bank::with_stories(merged));
             for id in &changed {
                 app.mark_dirty(id);
             }

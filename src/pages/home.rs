@@ -10,14 +10,16 @@ use crate::state::{new_id, now_ms, use_app, AppState};
 /// Opens the team's worked example as a new story of the user's own.
 pub fn open_example(app: &AppState) {
     let story: Story = comeback_core::example::worked_example(&new_id(), now_ms());
-    let id = app.add(story);
-    go(&Route::Review(id));
+    if let Some(id) = app.add(story) {
+        go(&Route::Review(id));
+    }
 }
 
 /// Creates an empty story and opens step 1.
 pub fn start_new(app: &AppState) {
-    let id = app.create();
-    go(&Route::Step(id, Key::Choice));
+    if let Some(id) = app.create() {
+        go(&Route::Step(id, Key::Choice));
+    }
 }
 
 /// The home page.
@@ -25,7 +27,7 @@ pub fn start_new(app: &AppState) {
 pub fn Home() -> impl IntoView {
     let app = use_app();
     crate::state::remember_route(&Route::Home);
-    let has_stories = move || app.stories.with(|v| !v.is_empty());
+    let has_stories = move || app.bank.with(|b| !b.stories.is_empty());
     view! {
         <section class="hero" aria-labelledby="hero-title">
             <h1 id="hero-title">"Turn your worst moment at work into your best interview answer."</h1>

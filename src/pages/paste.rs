@@ -89,8 +89,9 @@ pub fn Paste() -> impl IntoView {
         if story.title.trim().is_empty() {
             story.title = "Pasted answer".into();
         }
-        let id = app.add(story);
-        go(&Route::Review(id));
+        if let Some(id) = app.add(story) {
+            go(&Route::Review(id));
+        }
     };
     view! {
         <section class="page paste" aria-labelledby="paste-title">

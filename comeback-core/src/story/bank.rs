@@ -78,6 +78,36 @@ impl Bank {
         Ok(&mut self.stories[last])
     }
 
+    /// Adds a story as it is (from a file, a pasted answer, the worked example) at the end.
+    pub fn add(&mut self, story: Story) -> Result<&mut Story, BankError> {
+        self.check_new_id(&story.id)?;
+        self.stories.push(story);
+        let last = self.stories.len() - 1;
+        Ok(&mut self.stories[last])
+    }
+
+    /// Adds a version of a story that must not be lost as a story of its own, under a new id,
+    /// titled "… (`why`)": the other tab's version after a two-tab clash, a tab's version left in
+    /// a side slot. Its text and times are kept as they are.
+    pub fn add_copy(
+        &mut self,
+        mut story: Story,
+        new_id: &str,
+        why: &str,
+    ) -> Result<&mut Story, BankError> {
+        story.title = format!("{} ({why})", story.display_title());
+        story.id = new_id.to_string();
+        self.add(story)
+    }
+
+    /// Puts another tab's version of a story in place of this one's, or adds it if it is new here.
+    pub fn replace_or_add(&mut self, story: Story) {
+        match self.get_mut(&story.id) {
+            Some(s) => *s = story,
+            None => self.stories.push(story),
+        }
+    }
+
     /// Gives a story a new title (a blank title is kept; the list shows "Untitled story").
     pub fn rename(&mut self, id: &str, title: &str, now_ms: f64) -> Result<(), BankError> {
         let story = self

@@ -68,6 +68,28 @@ pub fn after_race(ours: Option<&Story>, theirs: &Story) -> OtherTab {
     }
 }
 
+/// Whether this tab holds words of a story that storage does not: `dirty` says a save is still
+/// due, `seen` is the story as this tab last read or wrote it. A save due only for a step number
+/// or a dismissed finding is nothing to ask the user about.
+pub fn unsaved_words(dirty: bool, ours: Option<&Story>, seen: Option<&Story>) -> bool {
+    dirty
+        && match (ours, seen) {
+            (Some(o), Some(s)) => !o.same_content(s),
+            _ => true,
+        }
+}
+
+/// Reads a storage event: another tab wrote `new` over `old` (the value as that tab saw it), and
+/// `seen` is the value this tab last read or wrote. When `old` is not what this tab had seen,
+/// both tabs wrote at the same moment, each over a version the other had not seen: storage has no
+/// compare-and-swap across tabs, so one of the two writes is lost from it. Compares exact texts.
+pub fn raced(seen: Option<&str>, old: Option<&str>, new: Option<&str>) -> bool {
+    match (seen, new) {
+        (Some(seen), Some(new)) => old != Some(seen) && new != seen,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +171,27 @@ mod tests {
             OtherTab::Nothing
         );
         assert_eq!(after_race(None, &story("a", 1)), OtherTab::Nothing);
+    }
+
+    #[test]
+    fn unsaved_words_are_words_not_a_step_number() {
+        let (a, b) = (story("a", 1), story("b", 1));
+        assert!(!unsaved_words(false, Some(&a), Some(&b)));
+        assert!(unsaved_words(true, Some(&a), Some(&b)));
+        assert!(!unsaved_words(true, Some(&story("a", 4)), Some(&a)));
+        assert!(unsaved_words(true, Some(&a), None));
+    }
+
+    #[test]
+    fn a_race_is_a_write_over_a_value_this_tab_had_not_seen() {
+        // The other tab wrote over what this tab last saw: an ordinary save.
+        assert!(!raced(Some("A"), Some("A"), Some("B")));
+        // It wrote over a value this tab never saw, and this tab's own is gone from storage.
+        assert!(raced(Some("A"), Some("base"), Some("B")));
+        // Its write is what this tab already holds, or it deleted the story.
+        assert!(!raced(Some("B"), Some("base"), Some("B")));
+        assert!(!raced(Some("A"), Some("base"), None));
+        // This tab has never read or written the story.
+        assert!(!raced(None, Some("base"), Some("B")));
     }
 }
