@@ -1,5 +1,7 @@
 //! Files and the clipboard: downloads, reading an import file, copying text.
 
+use comeback_core::story::Bank;
+use comeback_core::Story;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -37,6 +39,34 @@ pub fn download(name: &str, mime: &str, content: &str) {
         },
         std::time::Duration::from_secs(30),
     );
+}
+
+/// Downloads one story as a JSON file that can be imported again.
+pub fn export_story(story: &Story) {
+    download(
+        &format!("{}.json", file_stem(&story.display_title())),
+        "application/json",
+        &story.to_json(),
+    );
+}
+
+/// Downloads a whole bank of stories as one JSON file, named with today's date.
+pub fn export_bank(bank: &Bank) {
+    download(
+        &format!("comeback-stories-{}.json", date_stamp()),
+        "application/json",
+        &bank.to_json(),
+    );
+}
+
+fn date_stamp() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// Copies text to the clipboard; calls `done` with whether it worked.

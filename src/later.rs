@@ -5,6 +5,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -43,6 +44,11 @@ impl Later {
         LIVE.with(|l| l.borrow().contains_key(&self.0))
     }
 
+    /// Whether a call of [`Later::after`] (or [`Later::every`]) is waiting.
+    pub fn pending(self) -> bool {
+        LIVE.with(|l| l.borrow().get(&self.0).is_some_and(Option::is_some))
+    }
+
     /// Runs `f` after `delay`, replacing the call still pending from an earlier `after` (so a
     /// burst of key presses runs `f` once, after the last one). Never runs once the owner is gone.
     pub fn after(self, delay: Duration, f: impl FnOnce() + 'static) {
@@ -76,7 +82,19 @@ impl Later {
         }
     }
 
-    /// Cancels the pending call of [`Later::after`], if any.
+    /// Runs `f` every `period` until [`Later::cancel`] (or the owner goes). Like [`Later::after`],
+    /// it replaces what this handle had pending.
+    pub fn every(self, period: Duration, f: impl Fn() + 'static) {
+        fn arm(later: Later, period: Duration, f: Rc<dyn Fn()>) {
+            later.after(period, move || {
+                f();
+                arm(later, period, f);
+            });
+        }
+        arm(self, period, Rc::new(f));
+    }
+
+    /// Cancels the pending call of [`Later::after`] or [`Later::every`], if any.
     pub fn cancel(self) {
         let pending = LIVE.with(|l| l.borrow_mut().get_mut(&self.0).and_then(Option::take));
         if let Some(timer) = pending {

@@ -10,8 +10,11 @@ pub mod crash;
 pub mod files;
 pub mod frame;
 pub mod later;
+pub mod live;
+pub mod media;
 pub mod pages;
 pub mod route;
+pub mod speech;
 pub mod state;
 pub mod storage;
 

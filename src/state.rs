@@ -13,13 +13,13 @@ use comeback_core::Story;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::later::Later;
 use crate::route::{self, Route};
 use crate::storage::{self, SaveError, Store};
 
 thread_local! {
     static STORE: Store = Store::open();
     static DIRTY: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
-    static TIMER: RefCell<Option<leptos::leptos_dom::helpers::TimeoutHandle>> = const { RefCell::new(None) };
     /// When the first unsaved change and the latest one were made (ms since the epoch).
     static DIRTY_SINCE: Cell<(f64, f64)> = const { Cell::new((0.0, 0.0)) };
     static TYPING: RefCell<Vec<TypingListener>> = const { RefCell::new(Vec::new()) };
@@ -116,6 +116,11 @@ pub struct AppState {
     /// Whether everything is saved.
     pub save_state: RwSignal<SaveState>,
     next_notice: StoredValue<u32>,
+    /// The save timer, the undo offer's end and the focus after a page change: delayed work of
+    /// the app's own (see `later.rs`).
+    saving: Later,
+    undo_offer: Later,
+    focus: Later,
     /// The notice that says saving failed, taken down once saving works again.
     save_notice: StoredValue<Option<u32>>,
 }
@@ -186,6 +191,9 @@ impl AppState {
             undo: RwSignal::new(None),
             save_state: RwSignal::new(SaveState::Saved),
             next_notice: StoredValue::new(1),
+            saving: Later::new(),
+            undo_offer: Later::new(),
+            focus: Later::new(),
             save_notice: StoredValue::new(None),
         };
         if !loaded.available {
@@ -263,7 +271,7 @@ impl AppState {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
             // Move focus to the new page's heading so keyboard and screen-reader users start there.
-            request_animation_frame(focus_heading);
+            self.focus.next_frame(focus_heading);
         }));
         std::mem::forget(window_event_listener_untyped("pagehide", move |_| {
             self.flush()
@@ -441,8 +449,7 @@ impl AppState {
         // update. `flush` records the outcome.
         DIRTY.with(|d| d.borrow_mut().insert(id.to_string()));
         let now = js_sys::Date::now();
-        let pending = TIMER.with(|t| t.borrow().is_some());
-        if pending {
+        if self.saving.pending() {
             DIRTY_SINCE.with(|d| d.set((d.get().0, now)));
         } else {
             DIRTY_SINCE.with(|d| d.set((now, now)));
@@ -455,9 +462,8 @@ impl AppState {
     /// timer is armed again for whichever comes first. A key press only records its time.
     fn save_after(&self, ms: f64) {
         let app = *self;
-        let handle = set_timeout_with_handle(
-            move || {
-                TIMER.with(|t| t.borrow_mut().take());
+        self.saving
+            .after(Duration::from_millis(ms.max(0.0) as u64), move || {
                 let (first, last) = DIRTY_SINCE.with(Cell::get);
                 let now = js_sys::Date::now();
                 let idle_left = SAVE_DELAY_MS as f64 - (now - last);
@@ -468,18 +474,12 @@ impl AppState {
                 } else {
                     app.flush();
                 }
-            },
-            Duration::from_millis(ms.max(0.0) as u64),
-        )
-        .ok();
-        TIMER.with(|t| *t.borrow_mut() = handle);
+            });
     }
 
     /// Writes every changed story now.
     pub fn flush(&self) {
-        if let Some(h) = TIMER.with(|t| t.borrow_mut().take()) {
-            h.clear();
-        }
+        self.saving.cancel();
         let ids: Vec<String> = DIRTY.with(|d| d.borrow().iter().cloned().collect());
         let waiting = self
             .conflict
@@ -763,8 +763,8 @@ impl AppState {
             let deleted_id = d.story.id.clone();
             self.undo.set(Some(d));
             let app = *self;
-            set_timeout(
-                move || {
+            self.undo_offer
+                .after(Duration::from_secs(UNDO_SECONDS), move || {
                     let same = app.undo.with_untracked(|u| {
                         u.as_ref().is_some_and(|u| {
                             u.story.id == deleted_id && u.story.updated_ms == token
@@ -773,9 +773,7 @@ impl AppState {
                     if same {
                         app.undo.set(None);
                     }
-                },
-                Duration::from_secs(UNDO_SECONDS),
-            );
+                });
         }
     }
 
@@ -796,6 +794,12 @@ impl AppState {
             }
         }
         self.flush();
+    }
+
+    /// Saves what is due, then downloads every story as one file.
+    pub fn export_all(&self) {
+        self.flush();
+        self.bank.with_untracked(crate::files::export_bank);
     }
 
     /// Downloads a value kept aside because it could not be read.

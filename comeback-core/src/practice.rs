@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use crate::analyzer::analyze_answer;
 use crate::story::length::{BAND_SECS, FAST_WPM, SLOW_WPM};
-use crate::story::{word_count, LengthVerdict};
+use crate::story::{format_time, word_count, LengthVerdict, TimeStyle};
 use crate::{Key, Story};
 
 /// Below this many seconds a pace is noise, not a measure.
@@ -84,9 +84,30 @@ pub fn time_verdict(seconds: u32) -> LengthVerdict {
     }
 }
 
-/// A timer's reading, `mm:ss` ("01:05"); hours run on as minutes ("75:00").
-pub fn clock(seconds: u32) -> String {
-    format!("{:02}:{:02}", seconds / 60, seconds % 60)
+/// The seconds typed in a "how long" field; anything unreadable counts as none, and the most is
+/// ten hours.
+pub fn seconds_typed(text: &str) -> u32 {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .map(|v| v.round().min(36_000.0) as u32)
+        .unwrap_or(0)
+}
+
+/// What the speaking timer says about the time spoken so far (`None` before it has started):
+/// it changes only at the band's edges, so that a screen reader is not told every second.
+pub fn timer_status(verdict: Option<LengthVerdict>) -> String {
+    let (from, to) = (
+        format_time(BAND_SECS.0, TimeStyle::Short),
+        format_time(BAND_SECS.1, TimeStyle::Short),
+    );
+    match verdict {
+        None => format!("Target: {from} to {to}."),
+        Some(LengthVerdict::Short) => format!("Before the band: keep going to at least {from}."),
+        Some(LengthVerdict::InBand) => format!("In the band: wrap up by {to}."),
+        Some(LengthVerdict::Long) => format!("Over {to}: finish your sentence and stop."),
+    }
 }
 
 /// One filler word or phrase found in a transcript.
@@ -456,10 +477,16 @@ mod tests {
         assert_eq!(time_verdict(90), LengthVerdict::InBand);
         assert_eq!(time_verdict(150), LengthVerdict::InBand);
         assert_eq!(time_verdict(151), LengthVerdict::Long);
-        assert_eq!(clock(0), "00:00");
-        assert_eq!(clock(65), "01:05");
-        assert_eq!(clock(150), "02:30");
-        assert_eq!(clock(4500), "75:00");
+        assert_eq!(timer_status(None), "Target: 1:30 to 2:30.");
+        assert_eq!(seconds_typed(" 92.4 "), 92);
+        assert_eq!(seconds_typed("-3"), 0);
+        assert_eq!(seconds_typed("NaN"), 0);
+        assert_eq!(seconds_typed("1e12"), 36_000);
+        assert_eq!(seconds_typed("ninety"), 0);
+        assert_eq!(
+            timer_status(Some(time_verdict(151))),
+            "Over 2:30: finish your sentence and stop."
+        );
     }
 
     #[test]

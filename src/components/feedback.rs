@@ -6,7 +6,8 @@ use comeback_core::analyzer::{group_findings, Field, Finding, GroupedFinding, Se
 use comeback_core::{Key, Story};
 use leptos::prelude::*;
 
-use crate::pages::wizard::Live;
+use crate::components::finding::{severity_class, FindingRow, RowLook};
+use crate::live::Live;
 use crate::state::use_app;
 
 /// The words of `text` split into plain and highlighted runs, from byte spans.
@@ -40,22 +41,6 @@ pub fn highlight_runs(
         out.push((text[at..].to_string(), None));
     }
     out
-}
-
-fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Problem => "Problem",
-        Severity::Warn => "Check",
-        Severity::Info => "Tip",
-    }
-}
-
-fn severity_class(s: Severity) -> &'static str {
-    match s {
-        Severity::Problem => "problem",
-        Severity::Warn => "warn",
-        Severity::Info => "info",
-    }
 }
 
 /// A key's findings, split for the feedback panel.
@@ -176,7 +161,14 @@ pub fn KeyFeedback(
                 .unwrap_or_default()
         })
     });
-    let id_dismiss = id.clone();
+    let id_keep = id.clone();
+    let keep = Callback::new(move |rule: String| {
+        app.edit(&id_keep, move |s| {
+            if !s.dismissed.contains(&rule) {
+                s.dismissed.push(rule)
+            }
+        })
+    });
     let dismissed = Memo::new(move |_| story.with(|s| s.as_ref().map_or(0, |s| s.dismissed.len())));
     let id_restore = id.clone();
     view! {
@@ -186,38 +178,7 @@ pub fn KeyFeedback(
             <p class=move || format!("key-status {}", status.with(|s| s.0))>{move || status.with(|s| s.1.clone())}</p>
             <ul class="findings">
                 <For each=move || todo_keys.get() key=|k| k.clone() let:k>
-                    {
-                        let rule = k.0.clone();
-                        let row = row_of(split, false, k);
-                        let severity = Memo::new(move |_| row.with(|g| g.as_ref().map_or(Severity::Info, |g| g.finding.severity)));
-                        let message = Memo::new(move |_| row.with(|g| g.as_ref().map(|g| g.finding.message.clone()).unwrap_or_default()));
-                        let quotes = Memo::new(move |_| row.with(|g| g.as_ref().map(|g| g.quotes.clone()).unwrap_or_default()));
-                        let id = id_dismiss.clone();
-                        view! {
-                            <li class=move || format!("finding {}", severity_class(severity.get()))>
-                                <p class="finding-head">
-                                    <span class="badge">{move || severity_label(severity.get())}</span>
-                                    <span class="finding-msg">{move || message.get()}</span>
-                                </p>
-                                <Show when=move || quotes.with(|q| !q.is_empty())>
-                                    <p class="quote"><span class="sr-only">"Your words: "</span>{move || view! { <Quotes quotes=quotes.get()/> }}</p>
-                                </Show>
-                                // A problem keeps the key from being met: it cannot be waved away.
-                                <Show when=move || severity.get() != Severity::Problem>
-                                    {
-                                        let rule = rule.clone();
-                                        let id = id.clone();
-                                        view! {
-                                            <button type="button" class="quiet small" on:click=move |_| {
-                                                let rule = rule.clone();
-                                                app.edit(&id, move |s| if !s.dismissed.contains(&rule) { s.dismissed.push(rule) });
-                                            }>"Keep it as it is"<span class="sr-only">{move || format!(" (hide: {})", message.get())}</span></button>
-                                        }
-                                    }
-                                </Show>
-                            </li>
-                        }
-                    }
+                    <FindingRow row=row_of(split, false, k).into() look=RowLook::ToDo on_keep=keep/>
                 </For>
             </ul>
             // Kept in the page and hidden when empty, so that meeting a key does not build it anew.
@@ -225,17 +186,7 @@ pub fn KeyFeedback(
                 <h3 class="fb-sub">"What already counts"</h3>
                 <ul class="evidence">
                     <For each=move || evidence_keys.get() key=|k| k.clone() let:k>
-                        {
-                            let row = row_of(split, true, k);
-                            let message = Memo::new(move |_| row.with(|g| g.as_ref().map(|g| g.finding.message.clone()).unwrap_or_default()));
-                            let quotes = Memo::new(move |_| row.with(|g| g.as_ref().map(|g| g.quotes.clone()).unwrap_or_default()));
-                            view! {
-                                <li>
-                                    <span aria-hidden="true">"✓ "</span>{move || message.get()}
-                                    {move || quotes.with(|q| !q.is_empty()).then(|| view! { " " <Quotes quotes=quotes.get()/> })}
-                                </li>
-                            }
-                        }
+                        <FindingRow row=row_of(split, true, k).into() look=RowLook::Evidence/>
                     </For>
                 </ul>
             </div>
@@ -253,21 +204,6 @@ pub fn KeyFeedback(
             <Preview id=id.clone() key=key live=live todos=todos/>
         </section>
     }
-}
-
-/// The words a finding was found on, each in quotation marks, separated by commas (the first
-/// five; the preview highlights them all).
-#[component]
-pub fn Quotes(quotes: Vec<String>) -> impl IntoView {
-    const SHOWN: usize = 5;
-    let more = quotes.len().saturating_sub(SHOWN);
-    let list = quotes
-        .into_iter()
-        .take(SHOWN)
-        .enumerate()
-        .map(|(i, q)| view! { {(i > 0).then_some(", ")}<q>{q}</q> })
-        .collect_view();
-    view! { {list}{(more > 0).then(|| format!(" and {more} more"))} }
 }
 
 /// The user's text for this key with the quoted words highlighted. Closed by default, and only

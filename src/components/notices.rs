@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::pages::bank::export_all;
+use crate::later::Later;
 use crate::state::{display_title, use_app, NoticeAction, Tone};
 
 /// The list of notices, announced to screen readers.
@@ -24,7 +24,7 @@ pub fn Notices() -> impl IntoView {
                                 <button type="button" on:click=move |_| app.download_crash_report()>"Download the error report"</button>
                             }.into_any(),
                             NoticeAction::ExportAll => view! {
-                                <button type="button" on:click=move |_| export_all(&app)>"Export all stories"</button>
+                                <button type="button" on:click=move |_| app.export_all()>"Export all stories"</button>
                             }.into_any(),
                         })}
                         <button type="button" class="quiet" on:click=move |_| app.dismiss(n.id)>"Dismiss"</button>
@@ -42,9 +42,10 @@ pub fn Notices() -> impl IntoView {
 pub fn ConflictPrompt() -> impl IntoView {
     let app = use_app();
     let open = Memo::new(move |_| app.conflict.with(|c| c.as_ref().map(|c| c.id.clone())));
+    let later = Later::new();
     Effect::new(move |_| {
         if open.get().is_some() {
-            request_animation_frame(focus_prompt);
+            later.next_frame(focus_prompt);
         }
     });
     view! {

@@ -11,37 +11,6 @@ use crate::files;
 use crate::route::Route;
 use crate::state::{display_title, new_id, use_app, AppState, Tone};
 
-/// Downloads every story as one JSON file.
-pub fn export_all(app: &AppState) {
-    app.flush();
-    let json = app.bank.with_untracked(Bank::to_json);
-    files::download(
-        &format!("comeback-stories-{}.json", date_stamp()),
-        "application/json",
-        &json,
-    );
-}
-
-/// Downloads one story as a JSON file that can be imported again.
-pub fn export_one(story: &Story) {
-    let bank = Bank::with_stories(vec![story.clone()]);
-    files::download(
-        &format!("{}.json", files::file_stem(&display_title(story))),
-        "application/json",
-        &bank.to_json(),
-    );
-}
-
-fn date_stamp() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
 /// "3 Nov 2026, 14:05" in the user's own locale.
 pub fn when(ms: f64) -> String {
     if ms <= 0.0 {
@@ -125,7 +94,7 @@ fn StoryCard(story: Story, renaming: RwSignal<Option<String>>) -> impl IntoView 
                 <a class="button" href=practice_href>"Practise"<span class="sr-only">{sr()}</span></a>
                 <button type="button" on:click=move |_| renaming.set(Some(id_x.clone()))>"Rename"<span class="sr-only">{sr()}</span></button>
                 <button type="button" on:click=move |_| { app.duplicate(&id_d); }>"Duplicate"<span class="sr-only">{sr()}</span></button>
-                <button type="button" on:click=move |_| export_one(&story_for_export)>"Export"<span class="sr-only">{sr()}</span></button>
+                <button type="button" on:click=move |_| files::export_story(&story_for_export)>"Export"<span class="sr-only">{sr()}</span></button>
                 <button type="button" class="danger" on:click=move |_| app.delete(&id)>"Delete"<span class="sr-only">{sr()}</span></button>
             </div>
         </li>
@@ -257,7 +226,7 @@ fn ImportExport() -> impl IntoView {
             <h2 id="ie-title">"Back up and move your stories"</h2>
             <p class="muted">"Your stories live only in this browser. Export them to a file to keep a copy or move them to another device, then import that file there."</p>
             <div class="row">
-                <button type="button" on:click=move |_| export_all(&app)>"Export all stories"</button>
+                <button type="button" on:click=move |_| app.export_all()>"Export all stories"</button>
                 <label class="button file-button">
                     "Import from a file"
                     <input type="file" accept=".json,application/json" class="sr-only" node_ref=input_ref on:change=on_file/>

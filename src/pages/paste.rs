@@ -4,9 +4,9 @@
 use comeback_core::analyzer::{analyze_answer, story_from_answer, AnswerPart, Report};
 use leptos::prelude::*;
 
+use crate::components::report::{FullReport, LengthMeter};
 use crate::later::Later;
-use crate::pages::review::{FullReport, LengthMeter};
-use crate::pages::wizard::LIVE_LIMIT_BYTES;
+use crate::live::LIVE_LIMIT_BYTES;
 use crate::route::{go, Route};
 use crate::state::{new_id, now_ms, use_app};
 

@@ -4,28 +4,24 @@
 //!
 //! Nothing here is sent anywhere by the app: the recording is a `blob:` URL released when the page
 //! goes. Speech recognition belongs to the browser (Chrome and Edge send the audio to their maker's
-//! servers), so it stays off until the user turns it on, next to a note that says so.
-//!
-//! Browser objects (the recorder, the microphone stream, the recognizer and their callbacks) live
-//! in this module's thread-locals, not in signals: they are not `Send`, and one function releases
-//! them all when the page is left, whatever state they are in.
+//! servers), so it stays off until the user turns it on, next to a note that says so. The browser
+//! objects themselves live in `media.rs` and `speech.rs`; this page lets go of them when it goes.
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::time::Duration;
 
-use comeback_core::practice::{self, clock, cue_cards, mark_fillers, time_verdict, PracticeReport};
-use comeback_core::story::LengthVerdict;
+use comeback_core::practice::{self, cue_cards, mark_fillers, time_verdict, PracticeReport};
+use comeback_core::story::{
+    band_position, band_text, format_time, LengthVerdict, TimeStyle, BAND_SCALE_SECS, BAND_SECS,
+};
 use comeback_core::{Key, Story};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::pages::review::minutes;
-use crate::pages::wizard::MissingStory;
+use crate::components::missing::MissingStory;
+use crate::later::Later;
 use crate::route::Route;
 use crate::state::{display_title, remember_route, use_app};
+use crate::{media, speech};
 
 /// The practice page of one story.
 #[component]
@@ -33,7 +29,10 @@ pub fn Practice(id: String) -> impl IntoView {
     let app = use_app();
     remember_route(&Route::Practice(id.clone()));
     let story = app.story_signal(&id);
-    on_cleanup(release_devices);
+    on_cleanup(|| {
+        media::release();
+        speech::abort();
+    });
     view! {
         <Show when=move || story.with(|s| s.is_some()) fallback=|| view! { <MissingStory/> }>
             <PracticePage id=id.clone() story=story/>
@@ -59,7 +58,7 @@ fn PracticePage(id: String, story: Signal<Option<Story>>) -> impl IntoView {
             <header class="step-head">
                 <p class="eyebrow">"Practice"</p>
                 <h1 id="step-title" tabindex="-1">"Practise out loud"</h1>
-                <p class="explain">"Say your answer as you would in the interview: glance at a card, speak, watch the clock. Aim for 1:30 to 2:30."</p>
+                <p class="explain">{format!("Say your answer as you would in the interview: glance at a card, speak, watch the clock. Aim for {}.", band_text())}</p>
             </header>
             <CueCards story=story/>
             <SpeakingTimer spoken=spoken/>
@@ -138,34 +137,18 @@ fn clock_ms() -> f64 {
         .unwrap_or_else(js_sys::Date::now)
 }
 
-/// The seconds typed in the "how long" field; anything unreadable counts as none.
-fn parse_secs(text: &str) -> u32 {
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite() && *v >= 0.0)
-        .map(|v| v.round().min(36_000.0) as u32)
-        .unwrap_or(0)
-}
-
 #[component]
 fn SpeakingTimer(spoken: RwSignal<String>) -> impl IntoView {
     // Time is read from the clock, not counted in ticks, so a throttled background tab stays right.
     let banked_ms = RwSignal::new(0.0f64);
     let since = RwSignal::new(None::<f64>);
     let now = RwSignal::new(0.0f64);
-    let ticker = StoredValue::new(None::<IntervalHandle>);
+    let ticker = Later::new();
     let secs = Memo::new(move |_| {
         let running = since.get().map(|s| (now.get() - s).max(0.0)).unwrap_or(0.0);
         ((banked_ms.get() + running) / 1000.0).floor().max(0.0) as u32
     });
     let running = move || since.with(|s| s.is_some());
-    let stop_ticker = move || {
-        if let Some(h) = ticker.try_update_value(|h| h.take()).flatten() {
-            h.clear();
-        }
-    };
-    on_cleanup(stop_ticker);
     let start = move || {
         if since.get_untracked().is_some() {
             return;
@@ -173,20 +156,13 @@ fn SpeakingTimer(spoken: RwSignal<String>) -> impl IntoView {
         let t = clock_ms();
         now.set(t);
         since.set(Some(t));
-        let handle = set_interval_with_handle(
-            move || {
-                now.try_set(clock_ms());
-            },
-            Duration::from_millis(250),
-        )
-        .ok();
-        ticker.set_value(handle);
+        ticker.every(Duration::from_millis(250), move || now.set(clock_ms()));
     };
     let pause = move || {
         let Some(s) = since.get_untracked() else {
             return;
         };
-        stop_ticker();
+        ticker.cancel();
         let t = clock_ms();
         banked_ms.update(|b| *b += (t - s).max(0.0));
         now.set(t);
@@ -194,49 +170,49 @@ fn SpeakingTimer(spoken: RwSignal<String>) -> impl IntoView {
         spoken.set(secs.get_untracked().to_string());
     };
     let reset = move || {
-        stop_ticker();
+        ticker.cancel();
         since.set(None);
         banked_ms.set(0.0);
         now.set(0.0);
     };
     let started = move || running() || secs.get() > 0;
-    let phase = move || time_verdict(secs.get());
-    let phase_class = move || match (started(), phase()) {
-        (false, _) => "ready",
-        (true, LengthVerdict::Short) => "short",
-        (true, LengthVerdict::InBand) => "in-band",
-        (true, LengthVerdict::Long) => "long",
+    let verdict = move || started().then(|| time_verdict(secs.get()));
+    let phase_class = move || match verdict() {
+        None => "ready",
+        Some(LengthVerdict::Short) => "short",
+        Some(LengthVerdict::InBand) => "in-band",
+        Some(LengthVerdict::Long) => "long",
     };
     // Changes only at the band's edges and on pause, so a screen reader is not told every second.
     let status = move || {
-        let where_ = match (started(), phase()) {
-            (false, _) => "Target: 1:30 to 2:30.",
-            (true, LengthVerdict::Short) => "Before the band: keep going to at least 1:30.",
-            (true, LengthVerdict::InBand) => "In the band: wrap up by 2:30.",
-            (true, LengthVerdict::Long) => "Over 2:30: finish your sentence and stop.",
-        };
+        let where_ = practice::timer_status(verdict());
         if !running() && secs.get() > 0 {
-            format!("Paused at {}. {where_}", minutes(secs.get()))
+            format!(
+                "Paused at {}. {where_}",
+                format_time(secs.get(), TimeStyle::Words)
+            )
         } else {
-            where_.to_string()
+            where_
         }
     };
+    // The scale under the band: its ends and the band's edges.
+    let marks = [0, BAND_SECS.0, BAND_SECS.1, BAND_SCALE_SECS].map(|s| {
+        (
+            format!("left: {}%", band_position(f64::from(s))),
+            format_time(s, TimeStyle::Short),
+        )
+    });
     view! {
         <section class="practice-part speaking-timer" aria-labelledby="timer-title">
             <h2 id="timer-title">"Speaking timer"</h2>
             <div class=move || format!("timer {}", phase_class())>
-                <p class="timer-digits" role="timer" aria-label="Time spoken">{move || clock(secs.get())}</p>
+                <p class="timer-digits" role="timer" aria-label="Time spoken">{move || format_time(secs.get(), TimeStyle::Timer)}</p>
                 <div class="band timer-band" aria-hidden="true">
                     <span class="band-zone"></span>
-                    <span class="band-marker" style=move || {
-                        format!("left: {:.1}%", (f64::from(secs.get()) / 240.0 * 100.0).clamp(0.0, 100.0))
-                    }></span>
+                    <span class="band-marker" style=move || format!("left: {:.1}%", band_position(f64::from(secs.get())))></span>
                 </div>
                 <p class="band-scale" aria-hidden="true">
-                    <span style="left: 0%">"0:00"</span>
-                    <span style="left: 37.5%">"1:30"</span>
-                    <span style="left: 62.5%">"2:30"</span>
-                    <span style="left: 100%">"4:00"</span>
+                    {marks.into_iter().map(|(style, text)| view! { <span style=style>{text}</span> }).collect_view()}
                 </p>
                 <p class="timer-status" aria-live="polite">{status}</p>
             </div>
@@ -263,189 +239,9 @@ enum Mic {
     Problem(String),
 }
 
-/// A recording in progress or just finished, and the callbacks the recorder holds.
-struct Recording {
-    recorder: web_sys::MediaRecorder,
-    stream: web_sys::MediaStream,
-    _on_data: Closure<dyn FnMut(web_sys::BlobEvent)>,
-    _on_stop: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-/// The speech recognizer and its callbacks.
-struct Listener {
-    recognizer: JsValue,
-    _callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
-}
-
-thread_local! {
-    static RECORDING: RefCell<Option<Recording>> = const { RefCell::new(None) };
-    static AUDIO_URL: RefCell<Option<String>> = const { RefCell::new(None) };
-    static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
-}
-
-/// Stops the microphone, the recorder and the recognizer and forgets the recording.
-/// Handlers are detached first, so that no callback runs after its closure is gone.
-fn release_devices() {
-    release_recorder();
-    replace_audio_url(None);
-    abort_listening();
-}
-
-fn release_recorder() {
-    if let Some(rec) = RECORDING.with(|r| r.borrow_mut().take()) {
-        rec.recorder.set_ondataavailable(None);
-        rec.recorder.set_onstop(None);
-        let _ = rec.recorder.stop();
-        stop_tracks(&rec.stream);
-    }
-}
-
-/// Keeps one `blob:` URL at a time, revoking the one it replaces.
-fn replace_audio_url(url: Option<String>) {
-    if let Some(old) = AUDIO_URL.with(|a| a.replace(url)) {
-        let _ = web_sys::Url::revoke_object_url(&old);
-    }
-}
-
-fn stop_tracks(stream: &web_sys::MediaStream) {
-    for track in stream.get_tracks().iter() {
-        if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
-            track.stop();
-        }
-    }
-}
-
-fn media_devices() -> Option<web_sys::MediaDevices> {
-    let navigator = web_sys::window()?.navigator();
-    let devices = js_sys::Reflect::get(&navigator, &"mediaDevices".into()).ok()?;
-    if devices.is_undefined() || devices.is_null() {
-        return None;
-    }
-    devices.dyn_into().ok()
-}
-
-/// True when this browser can record from a microphone here (a secure page with MediaRecorder).
-fn recording_supported() -> bool {
-    let has_recorder = web_sys::window()
-        .and_then(|w| js_sys::Reflect::has(&w, &"MediaRecorder".into()).ok())
-        .unwrap_or(false);
-    has_recorder && media_devices().is_some()
-}
-
-const MIC_UNAVAILABLE: &str =
-    "This browser cannot record audio on this page. The cue cards and the timer still work.";
-
-fn mic_error(e: &JsValue) -> String {
-    let name = e
-        .dyn_ref::<web_sys::DomException>()
-        .map(|d| d.name())
-        .unwrap_or_default();
-    match name.as_str() {
-        "NotAllowedError" | "SecurityError" => "The microphone was not allowed, so nothing is recorded. The cue cards and the timer still work. To record, allow the microphone for this site in the browser's settings, then press Record again.".into(),
-        "NotFoundError" | "OverconstrainedError" => "No microphone was found. Plug one in or check the system settings, then press Record again. The timer still works.".into(),
-        "NotReadableError" | "AbortError" => "The microphone is busy or could not be opened (another app may be using it). Close it there, then press Record again.".into(),
-        _ => "The browser could not start recording. The cue cards and the timer still work.".into(),
-    }
-}
-
-/// Asks for the microphone and starts recording; the recording becomes `audio` when stopped.
-async fn start_recording(
-    mic: RwSignal<Mic>,
-    audio: RwSignal<Option<String>>,
-) -> Result<(), String> {
-    release_recorder();
-    let devices = media_devices().ok_or_else(|| MIC_UNAVAILABLE.to_string())?;
-    let constraints = web_sys::MediaStreamConstraints::new();
-    constraints.set_audio(&JsValue::TRUE);
-    let promise = devices
-        .get_user_media_with_constraints(&constraints)
-        .map_err(|e| mic_error(&e))?;
-    let stream: web_sys::MediaStream = wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map_err(|e| mic_error(&e))?
-        .dyn_into()
-        .map_err(|_| MIC_UNAVAILABLE.to_string())?;
-    // The page may have been left while the browser asked for permission.
-    if mic.try_get_untracked().is_none() {
-        stop_tracks(&stream);
-        return Ok(());
-    }
-    let recorder = match web_sys::MediaRecorder::new_with_media_stream(&stream) {
-        Ok(r) => r,
-        Err(_) => {
-            stop_tracks(&stream);
-            return Err(MIC_UNAVAILABLE.into());
-        }
-    };
-    let chunks: Rc<RefCell<Vec<web_sys::Blob>>> = Rc::default();
-    let kept = chunks.clone();
-    let on_data = Closure::<dyn FnMut(web_sys::BlobEvent)>::new(move |ev: web_sys::BlobEvent| {
-        if let Some(b) = ev.data() {
-            if b.size() > 0.0 {
-                kept.borrow_mut().push(b);
-            }
-        }
-    });
-    let (rec, str_) = (recorder.clone(), stream.clone());
-    let on_stop = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-        stop_tracks(&str_);
-        let parts = js_sys::Array::new();
-        for b in chunks.borrow_mut().drain(..) {
-            parts.push(&b);
-        }
-        let bag = web_sys::BlobPropertyBag::new();
-        let mime = rec.mime_type();
-        if !mime.is_empty() {
-            bag.set_type(&mime);
-        }
-        let url = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &bag)
-            .and_then(|b| web_sys::Url::create_object_url_with_blob(&b));
-        match url {
-            Ok(url) => {
-                replace_audio_url(Some(url.clone()));
-                audio.try_set(Some(url));
-                mic.try_set(Mic::Ready);
-            }
-            Err(_) => {
-                mic.try_set(Mic::Problem(
-                    "The recording could not be prepared for playback. Press Record to try again."
-                        .into(),
-                ));
-            }
-        }
-    });
-    recorder.set_ondataavailable(Some(on_data.as_ref().unchecked_ref()));
-    recorder.set_onstop(Some(on_stop.as_ref().unchecked_ref()));
-    if recorder.start().is_err() {
-        recorder.set_ondataavailable(None);
-        recorder.set_onstop(None);
-        stop_tracks(&stream);
-        return Err(MIC_UNAVAILABLE.into());
-    }
-    RECORDING.with(|r| {
-        *r.borrow_mut() = Some(Recording {
-            recorder,
-            stream,
-            _on_data: on_data,
-            _on_stop: on_stop,
-        })
-    });
-    mic.try_set(Mic::Recording);
-    Ok(())
-}
-
-/// Asks the recorder to finish; its `stop` event turns the chunks into a playable URL.
-fn stop_recording() {
-    RECORDING.with(|r| {
-        if let Some(rec) = r.borrow().as_ref() {
-            let _ = rec.recorder.stop();
-        }
-    });
-}
-
 #[component]
 fn Recorder() -> impl IntoView {
-    let mic = RwSignal::new(if recording_supported() {
+    let mic = RwSignal::new(if media::supported() {
         Mic::Ready
     } else {
         Mic::Unsupported
@@ -455,19 +251,36 @@ fn Recorder() -> impl IntoView {
     let recording = move || mic.with(|m| *m == Mic::Recording);
     let asking = move || mic.with(|m| *m == Mic::Asking);
     let on_record = move |_| match mic.get_untracked() {
-        Mic::Recording => stop_recording(),
+        Mic::Recording => media::stop(),
         Mic::Asking | Mic::Unsupported => {}
         Mic::Ready | Mic::Problem(_) => {
             mic.set(Mic::Asking);
             spawn_local(async move {
-                if let Err(message) = start_recording(mic, audio).await {
-                    mic.try_set(Mic::Problem(message));
+                // The page may have been left while the browser asked for permission.
+                let wanted = move || mic.try_get_untracked().is_some();
+                let done = move |recorded: Result<String, String>| match recorded {
+                    Ok(url) => {
+                        audio.try_set(Some(url));
+                        mic.try_set(Mic::Ready);
+                    }
+                    Err(message) => {
+                        mic.try_set(Mic::Problem(message));
+                    }
+                };
+                match media::start(wanted, done).await {
+                    Ok(true) => {
+                        mic.try_set(Mic::Recording);
+                    }
+                    Ok(false) => {}
+                    Err(message) => {
+                        mic.try_set(Mic::Problem(message));
+                    }
                 }
             });
         }
     };
     let on_delete = move |_| {
-        replace_audio_url(None);
+        media::forget_recording();
         audio.set(None);
         if let Some(b) = record_ref.get_untracked() {
             let _ = b.focus();
@@ -480,7 +293,7 @@ fn Recorder() -> impl IntoView {
         Mic::Ready => String::new(),
         Mic::Asking => "Asking the browser for the microphone…".into(),
         Mic::Recording => "Recording. Press Stop when you have finished.".into(),
-        Mic::Unsupported => MIC_UNAVAILABLE.into(),
+        Mic::Unsupported => media::UNAVAILABLE.into(),
         Mic::Problem(m) => m,
     };
     let trouble = move || mic.with(|m| matches!(m, Mic::Unsupported | Mic::Problem(_)));
@@ -514,161 +327,44 @@ fn Recorder() -> impl IntoView {
     }
 }
 
-// ---------- speech recognition ----------
-
-/// The browser's speech recognizer constructor, standard or prefixed, if it has one.
-fn speech_recognizer() -> Option<js_sys::Function> {
-    let window = web_sys::window()?;
-    ["SpeechRecognition", "webkitSpeechRecognition"]
-        .iter()
-        .filter_map(|name| js_sys::Reflect::get(&window, &(*name).into()).ok())
-        .find_map(|v| v.dyn_into::<js_sys::Function>().ok())
-}
-
-fn call_method(target: &JsValue, name: &str) -> Result<JsValue, JsValue> {
-    let f: js_sys::Function = js_sys::Reflect::get(target, &name.into())?.dyn_into()?;
-    f.call0(target)
-}
-
-/// Everything heard so far in this session, final and interim results alike.
-fn heard_text(event: &JsValue) -> String {
-    let Ok(results) = js_sys::Reflect::get(event, &"results".into()) else {
-        return String::new();
-    };
-    let n = js_sys::Reflect::get(&results, &"length".into())
-        .ok()
-        .and_then(|l| l.as_f64())
-        .unwrap_or(0.0) as u32;
-    let mut parts = Vec::new();
-    for i in 0..n {
-        let text = js_sys::Reflect::get_u32(&results, i)
-            .and_then(|r| js_sys::Reflect::get_u32(&r, 0))
-            .and_then(|alt| js_sys::Reflect::get(&alt, &"transcript".into()))
-            .ok()
-            .and_then(|t| t.as_string());
-        if let Some(t) = text {
-            parts.push(t.trim().to_string());
-        }
-    }
-    parts.retain(|p| !p.is_empty());
-    parts.join(" ")
-}
-
-fn speech_error(code: &str) -> Option<String> {
-    Some(match code {
-        "aborted" => return None,
-        "not-allowed" | "service-not-allowed" => "Speech recognition was not allowed. Type or paste what you said instead.".into(),
-        "network" => "Speech recognition could not reach the browser maker's servers. Type or paste what you said instead.".into(),
-        "no-speech" => "No speech was heard. Check the microphone, then start the live transcript again.".into(),
-        "audio-capture" => "No microphone was found for speech recognition.".into(),
-        "language-not-supported" => "Speech recognition does not support this browser's language. Type or paste what you said instead.".into(),
-        other => format!("Speech recognition stopped ({other}). Type or paste what you said instead."),
-    })
-}
-
-/// Starts listening; what is heard is added to `transcript` after what it already held.
-fn start_listening(
-    transcript: RwSignal<String>,
-    listening: RwSignal<bool>,
-    message: RwSignal<String>,
-) -> Result<(), String> {
-    abort_listening();
-    let unavailable = || "Speech recognition could not start in this browser.".to_string();
-    let ctor = speech_recognizer().ok_or_else(unavailable)?;
-    let recognizer =
-        js_sys::Reflect::construct(&ctor, &js_sys::Array::new()).map_err(|_| unavailable())?;
-    let set = |name: &str, value: &JsValue| {
-        let _ = js_sys::Reflect::set(&recognizer, &name.into(), value);
-    };
-    set("continuous", &JsValue::TRUE);
-    set("interimResults", &JsValue::TRUE);
-    if let Some(lang) = web_sys::window().and_then(|w| w.navigator().language()) {
-        set("lang", &lang.into());
-    }
-    let before = transcript.get_untracked().trim_end().to_string();
-    let on_result = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
-        let heard = heard_text(&ev);
-        let text = if before.is_empty() {
-            heard
-        } else {
-            format!("{before} {heard}")
-        };
-        transcript.try_set(text);
-    });
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
-        let code = js_sys::Reflect::get(&ev, &"error".into())
-            .ok()
-            .and_then(|c| c.as_string())
-            .unwrap_or_default();
-        if let Some(m) = speech_error(&code) {
-            message.try_set(m);
-        }
-    });
-    let on_end = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-        listening.try_set(false);
-    });
-    set("onresult", on_result.as_ref());
-    set("onerror", on_error.as_ref());
-    set("onend", on_end.as_ref());
-    if call_method(&recognizer, "start").is_err() {
-        for name in ["onresult", "onerror", "onend"] {
-            set(name, &JsValue::NULL);
-        }
-        return Err(unavailable());
-    }
-    LISTENER.with(|l| {
-        *l.borrow_mut() = Some(Listener {
-            recognizer,
-            _callbacks: vec![on_result, on_error, on_end],
-        })
-    });
-    Ok(())
-}
-
-/// Asks the recognizer to finish: the last words arrive, then its `end` event.
-fn stop_listening() {
-    LISTENER.with(|l| {
-        if let Some(listener) = l.borrow().as_ref() {
-            let _ = call_method(&listener.recognizer, "stop");
-        }
-    });
-}
-
-/// Stops the recognizer at once, without further callbacks.
-fn abort_listening() {
-    if let Some(listener) = LISTENER.with(|l| l.borrow_mut().take()) {
-        for name in ["onresult", "onerror", "onend"] {
-            let _ = js_sys::Reflect::set(&listener.recognizer, &name.into(), &JsValue::NULL);
-        }
-        let _ = call_method(&listener.recognizer, "abort");
-    }
-}
-
-// ---------- the transcript and its metrics ----------
-
 #[component]
 fn TranscriptCheck(role: Signal<String>, spoken: RwSignal<String>) -> impl IntoView {
     let transcript = RwSignal::new(String::new());
     let listening = RwSignal::new(false);
     let live_on = RwSignal::new(false);
     let live_message = RwSignal::new(String::new());
-    let can_listen = speech_recognizer().is_some();
+    let can_listen = speech::available();
     let report = Memo::new(move |_| {
         let text = transcript.get();
         if text.trim().is_empty() {
             return None;
         }
-        let secs = spoken.with(|s| parse_secs(s));
+        let secs = spoken.with(|s| practice::seconds_typed(s));
         let r = role.with(|r| practice::report(&text, secs, (!r.is_empty()).then_some(r.as_str())));
         Some((text, r))
     });
     let toggle_listening = move |_| {
         if listening.get_untracked() {
-            stop_listening();
+            speech::stop();
             return;
         }
         live_message.set(String::new());
-        match start_listening(transcript, listening, live_message) {
+        // What is heard is added after what the transcript already held.
+        let before = transcript.get_untracked().trim_end().to_string();
+        let heard = move |heard: String| {
+            transcript.try_set(if before.is_empty() {
+                heard
+            } else {
+                format!("{before} {heard}")
+            });
+        };
+        let failed = move |m: String| {
+            live_message.try_set(m);
+        };
+        let ended = move || {
+            listening.try_set(false);
+        };
+        match speech::start(heard, failed, ended) {
             Ok(()) => listening.set(true),
             Err(m) => live_message.set(m),
         }
@@ -685,7 +381,7 @@ fn TranscriptCheck(role: Signal<String>, spoken: RwSignal<String>) -> impl IntoV
                                 let on = event_target_checked(&ev);
                                 live_on.set(on);
                                 if !on {
-                                    abort_listening();
+                                    speech::abort();
                                     listening.set(false);
                                 }
                             }/>
@@ -751,7 +447,7 @@ fn Metrics(transcript: String, report: PracticeReport) -> impl IntoView {
     };
     let time = report.time.map(|t| {
         (
-            clock(report.seconds),
+            format_time(report.seconds, TimeStyle::Timer),
             t.message(),
             t == LengthVerdict::InBand,
         )

@@ -8,6 +8,7 @@
 //! Exit codes: 0 done; 2 bad usage or unreadable input (a message goes to stderr). Never panics on input.
 
 use comeback_core::analyzer::{analyze_answer, Report, Severity};
+use comeback_core::story::{band_text, format_time, TimeStyle};
 use comeback_core::Key;
 use serde_json::{json, Map, Value};
 use std::io::{self, Read, Write};
@@ -100,7 +101,7 @@ fn result_json(id: Value, report: &Report) -> Value {
 }
 
 fn mmss(s: u32) -> String {
-    format!("{}:{:02}", s / 60, s % 60)
+    format_time(s, TimeStyle::Short)
 }
 
 fn sev(s: Severity) -> &'static str {
@@ -118,11 +119,12 @@ fn readable(report: &Report, role: Option<&str>) -> String {
         o.push('\n');
     };
     line(format!(
-        "{} words, {} sentences, about {} to {} spoken (a strong answer takes 1:30 to 2:30).",
+        "{} words, {} sentences, about {} to {} spoken (a strong answer takes {}).",
         report.words,
         report.sentences,
         mmss(report.speaking_seconds_min),
-        mmss(report.speaking_seconds_max)
+        mmss(report.speaking_seconds_max),
+        band_text()
     ));
     match (role, &report.matched_role) {
         (Some(r), Some(m)) => line(format!("Role: {r} (checked as {m}).")),

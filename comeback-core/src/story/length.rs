@@ -12,6 +12,48 @@ pub const FAST_WPM: usize = 160;
 /// A calm speaking pace, in words per minute.
 pub const SLOW_WPM: usize = 130;
 
+/// The stretch of time the app's band pictures are drawn on, in seconds (0 to 4 minutes).
+pub const BAND_SCALE_SECS: u32 = 240;
+
+/// How a length of time is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeStyle {
+    /// A stopwatch's digits, minutes and seconds always two each: "01:05" ("75:00" past an hour).
+    Timer,
+    /// Minutes and seconds as people write them: "1:05".
+    Short,
+    /// In words: "1 min 5 s", "45 s", "2 min".
+    Words,
+}
+
+/// A length of time in whole seconds, written in `style`: the app's one time formatter.
+pub fn format_time(secs: u32, style: TimeStyle) -> String {
+    let (m, s) = (secs / 60, secs % 60);
+    match style {
+        TimeStyle::Timer => format!("{m:02}:{s:02}"),
+        TimeStyle::Short => format!("{m}:{s:02}"),
+        TimeStyle::Words => match (m, s) {
+            (0, s) => format!("{s} s"),
+            (m, 0) => format!("{m} min"),
+            (m, s) => format!("{m} min {s} s"),
+        },
+    }
+}
+
+/// The target band as people say it: "1:30 to 2:30".
+pub fn band_text() -> String {
+    format!(
+        "{} to {}",
+        format_time(BAND_SECS.0, TimeStyle::Short),
+        format_time(BAND_SECS.1, TimeStyle::Short)
+    )
+}
+
+/// Where `secs` falls on the band's picture, in percent of [`BAND_SCALE_SECS`] (0 to 100).
+pub fn band_position(secs: f64) -> f64 {
+    (secs / f64::from(BAND_SCALE_SECS) * 100.0).clamp(0.0, 100.0)
+}
+
 /// Counts the words in a text, the way a listener would hear them.
 ///
 /// A word is a run of non-space characters holding at least one letter or digit, so emoji,
@@ -132,5 +174,21 @@ mod tests {
         assert_eq!(length_verdict(200), LengthVerdict::InBand);
         assert_eq!(length_verdict(375), LengthVerdict::InBand);
         assert_eq!(length_verdict(376), LengthVerdict::Long);
+    }
+
+    #[test]
+    fn one_time_formatter_three_styles() {
+        assert_eq!(format_time(0, TimeStyle::Timer), "00:00");
+        assert_eq!(format_time(65, TimeStyle::Timer), "01:05");
+        assert_eq!(format_time(4500, TimeStyle::Timer), "75:00");
+        assert_eq!(format_time(65, TimeStyle::Short), "1:05");
+        assert_eq!(format_time(45, TimeStyle::Words), "45 s");
+        assert_eq!(format_time(120, TimeStyle::Words), "2 min");
+        assert_eq!(format_time(105, TimeStyle::Words), "1 min 45 s");
+        assert_eq!(band_text(), "1:30 to 2:30");
+        assert_eq!(band_position(90.0), 37.5);
+        assert_eq!(band_position(150.0), 62.5);
+        assert_eq!(band_position(1e9), 100.0);
+        assert_eq!(band_position(-5.0), 0.0);
     }
 }

@@ -1,0 +1,140 @@
+//! The coach's report as Review and the Paste page show it: the answer's length against the
+//! band, every key's verdict with its findings, red flags, the interviewer's view and the
+//! questions likely to come next.
+
+use comeback_core::analyzer::{group_findings, Report};
+use comeback_core::story::length::{FAST_WPM, SLOW_WPM};
+use comeback_core::story::{
+    band_position, band_text, format_time, length_verdict, speaking_time, LengthVerdict, TimeStyle,
+    BAND_SECS,
+};
+use comeback_core::Key;
+use leptos::prelude::*;
+
+use crate::components::finding::{fixed, FindingRow, RowLook};
+use crate::route::Route;
+
+/// The answer's length against the target band.
+#[component]
+pub fn LengthMeter(words: Signal<usize>) -> impl IntoView {
+    let info = move || {
+        let w = words.get();
+        let (fast, slow) = speaking_time(w);
+        let band = band_text();
+        let (class, text) = match length_verdict(w) {
+            LengthVerdict::Short => (
+                "short",
+                format!(
+                    "Shorter than the {band} sweet spot: add detail where the coach asks for it."
+                ),
+            ),
+            LengthVerdict::InBand => ("in-band", format!("Inside the {band} sweet spot.")),
+            LengthVerdict::Long => (
+                "long",
+                format!(
+                    "Longer than {}: interviewers drift. Trim the context first.",
+                    format_time(BAND_SECS.1, TimeStyle::Short)
+                ),
+            ),
+        };
+        (w, fast, slow, class, text)
+    };
+    view! {
+        <div class=move || format!("length {}", info().3)>
+            <p class="length-figures">
+                <strong>{move || format!("{} words", info().0)}</strong>
+                " · about "
+                <strong>{move || format!("{} to {}", format_time(info().1, TimeStyle::Words), format_time(info().2, TimeStyle::Words))}</strong>
+                {format!(" spoken (at {FAST_WPM} to {SLOW_WPM} words a minute)")}
+            </p>
+            <div class="band" aria-hidden="true">
+                <span class="band-zone"></span>
+                <span class="band-marker" style=move || {
+                    let mid = f64::from(info().1 + info().2) / 2.0;
+                    format!("left: {:.1}%", band_position(mid))
+                }></span>
+            </div>
+            <p>{move || info().4}</p>
+        </div>
+    }
+}
+
+/// All five keys, red flags, the interviewer's view and likely follow-up questions.
+#[component]
+pub fn FullReport(id: Option<String>, report: Signal<Option<Report>>) -> impl IntoView {
+    view! {
+        {move || report.get().map(|r| {
+            let id = id.clone();
+            view! {
+                <section class="report" aria-labelledby="report-title">
+                    <h2 id="report-title">"How it measures up"</h2>
+                    <ul class="key-verdicts">
+                        {Key::ALL.iter().map(|k| {
+                            let v = r.key(*k);
+                            let findings = group_findings(&r.findings_for(*k));
+                            let href = id.as_ref().map(|id| Route::Step(id.clone(), *k).href());
+                            view! {
+                                <li class=if v.met { "verdict met" } else { "verdict needs-work" }>
+                                    <p class="verdict-head">
+                                        <span aria-hidden="true">{if v.met { "✓ " } else { "! " }}</span>
+                                        <strong>{format!("{}. {}", k.number(), k.title())}</strong>
+                                        {if v.met { ": met" } else { ": needs work" }}
+                                    </p>
+                                    <p>{v.status.clone()}</p>
+                                    {(!findings.is_empty()).then(|| view! {
+                                        <ul class="mini-findings">
+                                            {findings.into_iter().take(4).map(|g| view! { <FindingRow row=fixed(g) look=RowLook::Plain/> }).collect_view()}
+                                        </ul>
+                                    })}
+                                    {href.map(|h| view! { <a href=h>{format!("Edit key {}", k.number())}</a> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <h3>"Red flags"</h3>
+                    {if r.red_flags.is_empty() {
+                        view! { <p class="ok">"✓ None found."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="red-flags">
+                                {r.red_flags.iter().map(|f| view! {
+                                    <li>
+                                        <strong>{format!("⚠ {}", f.label)}</strong>
+                                        <ul>
+                                            {group_findings(&f.evidence).into_iter().map(|g| view! { <FindingRow row=fixed(g) look=RowLook::Plain/> }).collect_view()}
+                                        </ul>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    <h3>"What the interviewer will look for"</h3>
+                    <ul class="signals">
+                        {r.interviewer_view.iter().map(|s| view! {
+                            <li class=if s.found { "signal found" } else { "signal missing" }>
+                                <span aria-hidden="true">{if s.found { "✓ " } else { "○ " }}</span>
+                                <strong>{s.name.clone()}</strong>
+                                {if s.found { ": evidence found" } else { ": no evidence yet" }}
+                                {(!s.evidence.is_empty()).then(|| view! {
+                                    <span class="muted">" ("{s.evidence.iter().take(2).map(|e| format!("\u{201c}{e}\u{201d}")).collect::<Vec<_>>().join(", ")}")"</span>
+                                })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <h3>"Questions you are likely to get next"</h3>
+                    {if r.follow_ups.is_empty() {
+                        view! { <p class="muted">"No obvious gaps for a follow-up question."</p> }.into_any()
+                    } else {
+                        view! { <ol class="follow-ups">{r.follow_ups.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ol> }.into_any()
+                    }}
+                    {(!r.prose.is_empty()).then(|| view! {
+                        <h3>"Wording"</h3>
+                        <ul class="mini-findings">
+                            {group_findings(&r.prose).into_iter().take(8).map(|g| view! { <FindingRow row=fixed(g) look=RowLook::Plain/> }).collect_view()}
+                        </ul>
+                    })}
+                </section>
+            }
+        })}
+    }
+}
