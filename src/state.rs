@@ -817,13 +817,12 @@ pub fn display_title(s: &Story) -> String {
 
 /// Remembers the open page so that reopening the app lands there.
 pub fn remember_route(route: &Route) {
-    STORE.with(|s| s.set_meta(&serde_json::json!({ "route": route.href() }).to_string()));
+    STORE.with(|s| s.set_meta(&serde_json::json!({ "route": route.href() })));
 }
 
 /// The page open when the app was last used, if any.
 pub fn remembered_route() -> Option<Route> {
-    let raw = STORE.with(|s| s.meta())?;
-    let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    let v = STORE.with(|s| s.meta())?;
     Some(Route::parse(v.get("route")?.as_str()?))
 }
 

@@ -8,6 +8,14 @@
 //! writing, we compare it with what is stored now; if another tab changed it meanwhile, the write
 //! is refused with [`SaveError::Conflict`] and the caller asks the user. Nothing is overwritten
 //! silently.
+//!
+//! Reads, writes, removals and the list of keys go through gloo-storage, once a probe with web-sys
+//! has found that the browser lets the page use storage at all: gloo-storage's `LocalStorage::raw()`
+//! throws when it does not (private modes, blocked site data), which would stop the page. Values
+//! are read and written as their exact JSON text (`serde_json::value::RawValue`), which keeps the
+//! exact-text check between tabs. One thing gloo-storage cannot do: read or write a value that is
+//! not JSON (it parses what it reads and serializes what it writes), so moving an unreadable value
+//! aside byte for byte, and downloading it, use web-sys ([`raw_text`], [`put_raw_text`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -15,6 +23,9 @@ use std::collections::HashMap;
 use crate::codec as saved;
 use comeback_core::story::sync::{self, BeforeSave};
 use comeback_core::Story;
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde_json::value::RawValue;
 use wasm_bindgen::JsCast;
 
 /// Prefix of every story's key.
@@ -85,44 +96,85 @@ pub struct Loaded {
     pub available: bool,
 }
 
+/// Whether the browser lets this page use localStorage at all. gloo-storage's calls are made
+/// only after this probe has found it: its `LocalStorage::raw()` throws otherwise.
+pub fn probe() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some()
+}
+
+/// What a key holds.
+enum Stored {
+    /// Nothing.
+    Missing,
+    /// A JSON value, as its exact text.
+    Json(String),
+    /// Something that is not JSON: only [`raw_text`] can read it.
+    NotJson,
+}
+
 /// Handle on the browser's localStorage plus what this tab last saw in it.
 pub struct Store {
-    ls: Option<web_sys::Storage>,
+    available: bool,
     seen: RefCell<HashMap<String, String>>,
 }
 
 impl Store {
     /// Opens localStorage; never fails (a missing storage gives a store that refuses writes).
     pub fn open() -> Self {
-        let ls = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
         Store {
-            ls,
+            available: probe(),
             seen: RefCell::new(HashMap::new()),
         }
     }
 
     /// Whether the browser lets us store anything.
     pub fn available(&self) -> bool {
-        self.ls.is_some()
+        self.available
     }
 
     fn keys(&self) -> Vec<String> {
-        let Some(ls) = &self.ls else {
+        if !self.available {
             return Vec::new();
-        };
-        let n = ls.length().unwrap_or(0);
-        (0..n).filter_map(|i| ls.key(i).ok().flatten()).collect()
+        }
+        let ls = LocalStorage::raw();
+        (0..LocalStorage::length())
+            .filter_map(|i| ls.key(i).ok().flatten())
+            .collect()
     }
 
-    fn get(&self, key: &str) -> Option<String> {
-        self.ls.as_ref()?.get_item(key).ok().flatten()
+    fn get(&self, key: &str) -> Stored {
+        if !self.available {
+            return Stored::Missing;
+        }
+        match LocalStorage::get::<Box<RawValue>>(key) {
+            Ok(v) => Stored::Json(v.get().to_string()),
+            Err(StorageError::SerdeError(_)) => Stored::NotJson,
+            Err(_) => Stored::Missing,
+        }
     }
 
-    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
-        let Some(ls) = &self.ls else {
+    /// Writes `json`, a JSON text of ours, exactly as it is.
+    fn set(&self, key: &str, json: &str) -> Result<(), SaveError> {
+        if !self.available {
             return Err(SaveError::Unavailable);
-        };
-        ls.set_item(key, value).map_err(classify)
+        }
+        let value =
+            RawValue::from_string(json.to_string()).map_err(|e| SaveError::Other(e.to_string()))?;
+        LocalStorage::set(key, value).map_err(classify)
+    }
+
+    /// Moves a value that cannot be read to `comeback.unreadable.<key>`: copied first, byte for
+    /// byte, and removed only once the copy is stored. `reason` says what is wrong with it.
+    fn keep_aside(&self, key: &str, reason: Option<String>) -> Unreadable {
+        let kept_as = format!("{UNREADABLE_PREFIX}{key}");
+        let raw = raw_text(key).unwrap_or_default();
+        let reason = reason.or_else(|| saved::decode_story(&raw).err());
+        if put_raw_text(&kept_as, &raw).is_ok() {
+            self.remove(key);
+        }
+        Unreadable { kept_as, reason }
     }
 
     /// Reads every story; unreadable values are moved aside, never deleted.
@@ -138,23 +190,20 @@ impl Store {
             .collect();
         keys.sort();
         for key in keys {
-            let Some(raw) = self.get(&key) else { continue };
+            let raw = match self.get(&key) {
+                Stored::Missing => continue,
+                Stored::NotJson => {
+                    out.unreadable.push(self.keep_aside(&key, None));
+                    continue;
+                }
+                Stored::Json(raw) => raw,
+            };
             match saved::decode_story(&raw) {
                 Ok(story) => {
                     self.seen.borrow_mut().insert(key, raw);
                     out.stories.push(story);
                 }
-                Err(reason) => {
-                    let kept_as = format!("{UNREADABLE_PREFIX}{key}");
-                    // Copy first, remove only once the copy is safely stored.
-                    if self.set(&kept_as, &raw).is_ok() {
-                        self.remove(&key);
-                    }
-                    out.unreadable.push(Unreadable {
-                        kept_as,
-                        reason: Some(reason),
-                    });
-                }
+                Err(reason) => out.unreadable.push(self.keep_aside(&key, Some(reason))),
             }
         }
         // Text a tab held aside while it waited for the user's choice between two versions.
@@ -162,22 +211,20 @@ impl Store {
             if !key.starts_with(HELD_PREFIX) {
                 continue;
             }
-            let Some(raw) = self.get(&key) else { continue };
+            let raw = match self.get(&key) {
+                Stored::Missing => continue,
+                Stored::NotJson => {
+                    out.unreadable.push(self.keep_aside(&key, None));
+                    continue;
+                }
+                Stored::Json(raw) => raw,
+            };
             match saved::decode_story(&raw) {
                 Ok(story) if out.stories.iter().any(|s| s.same_content(&story)) => {
                     self.remove(&key);
                 }
                 Ok(story) => out.held.push((key, story)),
-                Err(reason) => {
-                    let kept_as = format!("{UNREADABLE_PREFIX}{key}");
-                    if self.set(&kept_as, &raw).is_ok() {
-                        self.remove(&key);
-                    }
-                    out.unreadable.push(Unreadable {
-                        kept_as,
-                        reason: Some(reason),
-                    });
-                }
+                Err(reason) => out.unreadable.push(self.keep_aside(&key, Some(reason))),
             }
         }
         // Values kept aside earlier are still reported until the user dismisses them.
@@ -196,12 +243,12 @@ impl Store {
 
     /// The raw text of a value kept aside, for download.
     pub fn raw(&self, key: &str) -> Option<String> {
-        self.get(key)
+        raw_text(key)
     }
 
     fn remove(&self, key: &str) {
-        if let Some(ls) = &self.ls {
-            let _ = ls.remove_item(key);
+        if self.available {
+            LocalStorage::delete(key);
         }
         self.seen.borrow_mut().remove(key);
     }
@@ -209,7 +256,7 @@ impl Store {
     /// Saves one story unless another tab changed it since this tab last read or wrote it.
     pub fn save(&self, story: &Story) -> Result<(), SaveError> {
         let key = story_key(&story.id);
-        if let Some(current) = self.get(&key) {
+        if let Stored::Json(current) = self.get(&key) {
             let seen = self.seen.borrow().get(&key).is_some_and(|s| *s == current);
             if let Ok(theirs) = saved::decode_story(&current) {
                 if sync::before_save(story, Some(&theirs), seen) == BeforeSave::Ask {
@@ -251,12 +298,17 @@ impl Store {
     /// Re-reads one story after another tab changed it. `None` when it was deleted there.
     pub fn reread(&self, id: &str) -> Option<Result<Story, String>> {
         let key = story_key(id);
-        let raw = self.get(&key)?;
-        let story = saved::decode_story(&raw);
-        if story.is_ok() {
-            self.seen.borrow_mut().insert(key, raw);
+        match self.get(&key) {
+            Stored::Missing => None,
+            Stored::NotJson => Some(saved::decode_story(&raw_text(&key).unwrap_or_default())),
+            Stored::Json(raw) => {
+                let story = saved::decode_story(&raw);
+                if story.is_ok() {
+                    self.seen.borrow_mut().insert(key, raw);
+                }
+                Some(story)
+            }
         }
-        Some(story)
     }
 
     /// Another tab wrote `new` over `old` (its own view of the value before the write). When `old` is
@@ -286,20 +338,50 @@ impl Store {
     /// Records that this tab has now seen the stored value (after the user took the other tab's version).
     pub fn mark_seen(&self, id: &str) {
         let key = story_key(id);
-        if let Some(raw) = self.get(&key) {
+        if let Stored::Json(raw) = self.get(&key) {
             self.seen.borrow_mut().insert(key, raw);
         }
     }
 
-    /// Reads a small setting.
-    pub fn meta(&self) -> Option<String> {
-        self.get(META_KEY)
+    /// Reads the small app-wide settings.
+    pub fn meta(&self) -> Option<serde_json::Value> {
+        if !self.available {
+            return None;
+        }
+        LocalStorage::get(META_KEY).ok()
     }
 
-    /// Writes a small setting; failures are not worth a message.
-    pub fn set_meta(&self, value: &str) {
-        let _ = self.set(META_KEY, value);
+    /// Writes the small app-wide settings; failures are not worth a message.
+    pub fn set_meta(&self, value: &serde_json::Value) {
+        if self.available {
+            let _ = LocalStorage::set(META_KEY, value);
+        }
     }
+}
+
+/// The exact text stored under `key`, JSON or not. web-sys, not gloo-storage: gloo-storage only
+/// reads values that are JSON, and an unreadable value must be kept byte for byte.
+pub fn raw_text(key: &str) -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+/// Stores `text` under `key` exactly as it is (see [`raw_text`]: gloo-storage would store text
+/// that is not JSON as a JSON string, quoted and escaped).
+pub fn put_raw_text(key: &str, text: &str) -> Result<(), SaveError> {
+    let ls = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(SaveError::Unavailable)?;
+    ls.set_item(key, text)
+        .map_err(|e| match e.dyn_ref::<web_sys::DomException>() {
+            Some(ex) => classify_name(&ex.name(), ex.message()),
+            None => SaveError::Other(format!("{e:?}")),
+        })
 }
 
 /// The localStorage key of a story.
@@ -317,57 +399,56 @@ pub fn id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(STORY_PREFIX)
 }
 
-fn classify(err: wasm_bindgen::JsValue) -> SaveError {
-    if let Some(ex) = err.dyn_ref::<web_sys::DomException>() {
-        let name = ex.name();
-        // Chromium and Safari say QuotaExceededError (code 22); old Firefox said NS_ERROR_DOM_QUOTA_REACHED.
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || ex.code() == 22 {
-            return SaveError::Quota;
-        }
-        if name == "SecurityError" {
-            return SaveError::Unavailable;
-        }
-        return SaveError::Other(ex.message());
+fn classify(err: StorageError) -> SaveError {
+    match err {
+        StorageError::JsError(e) => classify_name(&e.name, e.message),
+        other => SaveError::Other(other.to_string()),
     }
-    SaveError::Other(format!("{err:?}"))
+}
+
+fn classify_name(name: &str, message: String) -> SaveError {
+    match name {
+        // Chromium and Safari say QuotaExceededError; old Firefox said NS_ERROR_DOM_QUOTA_REACHED.
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => SaveError::Quota,
+        "SecurityError" => SaveError::Unavailable,
+        _ => SaveError::Other(message),
+    }
 }
 
 /// Adds a panic's message to the error report kept on the device and returns the whole report as
 /// text. Called from the panic hook: it uses no app state and never panics itself.
 pub fn record_crash(message: &str, at_ms: f64) -> String {
-    let ls = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-    let mut log: Vec<serde_json::Value> = ls
-        .as_ref()
-        .and_then(|ls| ls.get_item(CRASH_KEY).ok().flatten())
-        .and_then(|raw| serde_json::from_str(&raw).ok())
-        .unwrap_or_default();
+    let available = probe();
+    let mut log: Vec<serde_json::Value> = if available {
+        LocalStorage::get(CRASH_KEY).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let page = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     log.push(serde_json::json!({ "at_ms": at_ms, "page": page, "message": message }));
     let keep_from = log.len().saturating_sub(CRASHES_KEPT);
     let log = log.split_off(keep_from);
-    if let Some(ls) = &ls {
-        let _ = ls.set_item(
-            CRASH_KEY,
-            &serde_json::Value::Array(log.clone()).to_string(),
-        );
+    if available {
+        let _ = LocalStorage::set(CRASH_KEY, &log);
     }
     crash_report(&log)
 }
 
 /// The error report kept on the device, as text, if there is one.
 pub fn crash_log() -> Option<String> {
-    let ls = web_sys::window().and_then(|w| w.local_storage().ok().flatten())?;
-    let raw = ls.get_item(CRASH_KEY).ok().flatten()?;
-    let log: Vec<serde_json::Value> = serde_json::from_str(&raw).ok()?;
+    if !probe() {
+        return None;
+    }
+    let log: Vec<serde_json::Value> = LocalStorage::get(CRASH_KEY).ok()?;
     (!log.is_empty()).then(|| crash_report(&log))
 }
 
 /// Forgets the error report (the user dismissed it).
 pub fn clear_crash_log() {
-    if let Some(ls) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = ls.remove_item(CRASH_KEY);
+    if probe() {
+        LocalStorage::delete(CRASH_KEY);
     }
 }
 
@@ -376,7 +457,12 @@ fn crash_report(log: &[serde_json::Value]) -> String {
         "Comeback error report. It holds no story text: only where the app stopped and why.\n",
     );
     for entry in log {
-        let at = entry.get("at_ms").and_then(|v| v.as_f64()).unwrap_or(0.0);
+        // A time JavaScript cannot date would make `toISOString` throw: such an entry is undated.
+        let at = entry
+            .get("at_ms")
+            .and_then(|v| v.as_f64())
+            .filter(|t| t.abs() <= 8.64e15)
+            .unwrap_or(0.0);
         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at));
         let when: String = date.to_iso_string().into();
         let page = entry.get("page").and_then(|v| v.as_str()).unwrap_or("");

@@ -281,3 +281,56 @@ fn a_held_version_comes_back_at_load_and_a_copy_already_saved_is_dropped() {
     assert!(ls().get_item(&held_key("s1", "tabA")).unwrap().is_some());
     ls().clear().unwrap();
 }
+
+/// Why two calls of `storage.rs` stay on web-sys: gloo-storage reads only JSON and writes every
+/// value as JSON, so a value that is not JSON can be neither read nor copied aside byte for byte.
+#[wasm_bindgen_test]
+fn gloo_storage_cannot_keep_a_value_that_is_not_json_so_web_sys_does() {
+    use comeback::storage::{put_raw_text, raw_text};
+    use gloo_storage::errors::StorageError;
+    use gloo_storage::{LocalStorage, Storage};
+    ls().clear().unwrap();
+    let broken = "{\"schema_version\":3,\"stories\":[{";
+    ls().set_item("k", broken).unwrap();
+    assert!(matches!(
+        LocalStorage::get::<Box<serde_json::value::RawValue>>("k"),
+        Err(StorageError::SerdeError(_))
+    ));
+    LocalStorage::set("copy", broken).unwrap();
+    assert_ne!(ls().get_item("copy").unwrap().as_deref(), Some(broken));
+    // What storage.rs uses instead.
+    assert_eq!(raw_text("k").as_deref(), Some(broken));
+    put_raw_text("copy", broken).unwrap();
+    assert_eq!(ls().get_item("copy").unwrap().as_deref(), Some(broken));
+    ls().clear().unwrap();
+}
+
+/// A browser that blocks site data throws on `window.localStorage` itself: nothing panics, loading
+/// finds nothing, saving says why, and nothing is written.
+#[wasm_bindgen_test]
+fn blocked_storage_is_refused_without_a_panic() {
+    ls().clear().unwrap();
+    let block = js_sys::Function::new_no_args(
+        "const d = Object.getOwnPropertyDescriptor(window, 'localStorage') \
+           || Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage'); \
+         window.__realLocalStorage = d; \
+         Object.defineProperty(window, 'localStorage', { configurable: true, \
+           get() { throw new DOMException('blocked', 'SecurityError'); } });",
+    );
+    let unblock = js_sys::Function::new_no_args(
+        "delete window.localStorage; \
+         if (!('localStorage' in window)) Object.defineProperty(window, 'localStorage', window.__realLocalStorage);",
+    );
+    block.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    let store = Store::open();
+    let loaded = store.load();
+    let saved = store.save(&sample("blocked"));
+    store.delete("blocked");
+    let crash = comeback::storage::record_crash("while blocked", 0.0);
+    unblock.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    assert!(!loaded.available);
+    assert!(loaded.stories.is_empty());
+    assert_eq!(saved, Err(SaveError::Unavailable));
+    assert!(crash.contains("while blocked"));
+    assert_eq!(ls().get_item(&story_key("blocked")).unwrap(), None);
+}

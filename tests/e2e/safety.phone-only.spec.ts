@@ -157,3 +157,19 @@ test('a file nested too deeply is called that, not invalid JSON', async ({ page 
   await expect(alert).not.toContainText('not valid JSON');
   await expect(page.locator('.story-card')).toHaveCount(1);
 });
+
+test('a browser that blocks site data gets a message, keeps the text on the page, and nothing breaks', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await page.goto('./');
+  await ready(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'does not let the page save anything' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start a new story' }).click();
+  const summary = page.getByLabel('The failure in one sentence');
+  await summary.fill('Typed with storage blocked.');
+  await expect(page.locator('.save-state')).toHaveText('Not saved: see the message above');
+  await expect(summary).toHaveValue('Typed with storage blocked.');
+  await expect(page.locator('#crash')).toHaveCount(0);
+  await noAxeViolations(page);
+});
