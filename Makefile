@@ -76,6 +76,7 @@ clippy:
 
 test-native:
 	cargo test -p comeback-core
+	cargo test -p comeback
 
 test-browser: browser
 	CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_TEST_TIMEOUT=120 \

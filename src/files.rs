@@ -127,3 +127,21 @@ pub fn file_stem(title: &str) -> String {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn a_file_name_from_any_title() {
+        assert_eq!(
+            file_stem("Checkout failover, Friday!"),
+            "checkout-failover-friday"
+        );
+        assert_eq!(file_stem("  ¿Qué pasó? Ünïcode  "), "qué-pasó-ünïcode");
+        assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
+        assert_eq!(file_stem("🚀🚀"), "comeback-story");
+        assert_eq!(file_stem(""), "comeback-story");
+        assert!(file_stem(&"long ".repeat(40)).chars().count() <= 41);
+    }
+}

@@ -109,3 +109,54 @@ pub fn current() -> Route {
         .unwrap_or_default();
     Route::parse(&hash)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip_with_odd_ids() {
+        for id in ["s1-abc", "with space", "ünï/cödé", "%41", "a#b?c"] {
+            for r in [
+                Route::Step(id.into(), Key::Turnaround),
+                Route::Review(id.into()),
+                Route::Practice(id.into()),
+            ] {
+                assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+                assert_eq!(r.story_id(), Some(id));
+            }
+        }
+        assert_eq!(
+            Route::Step("a b".into(), Key::Growth).href(),
+            "#/story/a%20b/5"
+        );
+    }
+
+    #[test]
+    fn every_address_reads_as_a_page() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/stories"), Route::Home);
+        assert_eq!(Route::parse("#/paste"), Route::Paste);
+        assert_eq!(
+            Route::parse("#/story/x"),
+            Route::Step("x".into(), Key::Choice)
+        );
+        assert_eq!(
+            Route::parse("/story/x/2"),
+            Route::Step("x".into(), Key::Numbers)
+        );
+        assert!(matches!(Route::parse("#/story/x/9"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/story/x/0"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/elsewhere"), Route::NotFound(_)));
+        // A broken escape is kept as it is, never a panic.
+        assert_eq!(
+            Route::parse("#/story/%4/review"),
+            Route::Review("%4".into())
+        );
+        assert_eq!(
+            Route::parse("#/story/%ff/review"),
+            Route::Review("\u{fffd}".into())
+        );
+    }
+}

@@ -840,3 +840,16 @@ fn focus_heading() {
         let _ = el.focus();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::radix36;
+
+    #[test]
+    fn ids_are_written_in_base_36() {
+        assert_eq!(radix36(0), "0");
+        assert_eq!(radix36(35), "z");
+        assert_eq!(radix36(36), "10");
+        assert_eq!(radix36(u64::MAX), "3w5e11264sgsf");
+    }
+}

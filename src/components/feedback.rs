@@ -3,45 +3,13 @@
 //! nodes, never as HTML.
 
 use comeback_core::analyzer::{group_findings, Field, Finding, GroupedFinding, Severity};
+use comeback_core::highlight;
 use comeback_core::{Key, Story};
 use leptos::prelude::*;
 
 use crate::components::finding::{severity_class, FindingRow, RowLook};
 use crate::live::Live;
 use crate::state::use_app;
-
-/// The words of `text` split into plain and highlighted runs, from byte spans.
-/// Overlapping or out-of-range spans are merged or ignored, never trusted blindly.
-pub fn highlight_runs(
-    text: &str,
-    spans: &[(usize, usize, Severity)],
-) -> Vec<(String, Option<Severity>)> {
-    let mut spans: Vec<(usize, usize, Severity)> = spans
-        .iter()
-        .copied()
-        .filter(|(s, e, _)| {
-            s < e && *e <= text.len() && text.is_char_boundary(*s) && text.is_char_boundary(*e)
-        })
-        .collect();
-    spans.sort_by_key(|(s, _, _)| *s);
-    let mut out = Vec::new();
-    let mut at = 0;
-    for (s, e, sev) in spans {
-        let s = s.max(at);
-        if s >= e {
-            continue;
-        }
-        if s > at {
-            out.push((text[at..s].to_string(), None));
-        }
-        out.push((text[s..e].to_string(), Some(sev)));
-        at = e;
-    }
-    if at < text.len() {
-        out.push((text[at..].to_string(), None));
-    }
-    out
-}
 
 /// A key's findings, split for the feedback panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -241,7 +209,7 @@ fn Preview(id: String, key: Key, live: Live, todos: Signal<Vec<Finding>>) -> imp
                         .filter(|(f, ..)| *f == field)
                         .map(|(_, s, e, sev)| (*s, *e, *sev))
                         .collect();
-                    (field.label(), highlight_runs(story.get(field), &mine))
+                    (field.label(), highlight::runs(story.get(field), &mine))
                 })
                 .collect::<Vec<_>>()
         })
@@ -269,5 +237,42 @@ fn Preview(id: String, key: Key, live: Live, todos: Signal<Vec<Finding>>) -> imp
                 </For>
             </details>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use comeback_core::analyzer::Finding;
+
+    fn grouped(rule: &str, message: &str) -> GroupedFinding {
+        GroupedFinding {
+            finding: Finding {
+                key: Key::Numbers,
+                rule: rule.into(),
+                severity: Severity::Warn,
+                message: message.into(),
+                quote: String::new(),
+                span: None,
+            },
+            quotes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_row_keeps_its_identity_while_its_count_changes() {
+        assert_eq!(
+            message_shape("This sentence has 34 words"),
+            message_shape("This sentence has 35 words")
+        );
+        let list = [
+            grouped("long-sentence", "This sentence has 34 words"),
+            grouped("long-sentence", "This sentence has 41 words"),
+            grouped("vague", "Put a number on it"),
+        ];
+        let keys = advice_keys(&list);
+        assert_eq!(keys[0].0, "long-sentence");
+        assert_eq!((keys[0].2, keys[1].2, keys[2].2), (0, 1, 0));
+        assert_eq!(keys[0].1, keys[1].1);
     }
 }

@@ -130,3 +130,31 @@ pub fn short_name(k: Key) -> &'static str {
         Key::Growth => "Growth",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use comeback_core::analyzer::analyze_story;
+    use comeback_core::example::worked_example;
+    use comeback_core::Story;
+
+    #[test]
+    fn a_key_is_met_only_by_the_report_and_started_only_by_text() {
+        assert_eq!(key_states([false; 5], None), [KeyState::Empty; 5]);
+        let filled = [true, false, true, false, false];
+        let states = key_states(filled, None);
+        assert_eq!(states[0], KeyState::NeedsWork);
+        assert_eq!(states[1], KeyState::Empty);
+        let story = worked_example("x", 0.0);
+        let report = analyze_story(&story);
+        assert_eq!(
+            key_states(story.filled_keys(), Some(&report)),
+            [KeyState::Met; 5]
+        );
+        let empty = Story::default();
+        assert_eq!(
+            key_states(empty.filled_keys(), Some(&analyze_story(&empty))),
+            [KeyState::Empty; 5]
+        );
+    }
+}

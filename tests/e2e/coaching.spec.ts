@@ -108,6 +108,9 @@ test('a finding can be kept as it is, and that choice is saved', async ({ page }
   await newStory(page);
   await page.getByRole('link', { name: /Numbers/ }).click();
   await page.getByLabel('The situation, with its numbers').fill('Basically, I kind of managed the rollout of a new rota system for 3 wards and 120 nurses, and it sort of went wrong in week 2.');
+  // Wait for the report on the whole text (its words quoted) before counting the rows.
+  await expect(page.locator('.finding q', { hasText: 'Basically' })).toBeVisible();
+  await expect(page.locator('.finding q', { hasText: 'sort of' })).toBeVisible();
   const keep = page.locator('.finding').filter({ has: page.getByRole('button', { name: /Keep it as it is/ }) }).first();
   await expect(keep).toBeVisible();
   const before = await page.locator('.finding').count();

@@ -45,3 +45,16 @@ export async function noHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** Stops the page's clock (timers, animation frames, `Date`, `performance`) so that a test moves
+ * time on itself with `page.clock.runFor`, instead of sleeping. `page.clock.resume()` lets it run. */
+export async function freezeClock(page: Page) {
+  await page.clock.install();
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 1000);
+}
+
+/** The text of every story saved on the device, as stored. */
+export async function storedStories(page: Page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('comeback.story.')).map((k) => localStorage.getItem(k)).join('\n'));
+}

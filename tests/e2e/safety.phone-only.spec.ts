@@ -1,6 +1,6 @@
 // Nothing lost, nothing crashes: two tabs on one story, leaving a page while a long text is being
 // analysed, and notices that say what really happened. Phone size (390x844, touch).
-import { test, expect, fresh, ready, noAxeViolations } from './fixtures';
+import { test, expect, fresh, ready, noAxeViolations, freezeClock } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const CONTEXT = 'The situation, with its numbers';
@@ -114,10 +114,14 @@ test('leaving the paste page within the analysis delay of a long text crashes no
     const box = page.getByLabel('Your answer');
     await box.fill(LONG);
     await box.press('End');
+    await freezeClock(page);
     await box.press('x');
     if (leave === 'home link') await page.getByRole('link', { name: 'Comeback, home' }).click();
     else await page.goBack();
-    await page.waitForTimeout(700);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('best interview answer');
+    // Past the 400 ms wait: the page's delayed analysis would run now, after the page is gone.
+    await page.clock.runFor(700);
+    await page.clock.resume();
     expect(errors).toEqual([]);
   }
   await expect(page.locator('#crash')).toHaveCount(0);
@@ -136,10 +140,13 @@ test('leaving any step within the analysis delay of a long story crashes nothing
     const field = page.getByLabel(label, { exact: true }).first();
     await field.click();
     await field.press('End');
+    await freezeClock(page);
     await field.press('y');
     // Within the 400 ms wait, the page (and everything its timer would read) goes away.
     await page.getByRole('link', { name: 'Comeback, home' }).click();
-    await page.waitForTimeout(700);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('best interview answer');
+    await page.clock.runFor(700);
+    await page.clock.resume();
     expect(errors, `leaving step ${i + 1}`).toEqual([]);
   }
   await expect(page.locator('#crash')).toHaveCount(0);

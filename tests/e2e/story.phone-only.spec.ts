@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, fresh, ready, noAxeViolations, noHorizontalScroll } from './fixtures';
+import { test, expect, fresh, ready, noAxeViolations, noHorizontalScroll, freezeClock, storedStories } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // A story written by the team for this test; every phrase must come back after export/import.
@@ -92,8 +92,9 @@ test('fill all five steps, reload, reopen, export, clear, import: every word com
   await noAxeViolations(page);
   await shot(page, 'step-5-phone');
 
-  // Close the tab and open the app again from its plain address: same story, same step.
-  await page.waitForTimeout(400);
+  // Close the tab once the last words are on the device, and open the app again from its plain
+  // address: same story, same step.
+  await expect.poll(() => storedStories(page)).toContain(JSON.stringify(S.change).slice(1, -1));
   await page.close();
   const page2 = await context.newPage();
   await page2.goto('./');
@@ -226,23 +227,26 @@ test('steady typing is saved about once a second, and a pause saves the rest', a
     const key = Object.keys(localStorage).find((k) => k.startsWith('comeback.story.'));
     return key ? JSON.parse(localStorage.getItem(key)!).stories[0].summary as string : '';
   });
-  // Type without a pause for 3 seconds (a key every 100 ms): saves still happen while typing.
+  // Type without a pause for 3 seconds (a key every 100 ms, on the page's own clock): saves still
+  // happen while typing.
+  await freezeClock(page);
   const seen = new Set<string>();
-  const start = Date.now();
   let typed = '';
-  while (Date.now() - start < 3000) {
+  for (let i = 0; i < 30; i++) {
     const ch = typed.length % 6 === 5 ? ' ' : 'a';
     await page.keyboard.type(ch);
     typed += ch;
+    await page.clock.runFor(100);
     seen.add(await stored());
-    await page.waitForTimeout(100);
   }
   // At least two saves landed mid-typing, each holding a part of what was typed by then.
   const partial = [...seen].filter((s) => s.length > 0 && s.length < typed.length);
   expect(partial.length).toBeGreaterThanOrEqual(2);
   for (const s of partial) expect(typed.startsWith(s)).toBe(true);
   // A pause saves everything, well within a second.
-  await expect.poll(stored, { timeout: 1500 }).toBe(typed);
+  await page.clock.runFor(1000);
+  expect(await stored()).toBe(typed);
+  await page.clock.resume();
 });
 
 test('delete offers undo, and undo brings the story back', async ({ page }) => {
@@ -250,10 +254,13 @@ test('delete offers undo, and undo brings the story back', async ({ page }) => {
   await page.getByRole('button', { name: 'Start a new story' }).click();
   await page.getByLabel('Name this story').fill('Worth keeping');
   await page.getByRole('link', { name: 'Comeback, home' }).click();
+  await freezeClock(page);
   await page.getByRole('button', { name: 'Delete Worth keeping' }).click();
   await expect(page.getByRole('heading', { name: 'Worth keeping' })).toHaveCount(0);
-  await page.waitForTimeout(10_500);
+  // Undo is still offered ten seconds later.
+  await page.clock.runFor(10_500);
   await page.getByRole('button', { name: 'Undo' }).click();
+  await page.clock.resume();
   await expect(page.getByRole('heading', { name: 'Worth keeping' })).toBeVisible();
   await page.reload();
   await ready(page);
