@@ -84,6 +84,59 @@ pub fn time_verdict(seconds: u32) -> LengthVerdict {
     }
 }
 
+/// The speaking timer: time read from a clock the caller passes in (milliseconds, monotonic), never
+/// counted in ticks, so that a throttled background tab still shows the right time.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Stopwatch {
+    /// Time spoken before the current run.
+    banked_ms: f64,
+    /// When the current run started, while it runs.
+    since: Option<f64>,
+}
+
+impl Stopwatch {
+    /// True while the timer runs.
+    pub fn running(&self) -> bool {
+        self.since.is_some()
+    }
+
+    /// Starts or resumes at `now`; false (and nothing changed) when it already runs.
+    pub fn start(&mut self, now_ms: f64) -> bool {
+        if self.running() {
+            return false;
+        }
+        self.since = Some(now_ms);
+        true
+    }
+
+    /// Pauses at `now`, keeping the time spoken; false (and nothing changed) when it is not running.
+    pub fn pause(&mut self, now_ms: f64) -> bool {
+        let Some(since) = self.since.take() else {
+            return false;
+        };
+        self.banked_ms += (now_ms - since).max(0.0);
+        true
+    }
+
+    /// Back to zero, stopped.
+    pub fn reset(&mut self) {
+        *self = Stopwatch::default();
+    }
+
+    /// Whole seconds spoken by `now`.
+    pub fn seconds(&self, now_ms: f64) -> u32 {
+        let running = self.since.map_or(0.0, |s| (now_ms - s).max(0.0));
+        ((self.banked_ms + running) / 1000.0)
+            .floor()
+            .clamp(0.0, f64::from(u32::MAX)) as u32
+    }
+
+    /// True once it has run at all (running, or paused with time on it).
+    pub fn started(&self, now_ms: f64) -> bool {
+        self.running() || self.seconds(now_ms) > 0
+    }
+}
+
 /// The seconds typed in a "how long" field; anything unreadable counts as none, and the most is
 /// ten hours.
 pub fn seconds_typed(text: &str) -> u32 {
@@ -195,12 +248,14 @@ pub fn report(transcript: &str, seconds: u32, role: Option<&str>) -> PracticeRep
     }
 }
 
-/// A filler phrase from the data file, and the words that, said just before it, make it meaningful.
+/// A filler phrase from the data file, and the words that, said just before or just after it,
+/// make it meaningful ("I'd like to", "like a checklist").
 #[derive(Debug)]
 struct FillerEntry {
     text: &'static str,
     words: Vec<String>,
     not_after: Vec<String>,
+    not_before: Vec<String>,
 }
 
 const FILLERS: &str = include_str!("../data/fillers.txt");
@@ -215,17 +270,19 @@ fn filler_index() -> &'static HashMap<String, Vec<FillerEntry>> {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (phrase, exceptions) = line.split_once('!').unwrap_or((line, ""));
+            let (head, after) = line.split_once('>').unwrap_or((line, ""));
+            let (phrase, before) = head.split_once('!').unwrap_or((head, ""));
             let phrase = phrase.trim();
             let words: Vec<String> = words_of(phrase).into_iter().map(|w| w.2).collect();
             let Some(first) = words.first().cloned() else {
                 continue;
             };
-            let not_after = words_of(exceptions).into_iter().map(|w| w.2).collect();
+            let list = |text: &str| words_of(text).into_iter().map(|w| w.2).collect();
             index.entry(first).or_default().push(FillerEntry {
                 text: phrase,
                 words,
-                not_after,
+                not_after: list(before),
+                not_before: list(after),
             });
         }
         for entries in index.values_mut() {
@@ -267,6 +324,10 @@ fn words_of(text: &str) -> Vec<(usize, usize, String)> {
 }
 
 /// Every filler in a transcript, in order; overlapping phrases count once (the longest wins).
+///
+/// A phrase is a filler unless a word said just before or after it gives it a meaning (see
+/// `data/fillers.txt`); set off by commas (", like,"), or opening a sentence with a comma after
+/// it ("Like, …"), it is a filler whatever the words around it.
 pub fn find_fillers(transcript: &str) -> Vec<FillerHit> {
     let index = filler_index();
     let words = words_of(transcript);
@@ -278,8 +339,22 @@ pub fn find_fillers(transcript: &str) -> Vec<FillerHit> {
                 let n = e.words.len();
                 let said = words.get(i..i + n);
                 let same = said.is_some_and(|s| s.iter().zip(&e.words).all(|(w, f)| w.2 == *f));
+                if !same {
+                    return false;
+                }
                 let before = i.checked_sub(1).and_then(|p| words.get(p));
-                same && !before.is_some_and(|b| e.not_after.contains(&b.2))
+                let after = words.get(i + n);
+                let gap_before = transcript
+                    .get(before.map_or(0, |b| b.1)..words[i].0)
+                    .unwrap_or("");
+                let gap_after = transcript
+                    .get(words[i + n - 1].1..after.map_or(transcript.len(), |a| a.0))
+                    .unwrap_or("");
+                let opens = before.is_none() || gap_before.contains(['.', '!', '?']);
+                let set_off = (opens || gap_before.contains(',')) && gap_after.contains(',');
+                set_off
+                    || !(before.is_some_and(|b| e.not_after.contains(&b.2))
+                        || after.is_some_and(|a| e.not_before.contains(&a.2)))
             })
         });
         match found {
@@ -490,6 +565,25 @@ mod tests {
     }
 
     #[test]
+    fn the_stopwatch_counts_only_while_it_runs() {
+        let mut w = Stopwatch::default();
+        assert!(!w.started(5_000.0));
+        assert!(w.start(1_000.0));
+        assert!(!w.start(1_500.0), "starting twice changes nothing");
+        assert_eq!(w.seconds(3_999.0), 2);
+        assert!(w.pause(4_000.0));
+        assert!(!w.pause(9_000.0));
+        assert_eq!(w.seconds(60_000.0), 3, "paused: it stands still");
+        assert!(w.started(60_000.0) && !w.running());
+        w.start(10_000.0);
+        assert_eq!(w.seconds(12_500.0), 5);
+        // A clock that goes back never gives negative time.
+        assert_eq!(w.seconds(0.0), 3);
+        w.reset();
+        assert_eq!((w.seconds(99_000.0), w.running()), (0, false));
+    }
+
+    #[test]
     fn fillers_with_their_positions() {
         let text = "Um, so I, you know, rolled it back. Uh, basically it was, um, fine.";
         let hits = find_fillers(text);
@@ -536,7 +630,11 @@ mod tests {
         // Parts of longer words are not fillers.
         assert!(fillers_said("Umbrella, erratic, human, ahead").is_empty());
         // Curly apostrophes and capitals are the same word.
-        assert_eq!(fillers_said("Honestly, I MEAN it"), ["honestly", "i mean"]);
+        assert_eq!(
+            fillers_said("Honestly, I MEAN, it broke"),
+            ["honestly", "i mean"]
+        );
+        assert_eq!(fillers_said("I don’t know, you know, why"), ["you know"]);
         assert!(fillers_said("").is_empty());
         assert!(fillers_said("日本語 🚀 users' —").is_empty());
     }

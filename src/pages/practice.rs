@@ -9,7 +9,9 @@
 
 use std::time::Duration;
 
-use comeback_core::practice::{self, cue_cards, mark_fillers, time_verdict, PracticeReport};
+use comeback_core::practice::{
+    self, cue_cards, mark_fillers, time_verdict, PracticeReport, Stopwatch,
+};
 use comeback_core::story::{
     band_position, band_text, format_time, LengthVerdict, TimeStyle, BAND_SCALE_SECS, BAND_SECS,
 };
@@ -52,6 +54,7 @@ fn PracticePage(id: String, story: Signal<Option<Story>>) -> impl IntoView {
     });
     // What the seconds field holds; the timer fills it in when paused.
     let spoken = RwSignal::new(String::new());
+    let timer = Timer::new(spoken);
     view! {
         <div class="practice">
             <p class="story-title muted">{title}</p>
@@ -61,8 +64,8 @@ fn PracticePage(id: String, story: Signal<Option<Story>>) -> impl IntoView {
                 <p class="explain">{format!("Say your answer as you would in the interview: glance at a card, speak, watch the clock. Aim for {}.", band_text())}</p>
             </header>
             <CueCards story=story/>
-            <SpeakingTimer spoken=spoken/>
-            <Recorder/>
+            <SpeakingTimer timer=timer/>
+            <Recorder timer=timer/>
             <TranscriptCheck role=role spoken=spoken/>
             <nav class="step-nav" aria-label="Leave practice">
                 <a class="button" href=Route::Review(id.clone()).href()>"Back to review"</a>
@@ -137,44 +140,73 @@ fn clock_ms() -> f64 {
         .unwrap_or_else(js_sys::Date::now)
 }
 
-#[component]
-fn SpeakingTimer(spoken: RwSignal<String>) -> impl IntoView {
-    // Time is read from the clock, not counted in ticks, so a throttled background tab stays right.
-    let banked_ms = RwSignal::new(0.0f64);
-    let since = RwSignal::new(None::<f64>);
-    let now = RwSignal::new(0.0f64);
-    let ticker = Later::new();
-    let secs = Memo::new(move |_| {
-        let running = since.get().map(|s| (now.get() - s).max(0.0)).unwrap_or(0.0);
-        ((banked_ms.get() + running) / 1000.0).floor().max(0.0) as u32
-    });
-    let running = move || since.with(|s| s.is_some());
-    let start = move || {
-        if since.get_untracked().is_some() {
+/// The speaking timer's state, shared by its own buttons and the recorder (recording runs the
+/// timer). The time comes from the core's `Stopwatch`; a ticker only refreshes what is shown.
+#[derive(Clone, Copy)]
+struct Timer {
+    watch: RwSignal<Stopwatch>,
+    now: RwSignal<f64>,
+    ticker: Later,
+    /// What the "how long you spoke" field holds; pausing fills it in.
+    spoken: RwSignal<String>,
+}
+
+impl Timer {
+    fn new(spoken: RwSignal<String>) -> Timer {
+        Timer {
+            watch: RwSignal::new(Stopwatch::default()),
+            now: RwSignal::new(0.0),
+            ticker: Later::new(),
+            spoken,
+        }
+    }
+
+    fn running(self) -> bool {
+        self.watch.with(Stopwatch::running)
+    }
+
+    fn secs(self) -> u32 {
+        let now = self.now.get();
+        self.watch.with(|w| w.seconds(now))
+    }
+
+    fn start(self) {
+        let t = clock_ms();
+        if self.watch.try_update(|w| w.start(t)) != Some(true) {
             return;
         }
+        self.now.set(t);
+        let now = self.now;
+        self.ticker.every(Duration::from_millis(250), move || {
+            now.try_set(clock_ms());
+        });
+    }
+
+    fn pause(self) {
         let t = clock_ms();
-        now.set(t);
-        since.set(Some(t));
-        ticker.every(Duration::from_millis(250), move || now.set(clock_ms()));
-    };
-    let pause = move || {
-        let Some(s) = since.get_untracked() else {
+        self.ticker.cancel();
+        if self.watch.try_update(|w| w.pause(t)) != Some(true) {
             return;
-        };
-        ticker.cancel();
-        let t = clock_ms();
-        banked_ms.update(|b| *b += (t - s).max(0.0));
-        now.set(t);
-        since.set(None);
-        spoken.set(secs.get_untracked().to_string());
-    };
-    let reset = move || {
-        ticker.cancel();
-        since.set(None);
-        banked_ms.set(0.0);
-        now.set(0.0);
-    };
+        }
+        self.now.set(t);
+        self.spoken
+            .set(self.watch.with_untracked(|w| w.seconds(t)).to_string());
+    }
+
+    fn reset(self) {
+        self.ticker.cancel();
+        self.watch.update(Stopwatch::reset);
+        self.now.set(0.0);
+    }
+}
+
+#[component]
+fn SpeakingTimer(timer: Timer) -> impl IntoView {
+    let secs = Memo::new(move |_| timer.secs());
+    let running = move || timer.running();
+    let start = move || timer.start();
+    let pause = move || timer.pause();
+    let reset = move || timer.reset();
     let started = move || running() || secs.get() > 0;
     let verdict = move || started().then(|| time_verdict(secs.get()));
     let phase_class = move || match verdict() {
@@ -239,8 +271,9 @@ enum Mic {
     Problem(String),
 }
 
+/// Records the user; recording runs the speaking timer, and stopping pauses it.
 #[component]
-fn Recorder() -> impl IntoView {
+fn Recorder(timer: Timer) -> impl IntoView {
     let mic = RwSignal::new(if media::supported() {
         Mic::Ready
     } else {
@@ -251,7 +284,10 @@ fn Recorder() -> impl IntoView {
     let recording = move || mic.with(|m| *m == Mic::Recording);
     let asking = move || mic.with(|m| *m == Mic::Asking);
     let on_record = move |_| match mic.get_untracked() {
-        Mic::Recording => media::stop(),
+        Mic::Recording => {
+            media::stop();
+            timer.pause();
+        }
         Mic::Asking | Mic::Unsupported => {}
         Mic::Ready | Mic::Problem(_) => {
             mic.set(Mic::Asking);
@@ -269,7 +305,9 @@ fn Recorder() -> impl IntoView {
                 };
                 match media::start(wanted, done).await {
                     Ok(true) => {
-                        mic.try_set(Mic::Recording);
+                        if mic.try_set(Mic::Recording).is_none() {
+                            timer.start();
+                        }
                     }
                     Ok(false) => {}
                     Err(message) => {

@@ -159,3 +159,25 @@ test('practice: an unknown story says so', async ({ page }) => {
   await fresh(page, '#/story/not-a-story/practice');
   await expect(page.getByRole('heading', { name: 'This story is not on this device' })).toBeVisible();
 });
+
+test('practice: recording runs the speaking timer, and "like" counts as filler only where it is one', async ({ page, context }) => {
+  await context.grantPermissions(['microphone']);
+  await openPractice(page);
+  const timer = page.getByRole('timer', { name: 'Time spoken' });
+  await page.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(page.getByText('Recording. Press Stop when you have finished.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause the timer' })).toBeVisible();
+  await expect(timer).not.toHaveText('00:00', { timeout: 5_000 });
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await expect(page.getByRole('button', { name: 'Resume the timer' })).toBeVisible();
+  await expect(page.getByText(/Paused at \d+ s\./)).toBeVisible();
+  await expect(page.getByLabel('How long you spoke, in seconds')).not.toHaveValue('');
+  await expect(page.locator('audio')).toHaveAttribute('src', /^blob:/);
+  await page.getByRole('textbox', { name: 'What you said' }).fill(
+    "It was, like, broken for an hour. I'd like to say we had a plan like a checklist, but it sort of fell apart. I mean, nobody had tested it.");
+  const counts = page.locator('.practice-results .filler-counts');
+  await expect(counts).toContainText('like');
+  await expect(page.locator('.practice-results .metric.fillers')).toContainText('3 fillers');
+  await expect(counts.locator('li')).toHaveText(['like × 1', 'sort of × 1', 'i mean × 1']);
+  await noAxeViolations(page);
+});
