@@ -183,6 +183,11 @@ impl AppState {
                 }
             }
         }
+        // A story started and left without a word is not kept (unless it is the one being reopened).
+        let mut bank = bank;
+        for id in bank.drop_blank(start_route.story_id()) {
+            STORE.with(|s| s.delete(&id));
+        }
         let app = AppState {
             bank: RwSignal::new(bank),
             route: RwSignal::new(start_route),
@@ -266,7 +271,15 @@ impl AppState {
         // Handles are kept for the life of the page.
         std::mem::forget(window_event_listener_untyped("hashchange", move |_| {
             self.flush();
-            self.route.set(route::current());
+            let next = route::current();
+            let left = self
+                .route
+                .with_untracked(|r| r.story_id().map(str::to_string))
+                .filter(|id| next.story_id() != Some(id.as_str()));
+            if let Some(id) = left {
+                self.drop_if_blank(&id);
+            }
+            self.route.set(next);
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
@@ -794,6 +807,24 @@ impl AppState {
             }
         }
         self.flush();
+    }
+
+    /// Forgets a story left without a word written or a choice made: no undo, nothing to lose.
+    fn drop_if_blank(&self, id: &str) {
+        if !self.with_story(id, |s| s.is_some_and(Story::is_blank)) {
+            return;
+        }
+        if self
+            .conflict
+            .with_untracked(|c| c.as_ref().is_some_and(|c| c.id == id))
+        {
+            return;
+        }
+        self.bank.update(|b| {
+            b.delete(id);
+        });
+        DIRTY.with(|d| d.borrow_mut().remove(id));
+        STORE.with(|s| s.delete(id));
     }
 
     /// Saves what is due, then downloads every story as one file.

@@ -228,3 +228,19 @@ fn copies_and_other_tabs_versions_keep_every_text() {
     let ids: Vec<&str> = bank.stories.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["a", "a2", "n"]);
 }
+
+#[test]
+fn a_story_started_and_left_untouched_is_blank_and_dropped() {
+    let mut bank = Bank::default();
+    let s = bank.new_story("a", 1.0).unwrap();
+    assert_eq!(s.title, "", "the title is the user's to give");
+    assert_eq!(s.display_title(), "Untitled story");
+    assert!(s.is_blank());
+    bank.new_story("b", 2.0).unwrap().steps = vec![RecoveryStep::default()];
+    bank.new_story("c", 3.0).unwrap().title = "Named".into();
+    bank.new_story("d", 4.0).unwrap().category = comeback_core::FailureCategory::RareEvent;
+    bank.new_story("e", 5.0).unwrap();
+    assert_eq!(bank.drop_blank(Some("e")), ["a", "b"]);
+    let ids: Vec<&str> = bank.stories.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["c", "d", "e"]);
+}

@@ -39,9 +39,6 @@ pub struct Deleted {
     pub story: Story,
 }
 
-/// The title a new story gets until the user names it.
-pub const NEW_STORY_TITLE: &str = "Untitled story";
-
 impl Bank {
     /// The story with this id.
     pub fn get(&self, id: &str) -> Option<&Story> {
@@ -68,12 +65,11 @@ impl Bank {
         }
     }
 
-    /// Adds an empty story at the end and returns it.
+    /// Adds an empty story at the end and returns it. Its title is blank until the user names it
+    /// (lists show "Untitled story").
     pub fn new_story(&mut self, id: &str, now_ms: f64) -> Result<&mut Story, BankError> {
         self.check_new_id(id)?;
-        let mut story = Story::new(id, now_ms);
-        story.title = NEW_STORY_TITLE.to_string();
-        self.stories.push(story);
+        self.stories.push(Story::new(id, now_ms));
         let last = self.stories.len() - 1;
         Ok(&mut self.stories[last])
     }
@@ -172,6 +168,20 @@ impl Bank {
                 .then_with(|| a.id.cmp(&b.id))
         });
         list
+    }
+
+    /// Removes the stories that are blank (see [`Story::is_blank`]) except `keep`, and gives back
+    /// their ids: a story started and left untouched is not kept.
+    pub fn drop_blank(&mut self, keep: Option<&str>) -> Vec<String> {
+        let mut dropped = Vec::new();
+        self.stories.retain(|s| {
+            let drop = s.is_blank() && Some(s.id.as_str()) != keep;
+            if drop {
+                dropped.push(s.id.clone());
+            }
+            !drop
+        });
+        dropped
     }
 
     /// True when the given id is free to use for a new story.

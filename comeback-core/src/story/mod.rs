@@ -177,6 +177,16 @@ impl Story {
         self.keys_where(Field::in_answer)
     }
 
+    /// True when nothing is written and nothing chosen: a story started and left as it was, which
+    /// the app does not keep (times, the step last open and dismissed findings aside).
+    pub fn is_blank(&self) -> bool {
+        self.category == FailureCategory::Unset
+            && self
+                .fields()
+                .into_iter()
+                .all(|f| self.get(f).trim().is_empty())
+    }
+
     /// How many of the five parts have any text.
     pub fn filled_count(&self) -> usize {
         self.filled_keys().iter().filter(|f| **f).count()

@@ -54,6 +54,10 @@ pub fn after_other_save(
         (Some(o), Some(t)) if o == t => OtherTab::Nothing,
         (Some(o), Some(t)) if o.same_content(t) || !unsaved => OtherTab::Follow,
         (Some(_), Some(_)) => OtherTab::Ask,
+        // A blank story holds nothing to lose: kept here while it is open (the user may be about to
+        // write in it), dropped otherwise.
+        (Some(o), None) if o.is_blank() && open => OtherTab::Nothing,
+        (Some(o), None) if o.is_blank() => OtherTab::Remove,
         (Some(_), None) if unsaved || open => OtherTab::Ask,
         (Some(_), None) => OtherTab::Remove,
     }
@@ -158,6 +162,16 @@ mod tests {
         assert_eq!(after_other_save(Some(&a), None, true, false), OtherTab::Ask);
         assert_eq!(after_other_save(Some(&a), None, false, true), OtherTab::Ask);
         assert_eq!(after_other_save(None, None, true, true), OtherTab::Nothing);
+        // A blank story deleted elsewhere: nothing to ask about.
+        let blank = Story::default();
+        assert_eq!(
+            after_other_save(Some(&blank), None, true, true),
+            OtherTab::Nothing
+        );
+        assert_eq!(
+            after_other_save(Some(&blank), None, true, false),
+            OtherTab::Remove
+        );
     }
 
     #[test]
