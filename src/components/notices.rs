@@ -76,20 +76,91 @@ pub fn ConflictPrompt() -> impl IntoView {
     }
 }
 
-/// "Story deleted. Undo" for a while after a delete.
+/// "Story deleted. Undo" for a while after a delete. It takes the focus when it opens, so that it
+/// is announced and a second press of Enter cannot delete the next story too; when it closes, the
+/// focus goes back to the list (to the story brought back, after an undo).
 #[component]
 pub fn UndoBar() -> impl IntoView {
     let app = use_app();
+    let later = Later::new();
+    // The story an undo brought back, to give the focus to.
+    let restored = StoredValue::new(None::<String>);
+    Effect::new(move |was_open: Option<bool>| {
+        let open = app.undo.with(Option::is_some);
+        if open && was_open != Some(true) {
+            later.next_frame(|| {
+                focus_by_id("undo-button");
+            });
+        } else if !open && was_open == Some(true) {
+            let story = restored.try_update_value(Option::take).flatten();
+            later.next_frame(move || back_to_list(story.as_deref()));
+        }
+        open
+    });
     view! {
         <div class="undo-region" aria-live="polite">
-            {move || app.undo.get().map(|u| view! {
-                <div class="undo-bar">
-                    <span>{format!("Deleted \u{201c}{}\u{201d}.", display_title(&u.story))}</span>
-                    <button type="button" class="primary" on:click=move |_| app.undo_delete()>"Undo"</button>
-                </div>
+            {move || app.undo.get().map(|u| {
+                let id = u.story.id.clone();
+                view! {
+                    <div class="undo-bar" role="status">
+                        <span id="undo-message">{format!("Deleted \u{201c}{}\u{201d}.", display_title(&u.story))}</span>
+                        <button type="button" id="undo-button" class="primary" aria-describedby="undo-message"
+                            on:click=move |_| {
+                                restored.set_value(Some(id.clone()));
+                                app.undo_delete();
+                            }>"Undo"</button>
+                    </div>
+                }
             })}
         </div>
     }
+}
+
+fn focus_by_id(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.focus().is_ok())
+}
+
+/// After the undo bar: the story brought back, or the list's heading, unless the user has put the
+/// focus somewhere else meanwhile.
+fn back_to_list(story: Option<&str>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = doc.active_element().is_none_or(|el| {
+        doc.body().is_some_and(|b| b.is_same_node(Some(&el))) || !el.is_connected()
+    });
+    if story.is_none() && !lost {
+        return;
+    }
+    let link = story.and_then(|id| {
+        doc.query_selector(&format!("[data-story=\"{}\"] h3 a", css_escape(id)))
+            .ok()
+            .flatten()
+    });
+    let target = link.or_else(|| doc.get_element_by_id("bank-title"));
+    match target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        Some(el) => {
+            let _ = el.focus();
+        }
+        None => {
+            let _ = doc
+                .query_selector("main h1")
+                .ok()
+                .flatten()
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                .map(|el| el.focus());
+        }
+    }
+}
+
+/// A story id as it may appear inside a quoted CSS attribute value.
+fn css_escape(id: &str) -> String {
+    id.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 fn focus_prompt() {

@@ -33,7 +33,7 @@ pub fn StoryBank() -> impl IntoView {
     view! {
         <section class="bank" aria-labelledby="bank-title">
             <div class="section-head">
-                <h2 id="bank-title">"Your stories"</h2>
+                <h2 id="bank-title" tabindex="-1">"Your stories"</h2>
                 <span class="muted">{move || {
                     let n = app.bank.with(|b| b.stories.len());
                     if n == 1 { "1 story".to_string() } else { format!("{n} stories") }
@@ -44,7 +44,7 @@ pub fn StoryBank() -> impl IntoView {
                     <StoryCard story=story renaming=renaming/>
                 </For>
             </ul>
-            <ImportExport/>
+            <ImportExport first_visit=false/>
         </section>
     }
 }
@@ -71,10 +71,11 @@ fn StoryCard(story: Story, renaming: RwSignal<Option<String>>) -> impl IntoView 
         id.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
     );
     let story_for_export = story.clone();
+    let data_story = id.clone();
     let t = title.clone();
     let sr = move || format!(" {t}");
     view! {
-        <li class="story-card" aria-labelledby=heading_id.clone()>
+        <li class="story-card" data-story=data_story aria-labelledby=heading_id.clone()>
             <Show when=is_renaming.clone() fallback={
                 let title = title.clone();
                 let heading_id = heading_id.clone();
@@ -164,8 +165,11 @@ impl Choice {
     }
 }
 
+/// Export and import. On a first visit (no stories yet) it offers only the import, for the case
+/// export is for: moving to a new device. Its result is then a notice, since the list of stories
+/// takes this section's place as soon as something is imported.
 #[component]
-fn ImportExport() -> impl IntoView {
+pub fn ImportExport(first_visit: bool) -> impl IntoView {
     let app = use_app();
     let pending = RwSignal::new(None::<PendingImport>);
     let message = RwSignal::new(None::<(bool, String)>);
@@ -207,7 +211,7 @@ fn ImportExport() -> impl IntoView {
                         .bank
                         .with_untracked(|b| plan_merge(&b.stories, &data.bank.stories));
                     if plan.conflicts.is_empty() {
-                        finish_import(&app, plan, Vec::new(), message);
+                        finish_import(&app, plan, Vec::new(), message, first_visit);
                     } else {
                         let choices = plan
                             .conflicts
@@ -223,12 +227,21 @@ fn ImportExport() -> impl IntoView {
 
     view! {
         <section class="import-export" aria-labelledby="ie-title">
-            <h2 id="ie-title">"Back up and move your stories"</h2>
-            <p class="muted">"Your stories live only in this browser. Export them to a file to keep a copy or move them to another device, then import that file there."</p>
+            {if first_visit {
+                view! {
+                    <h2 id="ie-title">"Moving from another device?"</h2>
+                    <p class="muted">"Import the file you exported there: your stories come back here, on this device."</p>
+                }.into_any()
+            } else {
+                view! {
+                    <h2 id="ie-title">"Back up and move your stories"</h2>
+                    <p class="muted">"Your stories live only in this browser. Export them to a file to keep a copy or move them to another device, then import that file there."</p>
+                }.into_any()
+            }}
             <div class="row">
-                <button type="button" on:click=move |_| app.export_all()>"Export all stories"</button>
+                {(!first_visit).then(|| view! { <button type="button" on:click=move |_| app.export_all()>"Export all stories"</button> })}
                 <label class="button file-button">
-                    "Import from a file"
+                    {if first_visit { "Import your stories from a file" } else { "Import from a file" }}
                     <input type="file" accept=".json,application/json" class="sr-only" node_ref=input_ref on:change=on_file/>
                 </label>
             </div>
@@ -287,7 +300,7 @@ fn ConflictChoices(
             <div class="row">
                 <button type="button" class="primary" on:click=move |_| {
                     let picks = choices.iter().map(|c| c.get_untracked().resolution()).collect();
-                    finish_import(&app, plan.clone(), picks, message);
+                    finish_import(&app, plan.clone(), picks, message, false);
                     done();
                 }>"Import with these choices"</button>
                 <button type="button" on:click=move |_| {
@@ -304,6 +317,7 @@ fn finish_import(
     plan: MergePlan,
     picks: Vec<Resolution>,
     message: RwSignal<Option<(bool, String)>>,
+    as_notice: bool,
 ) {
     let existing = app.bank.with_untracked(|b| b.stories.clone());
     let added = plan.new.len();
@@ -330,7 +344,11 @@ fn finish_import(
                 text.push_str(&format!(", {} clash(es) settled as you chose", picks.len()));
             }
             text.push('.');
-            message.set(Some((true, text)));
+            if as_notice {
+                app.notify(Tone::Info, text, None);
+            } else {
+                message.set(Some((true, text)));
+            }
         }
         Err(e) => {
             app.notify(Tone::Warning, format!("{e}"), None);

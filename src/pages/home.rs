@@ -1,9 +1,10 @@
 //! The first screen: what Comeback is for, then the user's stories.
 
+use comeback_core::story::band_text;
 use comeback_core::{Key, Story};
 use leptos::prelude::*;
 
-use crate::pages::bank::StoryBank;
+use crate::pages::bank::{ImportExport, StoryBank};
 use crate::route::{go, Route};
 use crate::state::{new_id, now_ms, use_app, AppState};
 
@@ -46,7 +47,7 @@ pub fn Home() -> impl IntoView {
                 <a class="button big" href="#/paste">"Check an answer I already have"</a>
             </div>
         </section>
-        <Show when=has_stories fallback=|| view! { <FiveKeys/> }>
+        <Show when=has_stories fallback=|| view! { <ImportExport first_visit=true/><FiveKeys/> }>
             <StoryBank/>
         </Show>
     }
@@ -69,7 +70,7 @@ fn FiveKeys() -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-            <p class="muted">"A strong spoken answer takes about one and a half to two and a half minutes."</p>
+            <p class="muted">{format!("A strong spoken answer takes about {} to say out loud.", band_text())}</p>
         </section>
     }
 }
