@@ -62,12 +62,15 @@ fn Header() -> impl IntoView {
         SaveState::Failed(_) => ("failed", "Not saved: see the message above"),
         SaveState::Held => ("failed", "Not saved: choose which version to keep"),
     });
+    let home = Memo::new(move |_| app.route.with(|r| *r == Route::Home));
     view! {
         <header class="topbar">
             <a class="brand" href="#/" aria-label="Comeback, home">
                 <span class="brand-mark" aria-hidden="true">"↺"</span>
-                <span>"Comeback"</span>
+                <span class="brand-name">"Comeback"</span>
             </a>
+            // The story list is one tap away from every page.
+            <a class="button quiet stories-link" href="#/" aria-current=move || home.get().then_some("page")>"Your stories"</a>
             <span class=move || format!("save-state {}", status.get().0)>{move || status.get().1}</span>
         </header>
     }

@@ -2,7 +2,7 @@
 //! read-only preview of the text with those words highlighted. All user text is rendered as text
 //! nodes, never as HTML.
 
-use comeback_core::analyzer::{group_findings, Field, Finding, GroupedFinding, Severity};
+use comeback_core::analyzer::{group_findings, Field, Finding, GroupedFinding, Report, Severity};
 use comeback_core::highlight;
 use comeback_core::{Key, Story};
 use leptos::prelude::*;
@@ -10,6 +10,35 @@ use leptos::prelude::*;
 use crate::components::finding::{severity_class, FindingRow, RowLook};
 use crate::live::Live;
 use crate::state::use_app;
+
+/// The coach's one line on a key: its CSS class and its words.
+fn key_status(report: Option<&Report>, key: Key) -> (&'static str, String) {
+    match report {
+        None => ("pending", "Checking…".to_string()),
+        Some(r) => {
+            let v = r.key(key);
+            if v.met {
+                ("met", format!("✓ {}", v.status))
+            } else {
+                ("needs-work", format!("! {}", v.status))
+            }
+        }
+    }
+}
+
+/// The coach's line on the key, kept in view at the top of the screen while the user types in
+/// one of the step's fields on a phone, where the coach's panel is below the fields and the
+/// on-screen keyboard covers the bottom of the screen (CSS shows it only then). Screen readers
+/// hear the panel's own announcement instead.
+#[component]
+pub fn CoachPeek(key: Key, live: Live) -> impl IntoView {
+    let status = Memo::new(move |_| live.report.with(|r| key_status(r.as_ref(), key)));
+    view! {
+        <p class=move || format!("coach-peek {}", status.with(|s| s.0)) aria-hidden="true">
+            <span class="coach-peek-label">"Coach "</span>{move || status.with(|s| s.1.clone())}
+        </p>
+    }
+}
 
 /// A key's findings, split for the feedback panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,19 +114,7 @@ pub fn KeyFeedback(
     });
     // The report changes with every key press (its word count, its spans); the line only when
     // its words do.
-    let status = Memo::new(move |_| {
-        report.with(|r| match r {
-            None => ("pending", "Checking…".to_string()),
-            Some(r) => {
-                let v = r.key(key);
-                if v.met {
-                    ("met", format!("✓ {}", v.status))
-                } else {
-                    ("needs-work", format!("! {}", v.status))
-                }
-            }
-        })
-    });
+    let status = Memo::new(move |_| report.with(|r| key_status(r.as_ref(), key)));
     // Split once per report: evidence ("what already counts") and to-dos. The preview highlights
     // every occurrence; the lists show each piece of advice once, quoting all the words it found.
     // The report changes with every key press (spans, counts, the sentence being typed); the
@@ -164,7 +181,7 @@ pub fn KeyFeedback(
                     view! {
                         <p class="muted small">
                             {move || format!("{} finding(s) hidden for this story. ", dismissed.get())}
-                            <button type="button" class="link" on:click=move |_| app.edit(&id, |s| s.dismissed.clear())>"Show them again"</button>
+                            <button type="button" class="quiet small" on:click=move |_| app.edit(&id, |s| s.dismissed.clear())>"Show them again"</button>
                         </p>
                     }
                 }

@@ -86,7 +86,7 @@ pub fn FullReport(id: Option<String>, report: Signal<Option<Report>>) -> impl In
                                             {findings.into_iter().take(4).map(|g| view! { <FindingRow row=fixed(g) look=RowLook::Plain/> }).collect_view()}
                                         </ul>
                                     })}
-                                    {href.map(|h| view! { <a href=h>{format!("Edit key {}", k.number())}</a> })}
+                                    {href.map(|h| view! { <a class="button small" href=h>{format!("Edit key {}", k.number())}</a> })}
                                 </li>
                             }
                         }).collect_view()}

@@ -46,6 +46,12 @@ impl TextValue {
                 &JsValue::from_str("value"),
                 &JsValue::from_str(&text),
             );
+            if let Some(area) = el
+                .unchecked_ref::<JsValue>()
+                .dyn_ref::<web_sys::HtmlElement>()
+            {
+                fit(area);
+            }
             shown.set_value(text);
         });
         TextValue { shown }
@@ -57,5 +63,31 @@ impl TextValue {
             s.clear();
             s.push_str(text);
         });
+    }
+}
+
+thread_local! {
+    /// Whether the browser sizes a text box to its content by itself (CSS `field-sizing`).
+    static SIZES_ITSELF: bool = web_sys::css::supports_with_value("field-sizing", "content").unwrap_or(false);
+}
+
+/// Grows a text box with what is written in it, up to its CSS `max-height` (then it scrolls),
+/// where the browser does not do it itself: the first line of an answer is never hidden.
+pub fn fit(el: &web_sys::HtmlElement) {
+    if SIZES_ITSELF.with(|s| *s) || el.tag_name() != "TEXTAREA" {
+        return;
+    }
+    let style = el.style();
+    let _ = style.set_property("height", "auto");
+    let _ = style.set_property("height", &format!("{}px", el.scroll_height() + 2));
+}
+
+/// [`fit`] for the text box an input event came from.
+pub fn fit_height(ev: &leptos::ev::Event) {
+    if let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        fit(&el);
     }
 }

@@ -95,6 +95,9 @@ pub fn Paste() -> impl IntoView {
     };
     view! {
         <section class="page paste" aria-labelledby="paste-title">
+            <nav class="back" aria-label="Back">
+                <a class="button quiet" href=Route::Home.href()><span aria-hidden="true">"← "</span>"Back to your stories"</a>
+            </nav>
             <h1 id="paste-title">"Check an answer you already have"</h1>
             <p>"Paste an answer written anywhere. Comeback finds the five parts, checks each one, and can turn it into a story you can edit step by step. It stays on this device."</p>
             <div class="field">
@@ -107,7 +110,9 @@ pub fn Paste() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="paste-text">"Your answer"</label>
-                <textarea id="paste-text" rows="10" prop:value=move || text.get()
+                <p class="hint" id="paste-text-hint">"The whole answer, as you would say it: the failure, the numbers, what you did, the result and the lesson."</p>
+                <textarea id="paste-text" rows="10" style="--rows: 8" aria-describedby="paste-text-hint"
+                    placeholder="Paste or type your answer here" prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </div>
             <Show when=move || report.with(|r| r.is_some())>

@@ -443,7 +443,7 @@ fn TranscriptCheck(role: Signal<String>, spoken: RwSignal<String>) -> impl IntoV
             <div class="field">
                 <label for="transcript">"What you said"</label>
                 <p class="hint" id="transcript-hint">"Type or paste what you said (or use the live transcript). It stays on this device and is not saved with your story."</p>
-                <textarea id="transcript" rows="6" aria-describedby="transcript-hint" spellcheck="true"
+                <textarea id="transcript" rows="6" style="--rows: 6" aria-describedby="transcript-hint" spellcheck="true"
                     prop:value=move || transcript.get()
                     on:input=move |ev| transcript.set(event_target_value(&ev))></textarea>
             </div>

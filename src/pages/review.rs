@@ -103,7 +103,7 @@ fn UnsortedNotes(id: String, story: Signal<Option<Story>>) -> impl IntoView {
                     <div class="field unsorted">
                         <label for="unsorted">"Notes that fitted no part"</label>
                         <p class="hint" id="unsorted-hint">"From the answer you pasted. Move each sentence into the step where it belongs, or delete it. It is not part of the answer above."</p>
-                        <textarea id="unsorted" rows="4" aria-describedby="unsorted-hint"
+                        <textarea id="unsorted" rows="4" style="--rows: 4" aria-describedby="unsorted-hint"
                             prop:value=move || story.with(|s| s.as_ref().map(|s| s.unsorted.clone()).unwrap_or_default())
                             on:input=move |ev| { let v = event_target_value(&ev); app.edit(&id, move |s| s.unsorted = v); }></textarea>
                     </div>

@@ -5,10 +5,10 @@ use comeback_core::story::Field;
 use comeback_core::{FailureCategory, Key, RecoveryStep, Story};
 use leptos::prelude::*;
 
-use crate::components::feedback::KeyFeedback;
+use crate::components::feedback::{CoachPeek, KeyFeedback};
 use crate::components::missing::MissingStory;
 use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
-use crate::components::text_value::TextValue;
+use crate::components::text_value::{fit_height, TextValue};
 use crate::live::{use_live, Live};
 use crate::route::Route;
 use crate::state::{display_title, use_app};
@@ -74,6 +74,7 @@ fn WizardPage(id: String, key: Key, story: Signal<Option<Story>>, live: Live) ->
                         <p class="why">{g.why_risky}</p>
                     </div>
                 </details>
+                <CoachPeek key=key live=live/>
                 <div class="fields">
                     {if key == Key::Turnaround {
                         view! { <RecoverySteps id=id.clone() story=story/> }.into_any()
@@ -144,6 +145,18 @@ fn StoryText(
 ) -> impl IntoView {
     let app = use_app();
     let dom = dom_id(field);
+    // An example in an empty field reads as an example only while the story is empty: in a story
+    // with words of its own (above all one made from a pasted answer) it would read as the
+    // user's text, so the field says that it is empty instead.
+    let written = story.with_untracked(|s| {
+        s.as_ref()
+            .is_some_and(|s| s.keys_with_text().contains(&true))
+    });
+    let placeholder = match (written, field) {
+        (false, _) => guide.placeholder,
+        (true, Field::Title) => "Untitled story",
+        (true, _) => "Not written yet",
+    };
     // A step's hint is said once, in the step's explanation, not under every step.
     let hint_id = field.step().is_none().then(|| format!("{dom}-hint"));
     let hint = hint_id
@@ -153,9 +166,14 @@ fn StoryText(
         Input::Text(_, rows) => {
             let (node, value) = bind_text::<leptos::html::Textarea>(story, field);
             view! {
-                <textarea id=dom.clone() rows=rows aria-describedby=hint_id placeholder=guide.placeholder spellcheck="true"
+                <textarea id=dom.clone() rows=rows style=format!("--rows: {rows}") aria-describedby=hint_id placeholder=placeholder spellcheck="true"
                     node_ref=node
-                    on:input=move |ev| { let v = event_target_value(&ev); value.typed(&v); app.type_text(&id, field, v); }></textarea>
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        value.typed(&v);
+                        app.type_text(&id, field, v);
+                        fit_height(&ev);
+                    }></textarea>
             }
             .into_any()
         }
@@ -163,7 +181,7 @@ fn StoryText(
             let (node, value) = bind_text::<leptos::html::Input>(story, field);
             let role = field == Field::Role;
             view! {
-                <input id=dom.clone() type="text" autocomplete="off" aria-describedby=hint_id placeholder=guide.placeholder
+                <input id=dom.clone() type="text" autocomplete="off" aria-describedby=hint_id placeholder=placeholder
                     maxlength=(field == Field::Title).then_some("200")
                     list=role.then_some("role-suggestions")
                     node_ref=node
