@@ -1,6 +1,6 @@
 // Nothing lost, nothing crashes: two tabs on one story, leaving a page while a long text is being
 // analysed, and notices that say what really happened. Phone size (390x844, touch).
-import { test, expect, fresh, ready, noAxeViolations, freezeClock } from './fixtures';
+import { test, expect, fresh, ready, noAxeViolations, freezeClock, tapTargetsAtLeast44 } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const CONTEXT = 'The situation, with its numbers';
@@ -56,6 +56,7 @@ test('an open two-tab prompt is in view and announced, typing is still kept, and
   await expect(prompt).toContainText('not saved until you choose');
   await expect(page.locator('.save-state')).toHaveText('Not saved: choose which version to keep');
   await noAxeViolations(page);
+  await tapTargetsAtLeast44(page);
   await page.screenshot({ path: 'screenshots/conflict-prompt-phone.png' });
 
   // The user goes back to the field and types on: every word is kept on the device.
