@@ -1,27 +1,10 @@
 //! Figures: numbers in digits or words, with what they measure (money, percentages, durations,
 //! counts of things). Dates, clock times, version numbers and list markers are not figures.
 
+use super::doc::{Figure, FigureKind};
 use super::lexicon::WordSet;
 use super::text::Token;
 use std::sync::OnceLock;
-
-/// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FigureKind {
-    Percent,
-    Money,
-    Duration,
-    Count,
-    Share,
-}
-
-/// A figure found in a sentence: token indexes `start..end` relative to the sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Figure {
-    pub start: usize,
-    pub end: usize,
-    pub kind: FigureKind,
-}
 
 const DURATION_UNITS: &[&str] = &[
     "second",

@@ -1,7 +1,7 @@
 //! Key 5: growth. A specific lesson ("I learned a lot" is not one) and how the speaker works
 //! differently since.
 
-use super::engine::{key_verdict, missing, Doc, Sent};
+use super::doc::{key_verdict, missing, Doc, Sent};
 use super::lexicon::{grammar_set, Cat, Gram, WordSet};
 use super::report::{AnswerPart, KeyVerdict, Severity};
 use crate::Key;
@@ -279,7 +279,7 @@ fn late_index(doc: &Doc) -> usize {
 /// "so", "and", "but", "because".
 fn clauses(doc: &Doc, s: &Sent) -> Vec<(usize, usize)> {
     let toks = doc.toks(s);
-    let text = doc.fields.get(s.fi).map_or("", |f| f.text);
+    let text = doc.field_text(s);
     let mut out = Vec::new();
     let mut from = 0;
     for k in 1..toks.len() {
@@ -298,7 +298,8 @@ fn clauses(doc: &Doc, s: &Sent) -> Vec<(usize, usize)> {
 /// Whether a sentence tells a habit of the speaker's: a first-person sentence of the change, or
 /// "I" in the present tense with a marker that the habit is new ("now", "these days").
 fn holds_habit(doc: &Doc, s: &Sent) -> bool {
-    (s.part == AnswerPart::Change && s.first_person) || super::split::new_habit(doc, s).is_some()
+    (s.part == AnswerPart::Change && s.first_person)
+        || super::features::tense::new_habit(doc, s).is_some()
 }
 
 /// A lesson told as a general statement in one clause of a sentence next to the habit ("The
@@ -333,7 +334,7 @@ fn realised_with_habit<'d>(doc: &'d Doc) -> Quoted<'d> {
         let h = s.hits_of(Cat::Lesson).next()?;
         let toks = doc.toks(s);
         (s.part != AnswerPart::Lesson
-            && super::split::new_habit(doc, s).is_some()
+            && super::features::tense::new_habit(doc, s).is_some()
             && specific_after(doc, s, h.end))
         .then_some((s, h.start, toks.len()))
     })
@@ -420,7 +421,7 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         if !placed || s.part == AnswerPart::Failure && i > 1 {
             return None;
         }
-        let at = super::split::new_habit(doc, s)?;
+        let at = super::features::tense::new_habit(doc, s)?;
         Some((s, at, doc.toks(s).len()))
     })
 }
@@ -432,10 +433,10 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 fn habit_after_so(toks: &[super::text::Token]) -> Option<usize> {
     let so = toks.iter().skip(3).position(|t| t.norm == "so")? + 3;
     let rest = &toks[so + 1..];
-    if super::split::tells_past(rest, false) {
+    if super::features::tense::tells_past(rest, false) {
         return None;
     }
-    let present = super::split::speaker_present(rest, false).is_some()
+    let present = super::features::tense::speaker_present(rest, false).is_some()
         || rest.windows(2).any(|w| {
             (w[0].norm == "i" && matches!(w[1].norm.as_str(), "don't" | "never" | "always"))
                 || (w[0].norm == "i've"
@@ -509,7 +510,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     // failure, so there is nothing for a lesson to come from.
     let denied = !doc.structured
         && doc
-            .in_parts(crate::analyzer::redflags::STORY_PARTS)
+            .in_parts(crate::analyzer::doc::STORY_PARTS)
             .any(|s| s.has(Cat::Denial));
     if denied {
         findings.push(missing(

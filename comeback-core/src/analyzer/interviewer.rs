@@ -1,8 +1,9 @@
 //! The interviewer's view (evidence of pressure handling, ownership, problem solving, learning and
 //! prevention) and the follow-up questions the gaps invite.
 
-use super::engine::Doc;
-use super::recovery::{actions, recovery_sentences, Actor};
+use super::doc::Doc;
+use super::features::acts::{actions, Actor};
+use super::recovery::recovery_sentences;
 use super::report::{RedFlag, Report, Signal};
 use crate::Key;
 

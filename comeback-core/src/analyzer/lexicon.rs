@@ -480,26 +480,6 @@ pub(crate) fn lexicon() -> &'static PhraseSet<Cat> {
     })
 }
 
-/// Words that deny what follows them closely ("no one was blamed", "I did not hide it").
-pub(crate) fn is_negator(word: &str) -> bool {
-    matches!(
-        word,
-        "no" | "not"
-            | "never"
-            | "nobody"
-            | "without"
-            | "neither"
-            | "nor"
-            | "instead"
-            | "rather"
-            | "refused"
-            | "avoid"
-            | "avoided"
-            | "hardly"
-            | "cannot"
-    ) || word.ends_with("n't")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,13 +12,16 @@
 //! - Offsets in a [`Span`] are byte offsets into the text of the field named by the span (always on
 //!   char boundaries), with the same positions as UTF-16 code-unit offsets beside them for the browser.
 
+mod doc;
 mod engine;
+mod features;
 mod figures;
 mod growth;
 mod interviewer;
 mod lexicon;
 mod numbers;
 mod prose;
+mod read;
 mod recovery;
 mod redflags;
 mod report;

@@ -1,7 +1,7 @@
 //! Key 2: numbers. A figure anywhere in the story that measures this failure's scale, impact or
 //! recovery counts; figures about the speaker's experience or later job do not.
 
-use super::engine::{key_verdict, missing, Doc, Sent};
+use super::doc::{key_verdict, missing, Doc, Sent};
 use super::lexicon::Cat;
 use super::report::{AnswerPart, KeyVerdict, Severity};
 use crate::Key;

@@ -1,7 +1,7 @@
 //! Prose checks: hedges, fillers, weasel words, agentless passives ("mistakes were made") and
 //! sentences too long to say in one breath.
 
-use super::engine::{key_of_part, Doc, Sent};
+use super::doc::{key_of_part, Doc, Sent};
 use super::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
 use super::report::{Finding, Severity};
 use std::sync::OnceLock;

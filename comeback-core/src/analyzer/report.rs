@@ -164,6 +164,18 @@ impl RedFlag {
         }
     }
 
+    /// What the user should do about this flag.
+    pub(crate) fn message(self) -> &'static str {
+        match self {
+        RedFlag::PoorJudgment => "This reads as a poor judgment call. Pick a failure with an outside or unexpected cause, or show the reasoning that made the call sensible at the time.",
+        RedFlag::BasicSkills => "This suggests a gap in the everyday skills of the job. Choose a failure that does not question the basics.",
+        RedFlag::InterpersonalConflict => "A clash with a colleague worries interviewers. Choose a failure about the work, not about people.",
+        RedFlag::Ethics => "Anything touching honesty or rules is hard to recover from in an interview. Choose another failure.",
+        RedFlag::CoreCompetency => "This failure sits at the core of the role you want. Choose one outside the role's core skills.",
+        RedFlag::BlameShifting => "This puts the failure on others. Say what part you played and what you did about it.",
+    }
+    }
+
     /// The kebab-case rule id of findings that raise this flag.
     pub fn rule(self) -> &'static str {
         match self {

@@ -1,7 +1,7 @@
 //! Key 4: results. Both an immediate fix or win (an apology alone is not one) and a lasting change
 //! to a process, a system or a habit.
 
-use super::engine::{key_verdict, missing, CueHit, Doc, Sent};
+use super::doc::{key_verdict, missing, CueHit, Doc, Sent};
 use super::lexicon::Cat;
 use super::report::{AnswerPart, KeyVerdict, Severity};
 use crate::Key;
@@ -48,9 +48,9 @@ pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 /// read (present tense). Not "so it can't happen again" (a lasting change) or "so I could ...".
 fn enabled(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     let toks = doc.toks(s);
-    let acted = super::recovery::actions(doc, s, false)
+    let acted = super::features::acts::actions(doc, s, false)
         .into_iter()
-        .filter(|a| a.concrete && a.actor != super::recovery::Actor::Other)
+        .filter(|a| a.concrete && a.actor != super::features::acts::Actor::Other)
         .map(|a| a.start)
         .min()?;
     (acted + 1..toks.len()).find_map(|k| {
@@ -72,11 +72,11 @@ fn enabled(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         };
         let whom = &clause[..modal];
         let closed = whom.iter().any(|t| {
-            super::lexicon::is_negator(&t.norm)
+            super::features::negation::is_negator(&t.norm)
                 || matches!(t.norm.as_str(), "i" | "it" | "this" | "that" | "we")
         }) || clause
             .get(modal + 1)
-            .is_some_and(|t| super::lexicon::is_negator(&t.norm) || t.norm == "never");
+            .is_some_and(|t| super::features::negation::is_negator(&t.norm) || t.norm == "never");
         (able && !whom.is_empty() && !closed).then_some((k, from + modal + 1))
     })
 }
@@ -85,9 +85,9 @@ fn enabled(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 /// and worked hard to get everything back on track"): no fix is named.
 fn only_generic(doc: &Doc, s: &Sent) -> bool {
     s.has(Cat::GenericAction)
-        && !super::recovery::actions(doc, s, false)
+        && !super::features::acts::actions(doc, s, false)
             .iter()
-            .any(|a| a.concrete && a.actor != super::recovery::Actor::Other)
+            .any(|a| a.concrete && a.actor != super::features::acts::Actor::Other)
 }
 
 /// Whether a result cue is part of a blame phrase ("most of that was down to marketing"): it
@@ -122,7 +122,7 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         }
     }
     for s in doc.in_parts(&[AnswerPart::Recovery, AnswerPart::Immediate]) {
-        if let Some(h) = super::split::strong_long_term_hit(doc, s) {
+        if let Some(h) = super::features::cues::strong_long_term_hit(doc, s) {
             return Some((s, h.start, h.end));
         }
         if let Some((a, b)) = new_routine(doc, s) {
@@ -147,7 +147,7 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         AnswerPart::Lesson,
         AnswerPart::Change,
     ]) {
-        if let Some(at) = super::split::new_habit(doc, s).or_else(|| holds_now(doc, s)) {
+        if let Some(at) = super::features::tense::new_habit(doc, s).or_else(|| holds_now(doc, s)) {
             return Some((s, at, doc.toks(s).len()));
         }
     }
@@ -178,7 +178,7 @@ fn kept_part(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             .is_some_and(|n| n.numeric || super::figures::is_number_word(&n.norm));
         let negated = toks[k.saturating_sub(3)..k]
             .iter()
-            .any(|p| super::lexicon::is_negator(&p.norm));
+            .any(|p| super::features::negation::is_negator(&p.norm));
         (count && !negated).then_some((k, from + 1))
     })
 }
@@ -199,7 +199,7 @@ fn new_routine(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     })?;
     let negated = toks[k.saturating_sub(3)..k]
         .iter()
-        .any(|p| super::lexicon::is_negator(&p.norm));
+        .any(|p| super::features::negation::is_negator(&p.norm));
     let every = (k + 2..toks.len().min(k + 12)).find(|&i| {
         matches!(toks[i].norm.as_str(), "every" | "each")
             && toks
@@ -213,7 +213,7 @@ fn new_routine(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 /// ("every student now takes", "the form now goes"), in a sentence that does not tell the past.
 fn holds_now(doc: &Doc, s: &Sent) -> Option<usize> {
     let toks = doc.toks(s);
-    if super::split::tells_past(toks, false) {
+    if super::features::tense::tells_past(toks, false) {
         return None;
     }
     toks.windows(2).position(|w| {

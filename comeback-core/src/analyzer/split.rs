@@ -1,263 +1,18 @@
 //! Finding the five parts in a pasted answer: each sentence is given the part its cues point to,
 //! in the order a story is told (scene, failure, recovery, results, lesson, change).
 
-use super::engine::{answer_doc, Doc, Sent};
+use super::doc::{Doc, Sent};
+use super::features::acts::{actions, Actor};
+use super::features::cues::{only_weak_lesson, strong_immediate, strong_long_term};
+use super::features::outside::strong_outside_hit;
+use super::features::slips::speaker_slip;
+use super::features::tense::{habitual, tells_new_habit};
 use super::lexicon::{grammar_set, Cat, Gram, WordSet};
-use super::recovery::{actions, Actor};
-use super::report::{AnswerPart, AnswerSegment};
+use super::read::{add_field, document};
+use super::report::{AnswerPart, AnswerSegment, Field};
+use crate::FailureCategory;
 use crate::{RecoveryStep, Story};
 use std::sync::OnceLock;
-
-/// Long-term cues too common to place a sentence on their own ("cut", "tests", "improved").
-const WEAK_LONG_TERM: &[&str] = &[
-    "cut",
-    "reduced",
-    "halved",
-    "dropped",
-    "fell",
-    "rose",
-    "grew",
-    "improved",
-    "tests",
-    "training",
-    "trained",
-    "schedule",
-    "backup",
-    "backups",
-    "tool",
-    "audit",
-    "audits",
-    "alert",
-    "alerts",
-    "since",
-    "standard",
-    "standards",
-    "process",
-    "processes",
-    "a",
-    "new",
-    "became",
-    "redesigned",
-    "rebuilt",
-    "rewrote",
-    "rota",
-    "buffer",
-    "dashboard",
-    "monitoring",
-    "automatic",
-    "across",
-    "tooling",
-    "framework",
-    "pipeline",
-    "template",
-    "templates",
-    "routine",
-    "weekly",
-    "monthly",
-];
-
-/// Immediate-win cues too common to place a sentence on their own ("rather than", "paid", "in time").
-const WEAK_IMMEDIATE: &[&str] = &[
-    "none of the",
-    "went fine",
-    "still ran",
-    "rather than",
-    "instead of",
-    "reached",
-    "back to",
-    "down to",
-    "managed to",
-    "was able to",
-    "were able to",
-    "by the end of",
-    "in time",
-    "on the day",
-    "went ahead",
-    "paid",
-    "served",
-    "went out",
-    "confirmed",
-    "arrived",
-    "covered",
-    "covering",
-    "signed",
-    "caught",
-    "avoided",
-    "made it",
-    "settled",
-    "collected",
-    "won",
-    "kept their",
-    "kept our",
-    "kept the",
-    "cleared",
-    "protected",
-    "limited",
-    "saved",
-    "delivered",
-    "retained",
-    "renewed",
-    "made up",
-    "got through",
-    "approved",
-    "housed",
-    "replacement",
-    "replacements",
-];
-
-/// Whether a sentence has an immediate-win cue specific enough to place it on its own.
-fn strong_immediate(doc: &Doc, s: &Sent) -> bool {
-    let toks = doc.toks(s);
-    s.hits_of(Cat::Immediate).any(|h| {
-        let words: Vec<&str> = toks[h.start..h.end]
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect();
-        !WEAK_IMMEDIATE.contains(&words.join(" ").as_str())
-    })
-}
-
-/// The first long-term cue specific enough to place a sentence on its own.
-pub(crate) fn strong_long_term_hit<'s>(
-    doc: &Doc,
-    s: &'s Sent,
-) -> Option<&'s super::engine::CueHit> {
-    let toks = doc.toks(s);
-    s.hits_of(Cat::LongTerm).find(|h| {
-        toks.get(h.start)
-            .is_some_and(|t| h.end - h.start > 1 || !WEAK_LONG_TERM.contains(&t.norm.as_str()))
-    })
-}
-
-fn strong_long_term(doc: &Doc, s: &Sent) -> bool {
-    strong_long_term_hit(doc, s).is_some()
-}
-
-/// Lesson cues that tell a lesson only once the recovery has been told ("I realised twenty minutes
-/// later" is part of the story; "Looking back, ..." before any recovery is a preamble).
-const WEAK_LESSON: &[&str] = &["realised", "realized", "hindsight", "looking"];
-
-/// Whether every lesson cue in the sentence is a weak one.
-pub(crate) fn only_weak_lesson(doc: &Doc, s: &Sent) -> bool {
-    let toks = doc.toks(s);
-    s.hits_of(Cat::Lesson).all(|h| {
-        toks[h.start..h.end]
-            .iter()
-            .any(|t| WEAK_LESSON.contains(&t.norm.as_str()))
-    })
-}
-
-/// Past-tense verbs that do not end in "-ed", and modals of what did not happen.
-const NOT_PRESENT: &[&str] = &[
-    "was", "had", "did", "went", "got", "made", "took", "told", "rang", "sent", "wrote", "ran",
-    "found", "put", "set", "kept", "led", "met", "saw", "gave", "brought", "caught", "felt",
-    "knew", "thought", "spoke", "left", "built", "sold", "paid", "said", "came", "became", "began",
-    "stood", "sat", "held", "heard", "lost", "meant", "spent", "won", "would", "could", "should",
-    "might", "wish", "hope", "think", "guess", "suppose", "felt", "realised", "realized",
-    "learned", "learnt", "thought", "am", "i'd", "i'm",
-];
-
-/// Adverbs that may stand between "I" and its verb ("I always check").
-const BETWEEN: &[&str] = &[
-    "always",
-    "now",
-    "still",
-    "never",
-    "also",
-    "usually",
-    "just",
-    "often",
-    "routinely",
-    "first",
-];
-
-/// Verbs whose past is spelt like their present ("put", "set"): present only with a marker of habit.
-const SAME_PAST: &[&str] = &[
-    "put", "set", "read", "cut", "let", "hit", "shut", "spread", "quit",
-];
-
-/// Whether a sentence tells of the past: "was", "had", "did", "ago".
-pub(crate) fn tells_past(toks: &[super::text::Token], then_too: bool) -> bool {
-    toks.iter().any(|t| {
-        matches!(
-            t.norm.as_str(),
-            "was" | "were" | "had" | "did" | "yesterday" | "ago"
-        ) || (then_too && t.norm == "then")
-    })
-}
-
-/// The token index of "I" followed by a present-tense verb ("I work", "I always check"); verbs
-/// like "put" count as present when `same_past` is allowed.
-pub(crate) fn speaker_present(toks: &[super::text::Token], same_past: bool) -> Option<usize> {
-    toks.iter().enumerate().position(|(i, t)| {
-        t.norm == "i"
-            && toks[i + 1..]
-                .iter()
-                .find(|n| !BETWEEN.contains(&n.norm.as_str()))
-                .is_some_and(|v| {
-                    let w = v.norm.as_str();
-                    !w.ends_with("ed")
-                        && !w.ends_with("n't")
-                        && (!NOT_PRESENT.contains(&w) || (same_past && SAME_PAST.contains(&w)))
-                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                })
-    })
-}
-
-/// Whether a sentence tells something the speaker does as a habit: "I" with a present-tense verb
-/// ("I work from the bookings sheet", "the first thing I do is ..."), in a sentence that is not
-/// about the past.
-pub(crate) fn habitual(doc: &Doc, s: &Sent) -> bool {
-    let toks = doc.toks(s);
-    !tells_past(toks, true) && speaker_present(toks, false).is_some()
-}
-
-/// Single words that mark a habit as new since the failure.
-const SINCE_WORDS: &[&str] = &["now", "nowadays", "anymore", "whenever"];
-
-/// Pairs of words that do the same ("these days", "no longer", "every time").
-const SINCE_PAIRS: &[(&str, &str)] = &[
-    ("these", "days"),
-    ("since", "then"),
-    ("ever", "since"),
-    ("no", "longer"),
-    ("any", "more"),
-    ("from", "then"),
-    ("every", "time"),
-    ("each", "time"),
-    ("going", "forward"),
-    ("from", "now"),
-];
-
-/// Where a sentence tells the speaker's present habit that is new since the failure: "I" with a
-/// present-tense verb and a marker that it is new ("now", "these days", "since then", "no
-/// longer"), in a sentence that does not tell the past ("Now I had four hours" is the story).
-pub(crate) fn new_habit(doc: &Doc, s: &Sent) -> Option<usize> {
-    let toks = doc.toks(s);
-    if tells_past(toks, false) {
-        return None;
-    }
-    let marker = toks.iter().enumerate().position(|(k, t)| {
-        SINCE_WORDS.contains(&t.norm.as_str())
-            || toks
-                .get(k + 1)
-                .is_some_and(|n| SINCE_PAIRS.contains(&(t.norm.as_str(), n.norm.as_str())))
-    })?;
-    speaker_present(toks, true).map(|i| i.min(marker))
-}
-
-/// Whether a sentence tells the speaker's habit since the failure anywhere in it, even beside the
-/// past it turns from ("When I rushed, I made mistakes, so now I block an hour for it").
-pub(crate) fn tells_new_habit(toks: &[super::text::Token]) -> bool {
-    let marker = toks.iter().enumerate().any(|(k, t)| {
-        SINCE_WORDS.contains(&t.norm.as_str())
-            || toks.get(k + 1).is_some_and(|n| {
-                let pair = (t.norm.as_str(), n.norm.as_str());
-                SINCE_PAIRS.contains(&pair) || pair == ("since", "that")
-            })
-    });
-    marker && speaker_present(toks, true).is_some()
-}
 
 /// Practice words that a step of the recovery may name without telling a lasting change ("the
 /// protocol window", "over the next ten days", "the handover").
@@ -397,9 +152,9 @@ fn decide(
     let failure = s.has(Cat::Failure)
         || s.has(Cat::VagueOutcome)
         || s.has(Cat::Denial)
-        || (!seen_failure && super::redflags::strong_outside_hit(doc, s))
+        || (!seen_failure && strong_outside_hit(doc, s))
         // "I hadn't worked through the risk score", "I missed a duplicate payment".
-        || (!seen_failure && super::redflags::speaker_slip(doc, s).is_some())
+        || (!seen_failure && speaker_slip(doc, s).is_some())
         // A clash, a reckless call or a dishonest act is the failure itself.
         || (!seen_failure && risky(s));
     let late = seen_recovery
@@ -715,9 +470,17 @@ pub(crate) fn segments(doc: &Doc) -> Vec<AnswerSegment> {
     out
 }
 
+/// The document of a pasted answer for the target role as typed, split into parts.
+pub(crate) fn answer_doc<'a>(text: &'a str, role: Option<&str>) -> Doc<'a> {
+    let mut doc = document(role, false, FailureCategory::Unset);
+    add_field(&mut doc, Field::Answer, text, AnswerPart::Other);
+    classify(&mut doc);
+    doc
+}
+
 /// Splits a pasted answer into runs of sentences that tell the same part.
 pub(crate) fn split_answer(text: &str) -> Vec<AnswerSegment> {
-    segments(&answer_doc(text))
+    segments(&answer_doc(text, None))
 }
 
 fn push(field: &mut String, sentence: &str) {
@@ -729,7 +492,7 @@ fn push(field: &mut String, sentence: &str) {
 
 /// A story whose fields hold the sentences of each part; nothing is dropped.
 pub(crate) fn story_from_answer(text: &str, role: Option<&str>) -> Story {
-    let doc = answer_doc(text);
+    let doc = answer_doc(text, None);
     let mut story = Story {
         target_role: role.unwrap_or("").trim().to_string(),
         ..Story::default()

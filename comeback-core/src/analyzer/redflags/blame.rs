@@ -1,7 +1,7 @@
 //! Blame shifting: whether a blame phrase puts the failure on others or owns it.
 
-use super::subject::third_party;
-use crate::analyzer::engine::{Doc, Sent};
+use crate::analyzer::doc::{Doc, Sent};
+use crate::analyzer::features::subject::third_party;
 use crate::analyzer::text::Token;
 
 /// Whether a blame phrase is really about accepting blame ("I took the blame", "they blamed me").
@@ -63,7 +63,7 @@ pub(super) fn nobody_to_blame(toks: &[Token], start: usize) -> bool {
         {
             return true;
         }
-        if super::subject::clause_break(toks, i) {
+        if crate::analyzer::features::subject::clause_break(toks, i) {
             return false;
         }
     }
@@ -97,7 +97,7 @@ pub(super) fn established_cause(toks: &[Token], start: usize) -> bool {
         matches!(
             toks[i].norm.as_str(),
             "confirmed" | "established" | "verified" | "proved" | "proven" | "traced"
-        ) && (super::subject::speaker_subject(toks, i) == Some(true)
+        ) && (crate::analyzer::features::subject::speaker_subject(toks, i) == Some(true)
             || toks[i.saturating_sub(2)..i]
                 .iter()
                 .any(|t| matches!(t.norm.as_str(), "we" | "we'd")))

@@ -1,10 +1,9 @@
 //! The verdict on key 1: a real failure, with an outside or unexpected cause, no risky material and
 //! no careless slip of the speaker's own.
 
-use super::outside::{breakdown_cause, outside_hits, strong_outside_hit};
-use super::slips::speaker_slip;
-use super::STORY_PARTS;
-use crate::analyzer::engine::{key_verdict, missing, Doc, Sent};
+use crate::analyzer::doc::{key_verdict, missing, Doc, Sent, STORY_PARTS};
+use crate::analyzer::features::outside::{breakdown_cause, outside_hits, strong_outside_hit};
+use crate::analyzer::features::slips::speaker_slip;
 use crate::analyzer::lexicon::Cat;
 use crate::analyzer::report::{AnswerPart, KeyVerdict, RedFlag, RedFlagHit, Severity};
 use crate::{FailureCategory, Key};

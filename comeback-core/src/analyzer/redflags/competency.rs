@@ -1,13 +1,14 @@
 //! Core competency: a failure at the heart of the target role, told as the speaker's own slip.
 
-use super::slips::{
+use crate::analyzer::doc::{Doc, Sent, STORY_PARTS};
+use crate::analyzer::features::slips::{
     aside, cleft_omission, is_check, is_commit_length, is_convenience, is_generic_slip, is_lapse,
     is_not_lapse, is_not_partial, is_people, is_slip, is_slot, is_source_lead, is_stale_source,
     steps_left_undone, OWNING,
 };
-use super::subject::{framed_failure, same_clause, speaker_subject, speakers_part, third_party};
-use super::{message, STORY_PARTS};
-use crate::analyzer::engine::{Doc, Sent};
+use crate::analyzer::features::subject::{
+    framed_failure, same_clause, speaker_subject, speakers_part, third_party,
+};
 use crate::analyzer::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
 use crate::analyzer::report::{AnswerPart, Finding, RedFlag, Severity};
 use crate::Key;
@@ -50,7 +51,7 @@ fn described_object(toks: &[crate::analyzer::text::Token], k: usize) -> Option<u
         _ => false,
     };
     // The relative pronoun hangs on a noun the speaker acted on, not on a clause ("so that").
-    (stative && r > 0 && super::subject::noun_like(&toks[r - 1])).then_some(r)
+    (stative && r > 0 && crate::analyzer::features::subject::noun_like(&toks[r - 1])).then_some(r)
 }
 
 /// A core skill of the target role named as failing in this sentence, told as the speaker's slip:
@@ -94,7 +95,7 @@ pub(super) fn core_competency(
                 Key::Choice,
                 RedFlag::CoreCompetency.rule(),
                 Severity::Warn,
-                format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
+                format!("{} ({})", RedFlag::CoreCompetency.message(), role.name),
                 s,
                 a,
                 b,
@@ -106,7 +107,7 @@ pub(super) fn core_competency(
             Key::Choice,
             RedFlag::CoreCompetency.rule(),
             Severity::Warn,
-            format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
+            format!("{} ({})", RedFlag::CoreCompetency.message(), role.name),
             s,
             a,
             b,
@@ -130,7 +131,7 @@ pub(super) fn core_competency(
                 && (h.tag || !excused)
                 && !toks[b..h.start].iter().any(|t| {
                     // "... is that I hold people to high standards": a clause, not the failure named.
-                    crate::analyzer::lexicon::is_negator(&t.norm)
+                    crate::analyzer::features::negation::is_negator(&t.norm)
                         || matches!(
                             t.norm.as_str(),
                             "that"
@@ -158,7 +159,7 @@ pub(super) fn core_competency(
                 && !third_party(toks, h.start)
                 && !toks[h.start.saturating_sub(2)..h.start]
                     .iter()
-                    .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+                    .any(|p| crate::analyzer::features::negation::is_negator(&p.norm))
         });
         if let Some(h) = strict {
             return found(h.start, h.end);
@@ -179,7 +180,7 @@ pub(super) fn core_competency(
         }
         let negated = toks[h.start.saturating_sub(2)..h.start]
             .iter()
-            .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
+            .any(|p| crate::analyzer::features::negation::is_negator(&p.norm));
         let own = speakers_part(toks, h.start)
             // No subject named nearby: the speaker's when they come before it in the sentence
             // ("I was on my own that night and the wrong dose ..."), not when someone else acts
@@ -207,7 +208,7 @@ pub(super) fn core_competency(
                     && h.start == k
                     && toks[k.saturating_sub(2)..k]
                         .iter()
-                        .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+                        .any(|p| crate::analyzer::features::negation::is_negator(&p.norm))
             });
         let owning = OWNING.iter().any(|p| {
             toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm)
@@ -221,7 +222,7 @@ pub(super) fn core_competency(
         let negated = !omission
             && toks[k.saturating_sub(2)..k]
                 .iter()
-                .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
+                .any(|p| crate::analyzer::features::negation::is_negator(&p.norm));
         if negated {
             continue;
         }
@@ -405,7 +406,7 @@ fn shortcut_on_core_task(
     let negated_at = |k: usize| {
         toks[k.saturating_sub(2)..k.min(toks.len())]
             .iter()
-            .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+            .any(|p| crate::analyzer::features::negation::is_negator(&p.norm))
     };
     let thing = |h: &crate::analyzer::lexicon::Hit<bool>| {
         !toks[h.start..h.end].iter().any(|t| is_people(&t.norm))
@@ -588,8 +589,9 @@ fn lapsed_core_task(
         while k < from + 2 && aux(w(k)) {
             k += 1;
         }
-        (is_lapse(w(k)) && !crate::analyzer::lexicon::is_negator(w(h.start.wrapping_sub(1))))
-            .then_some((h.start, k + 1))
+        (is_lapse(w(k))
+            && !crate::analyzer::features::negation::is_negator(w(h.start.wrapping_sub(1))))
+        .then_some((h.start, k + 1))
     })
 }
 
@@ -646,7 +648,7 @@ fn own_core_task(
                 && h.start > u
                 && !toks[h.start.saturating_sub(2)..h.start]
                     .iter()
-                    .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+                    .any(|p| crate::analyzer::features::negation::is_negator(&p.norm))
         });
         if let Some(h) = outcome {
             return Some((u, h.end));
@@ -733,7 +735,7 @@ fn own_core_task(
             || (is_slip(w) && !is_generic_slip(w));
         let negated = toks[k.saturating_sub(2)..k]
             .iter()
-            .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
+            .any(|p| crate::analyzer::features::negation::is_negator(&p.norm));
         (telling && !negated && speakers_part(toks, k)).then_some(k)
     });
     let slip = undone.first().copied().or(done_wrong)?;
@@ -831,7 +833,7 @@ pub(super) fn overrun_estimate(
                         }))
                     && !bt[k.saturating_sub(3)..k]
                         .iter()
-                        .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+                        .any(|p| crate::analyzer::features::negation::is_negator(&p.norm))
             });
             // Only an overrun: "I said eight weeks and it took seven" is no failure.
             let actual =
@@ -848,7 +850,7 @@ pub(super) fn overrun_estimate(
                     Key::Choice,
                     RedFlag::CoreCompetency.rule(),
                     Severity::Warn,
-                    format!("{} ({})", message(RedFlag::CoreCompetency), role.name),
+                    format!("{} ({})", RedFlag::CoreCompetency.message(), role.name),
                     b,
                     k,
                     k + 1,

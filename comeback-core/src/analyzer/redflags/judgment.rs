@@ -1,9 +1,10 @@
 //! Poor judgment and ethics told without a tell-tale phrase: a reckless call of the speaker's, a
 //! record changed to look right, and people or things left alone.
 
-use super::subject::{by_speaker, clause_break, third_party};
-use crate::analyzer::engine::{Doc, Sent};
-use crate::analyzer::lexicon::{is_negator, red_flag_words, Cat, WordSet};
+use crate::analyzer::doc::{Doc, Sent};
+use crate::analyzer::features::negation::is_negator;
+use crate::analyzer::features::subject::{by_speaker, clause_break, third_party};
+use crate::analyzer::lexicon::{red_flag_words, Cat, WordSet};
 use crate::analyzer::report::{AnswerPart, RedFlag};
 use crate::analyzer::text::Token;
 use std::sync::OnceLock;
@@ -174,10 +175,10 @@ pub(super) fn reckless_phrase(doc: &Doc, s: &Sent, start: usize, end: usize) -> 
                 && start - c.end <= 10
                 // "A decision I regret is approving ... without a pilot": the speaker's act too.
                 && (by_speaker(toks, c.start, c.end)
-                    || super::subject::framed_failure(toks)
+                    || crate::analyzer::features::subject::framed_failure(toks)
                         .is_some_and(|b| b.saturating_add(1) == c.start))
                 && !third_party(toks, c.start)
-                && super::subject::same_clause(toks, c.start, start)
+                && crate::analyzer::features::subject::same_clause(toks, c.start, start)
         });
         if !committed {
             return false;
@@ -239,14 +240,14 @@ fn excused_call(doc: &Doc, s: &Sent) -> bool {
         || s.has(Cat::Reasonable)
         || s.hits_of(Cat::Instructed).any(|h| {
             !matches!(
-                super::subject::speaker_subject(doc.toks(s), h.start),
+                crate::analyzer::features::subject::speaker_subject(doc.toks(s), h.start),
                 Some(true)
             ) || doc
                 .toks(s)
                 .get(h.start)
                 .is_some_and(|t| t.norm == "was" || t.norm == "were")
         })
-        || crate::analyzer::split::tells_new_habit(doc.toks(s))
+        || crate::analyzer::features::tense::tells_new_habit(doc.toks(s))
 }
 
 /// Whether the words before token `k`, back to the start of its clause, deny, wish away or imagine
@@ -254,7 +255,7 @@ fn excused_call(doc: &Doc, s: &Sent) -> bool {
 /// have"), a condition ("if I had", "unless"), or a temptation resisted ("tempted to").
 fn hedged(doc: &Doc, s: &Sent, k: usize) -> bool {
     let toks = doc.toks(s);
-    let text = field_text(doc, s);
+    let text = doc.field_text(s);
     for i in (k.saturating_sub(10)..k.min(toks.len())).rev() {
         let w = toks[i].norm.as_str();
         if is_negator(w)
@@ -312,7 +313,7 @@ fn filler_anyway(doc: &Doc, s: &Sent, w: usize) -> bool {
     if toks.get(w).is_none_or(|t| t.norm != "anyway") || w == 0 {
         return false;
     }
-    let text = field_text(doc, s);
+    let text = doc.field_text(s);
     let before = text.get(toks[w - 1].end..toks[w].start).unwrap_or("");
     let after = toks
         .get(w + 1)
@@ -364,11 +365,6 @@ fn skills_gap(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         .iter()
         .find(|t| t.cat == Cat::EverydayTool && t.start >= gap.end && t.start - gap.end <= 6)?;
     Some((gap.start, tool.end))
-}
-
-/// The text of the field a sentence is in: token offsets are byte offsets into it.
-fn field_text<'a>(doc: &'a Doc, s: &Sent) -> &'a str {
-    doc.fields.get(s.fi).map_or("", |f| f.text)
 }
 
 /// Someone new to the work left by the speaker to do it alone: a word of letting or leaving

@@ -10,16 +10,13 @@ mod choice;
 mod competency;
 mod conflict;
 mod judgment;
-mod outside;
-mod slips;
-mod subject;
 
 pub(crate) use choice::choice_verdict;
-pub(crate) use outside::strong_outside_hit;
-pub(crate) use slips::{slip_in_words, speaker_slip};
-pub(crate) use subject::clause_break;
 
-use super::engine::{missing, Doc};
+use super::doc::{missing, Doc, Sent, STORY_PARTS};
+use super::features::outside::strong_outside_hit;
+use super::features::slips;
+use super::features::subject::{by_speaker, third_party};
 use super::lexicon::Cat;
 use super::report::{AnswerPart, Finding, RedFlag, RedFlagHit, Severity};
 use crate::{FailureCategory, Key};
@@ -27,17 +24,6 @@ use blame::{blame_accepted, blame_subject, established_cause, nobody_to_blame, o
 use competency::{core_competency, overrun_estimate};
 use conflict::personal_conflict;
 use judgment::{left_alone, reckless_phrase, told_in_plain_words};
-use outside::strong_outside_cause;
-use subject::{by_speaker, third_party};
-
-/// Parts that tell what happened; the lesson and the change often name the bad habit to deny it.
-pub(crate) const STORY_PARTS: &[AnswerPart] = &[
-    AnswerPart::Failure,
-    AnswerPart::Context,
-    AnswerPart::Recovery,
-    AnswerPart::Immediate,
-    AnswerPart::Other,
-];
 
 /// Parts where blame is looked for: the story and the results (blame told beside an outcome still
 /// shifts it), not the lesson or the change, which often name a habit only to deny it.
@@ -59,17 +45,6 @@ fn flag_of(cat: Cat) -> Option<RedFlag> {
         Cat::Blame => RedFlag::BlameShifting,
         _ => return None,
     })
-}
-
-pub(super) fn message(flag: RedFlag) -> &'static str {
-    match flag {
-        RedFlag::PoorJudgment => "This reads as a poor judgment call. Pick a failure with an outside or unexpected cause, or show the reasoning that made the call sensible at the time.",
-        RedFlag::BasicSkills => "This suggests a gap in the everyday skills of the job. Choose a failure that does not question the basics.",
-        RedFlag::InterpersonalConflict => "A clash with a colleague worries interviewers. Choose a failure about the work, not about people.",
-        RedFlag::Ethics => "Anything touching honesty or rules is hard to recover from in an interview. Choose another failure.",
-        RedFlag::CoreCompetency => "This failure sits at the core of the role you want. Choose one outside the role's core skills.",
-        RedFlag::BlameShifting => "This puts the failure on others. Say what part you played and what you did about it.",
-    }
 }
 
 /// Whether the word right before token `k` is a thing rather than a person ("which", "it").
@@ -101,6 +76,12 @@ fn core_check_left_out(doc: &Doc, toks: &[super::text::Token], a: usize, b: usiz
     })
 }
 
+/// Whether the failure has a clear outside cause, which makes a core-skill slip a consequence.
+fn strong_outside_cause(doc: &Doc) -> bool {
+    doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+        .any(|s| strong_outside_hit(doc, s))
+}
+
 /// The red flags raised by the text, each with its evidence.
 pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     let mut evidence: Vec<(RedFlag, Finding)> = Vec::new();
@@ -109,7 +90,7 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     let excused = strong_outside_cause(doc);
     // Whether a failure or context sentence came before the one at hand (read in order).
     let mut story_told = false;
-    let mut prev: Option<&crate::analyzer::engine::Sent> = None;
+    let mut prev: Option<&Sent> = None;
     for s in doc.in_parts(BLAME_PARTS) {
         let toks = doc.toks(s);
         let story = STORY_PARTS.contains(&s.part);
@@ -193,7 +174,7 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                 Key::Choice,
                 flag.rule(),
                 Severity::Warn,
-                message(flag),
+                flag.message(),
                 s,
                 h.start,
                 h.end,
@@ -219,7 +200,7 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                         Key::Choice,
                         flag.rule(),
                         Severity::Warn,
-                        message(flag),
+                        flag.message(),
                         s,
                         a,
                         b,

@@ -2,9 +2,8 @@
 
 use super::slips::{aside, is_people};
 use super::subject::noun_like;
-use crate::analyzer::engine::{CueHit, Doc, Sent};
+use crate::analyzer::doc::{CueHit, Doc, Sent};
 use crate::analyzer::lexicon::{section_set, Cat, WordSet};
-use crate::analyzer::report::AnswerPart;
 use std::sync::OnceLock;
 
 /// Outside causes too common to excuse a slip on their own ("supplier", "system").
@@ -195,12 +194,6 @@ pub(crate) fn strong_outside_hit(doc: &Doc, s: &Sent) -> bool {
     })
 }
 
-/// Whether the failure has a clear outside cause, which makes a core-skill slip a consequence.
-pub(super) fn strong_outside_cause(doc: &Doc) -> bool {
-    doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
-        .any(|s| strong_outside_hit(doc, s))
-}
-
 const OUTSIDE: &str = include_str!("../../../data/outside.txt");
 
 /// The entries of one section of `data/outside.txt`.
@@ -304,7 +297,7 @@ pub(crate) fn breakdown_cause(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             || !noun_like(head)
             || is_people(&head.norm)
             || own.contains(head.norm.as_str())
-            || crate::analyzer::lexicon::is_negator(w(k.wrapping_sub(1)))
+            || crate::analyzer::features::negation::is_negator(w(k.wrapping_sub(1)))
         {
             continue;
         }

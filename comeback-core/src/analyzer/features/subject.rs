@@ -60,13 +60,13 @@ const DETECT: &[&str] = &[
 ];
 
 /// Whether a token can be the noun that heads a subject ("vendor", "nurse", "Priya").
-pub(super) fn noun_like(t: &Token) -> bool {
+pub(crate) fn noun_like(t: &Token) -> bool {
     !t.numeric && !t.norm.ends_with("ly") && !not_subject().contains(t.norm.as_str())
 }
 
 /// Whether the word before token `k` (past adverbs and auxiliaries) is someone else: a noun
 /// ("a vendor misled us", "an agency nurse had backdated") or a third-person pronoun.
-pub(super) fn third_party(toks: &[Token], k: usize) -> bool {
+pub(crate) fn third_party(toks: &[Token], k: usize) -> bool {
     // Only a phrase that opens with a verb ("misled", "decided") takes the word before as its
     // subject; "as if", "a lie", "on their own" do not.
     if toks.get(k).is_none_or(|t| !noun_like(t)) {
@@ -107,13 +107,13 @@ pub(super) fn third_party(toks: &[Token], k: usize) -> bool {
 
 /// Who is the subject nearest before token `k`, in the same clause and at most fourteen words
 /// back: `Some(true)` for the speaker, `Some(false)` for anyone else, `None` when there is none.
-pub(super) fn speaker_subject(toks: &[Token], k: usize) -> Option<bool> {
+pub(crate) fn speaker_subject(toks: &[Token], k: usize) -> Option<bool> {
     speaker_subject_within(toks, k, 14)
 }
 
 /// `speaker_subject` looking up to `reach` words back: a long first clause ("I left a big batch of
 /// ... on the side and went home without ...") still has the speaker as its subject.
-pub(super) fn speaker_subject_within(toks: &[Token], k: usize, reach: usize) -> Option<bool> {
+pub(crate) fn speaker_subject_within(toks: &[Token], k: usize, reach: usize) -> Option<bool> {
     let from = k.saturating_sub(reach);
     for i in (from..k.min(toks.len())).rev() {
         // "... and the label was wrong": a new clause with a subject of its own.
@@ -156,7 +156,7 @@ pub(crate) fn clause_break(toks: &[Token], k: usize) -> bool {
 }
 
 /// Whether a risky phrase tells something the speaker did ("I skipped", "my writing").
-pub(super) fn by_speaker(toks: &[Token], start: usize, end: usize) -> bool {
+pub(crate) fn by_speaker(toks: &[Token], start: usize, end: usize) -> bool {
     let me = |t: &Token| {
         matches!(
             t.norm.as_str(),
@@ -174,13 +174,13 @@ pub(super) fn by_speaker(toks: &[Token], start: usize, end: usize) -> bool {
 
 /// Whether token `k` is the speaker's own doing: "my" before it, or the speaker as the nearest
 /// subject, with nobody else named just before it.
-pub(super) fn speakers_part(toks: &[Token], k: usize) -> bool {
+pub(crate) fn speakers_part(toks: &[Token], k: usize) -> bool {
     (k > 0 && toks[k - 1].norm == "my")
         || (speaker_subject(toks, k) == Some(true) && !third_party(toks, k))
 }
 
 /// Whether tokens `a..b` hold no clause break.
-pub(super) fn same_clause(toks: &[Token], a: usize, b: usize) -> bool {
+pub(crate) fn same_clause(toks: &[Token], a: usize, b: usize) -> bool {
     (a..b).all(|i| !clause_break(toks, i))
 }
 
@@ -194,7 +194,7 @@ const FRAME_NOUNS: &[&str] = &[
 /// its subject ("The failure I'd choose is ...", "A mistake I made as a technician was ...", "My
 /// worst one was ...", "A decision I regret is ..."): a failure noun and the speaker ("I", "my") before it, no clause break, and
 /// no one else named ("a mistake my colleague made was ...").
-pub(super) fn framed_failure(toks: &[Token]) -> Option<usize> {
+pub(crate) fn framed_failure(toks: &[Token]) -> Option<usize> {
     let mut frame = false;
     let mut me = false;
     for (i, t) in toks.iter().enumerate().take(14) {

@@ -1,7 +1,7 @@
 //! The speaker's own slips: "I missed", "my mistake", "that was on me", a check left undone.
 
 use super::subject::{speaker_subject, speaker_subject_within};
-use crate::analyzer::engine::{Doc, Sent};
+use crate::analyzer::doc::{Doc, Sent};
 use crate::analyzer::lexicon::{section_set, sections, Cat, PhraseSet, WordSet};
 use crate::analyzer::text::Token;
 use std::sync::OnceLock;
@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 const SLIPS: &str = include_str!("../../../data/slips.txt");
 
 /// Whether a word tells a slip (`data/slips.txt`, `[generic]` and `[specific]`).
-pub(super) fn is_slip(w: &str) -> bool {
+pub(crate) fn is_slip(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| {
         sections(SLIPS)
@@ -61,7 +61,7 @@ fn echoes_question(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
 
 /// Whether a slip word is too general to tie a failure to a core skill unless it is bound to it
 /// (`[generic]` in `data/slips.txt`).
-pub(super) fn is_generic_slip(w: &str) -> bool {
+pub(crate) fn is_generic_slip(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| {
         sections(SLIPS)
@@ -74,7 +74,7 @@ pub(super) fn is_generic_slip(w: &str) -> bool {
 }
 
 /// Phrases by which the speaker owns a slip.
-pub(super) const OWNING: &[&[&str]] = &[
+pub(crate) const OWNING: &[&[&str]] = &[
     &["on", "me"],
     &["my", "fault"],
     &["my", "mistake"],
@@ -86,7 +86,7 @@ pub(super) const OWNING: &[&[&str]] = &[
 
 /// Whether token `k` is the "was" of a step the speaker owns leaving undone, told as a cleft:
 /// "what I didn't do was check the dates", "the thing I never did was test it".
-pub(super) fn cleft_omission(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
+pub(crate) fn cleft_omission(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
     if !(matches!(w(k), "was" | "is") && k >= 3 && matches!(w(k - 1), "do" | "did")) {
         return false;
@@ -121,7 +121,7 @@ pub(crate) fn slip_in_words(toks: &[Token]) -> Option<usize> {
         let subject = speaker_subject(toks, k);
         let negated = toks[k.saturating_sub(2)..k]
             .iter()
-            .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
+            .any(|p| crate::analyzer::features::negation::is_negator(&p.norm));
         // "the year my class nearly missed their mocks": the class missed it, not the speaker.
         if subject == Some(true) && !negated && !super::subject::third_party(toks, k) {
             return Some(k);
@@ -152,7 +152,7 @@ pub(crate) fn speaker_slip(doc: &Doc, s: &Sent) -> Option<usize> {
                 && h.negated
                 && toks[h.start.saturating_sub(2)..h.start]
                     .iter()
-                    .any(|p| crate::analyzer::lexicon::is_negator(&p.norm))
+                    .any(|p| crate::analyzer::features::negation::is_negator(&p.norm))
                 && speaker_subject(toks, h.start) == Some(true)
         })
         .map(|h| h.start)
@@ -181,7 +181,7 @@ fn imagined(toks: &[Token], k: usize) -> bool {
 /// forgot to label", "... and went home without logging the temperature", "I skipped the strand
 /// test", "I assumed the scores ...". A state of mind or a reaction ("I didn't know", "I didn't
 /// panic": `[not_a_step]`) is no step; neither is anything imagined ("if I hadn't ...").
-pub(super) fn steps_left_undone(toks: &[Token]) -> Vec<usize> {
+pub(crate) fn steps_left_undone(toks: &[Token]) -> Vec<usize> {
     static NOT_A_STEP: OnceLock<WordSet> = OnceLock::new();
     static LEAD: OnceLock<WordSet> = OnceLock::new();
     static LEFT_OUT: OnceLock<WordSet> = OnceLock::new();
@@ -247,7 +247,7 @@ pub(super) fn steps_left_undone(toks: &[Token]) -> Vec<usize> {
         } else if left_out.contains(w(k)) {
             let negated = toks[k.saturating_sub(2)..k]
                 .iter()
-                .any(|p| crate::analyzer::lexicon::is_negator(&p.norm));
+                .any(|p| crate::analyzer::features::negation::is_negator(&p.norm));
             (!negated && speaker_subject(toks, k) == Some(true)).then_some(k)
         } else {
             None
@@ -300,7 +300,7 @@ pub(super) fn steps_left_undone(toks: &[Token]) -> Vec<usize> {
 
 /// Whether a word names a check or a safeguard (`[check_step]` in `data/slips.txt`; a trailing `*`
 /// there matches any ending).
-pub(super) fn is_check(w: &str) -> bool {
+pub(crate) fn is_check(w: &str) -> bool {
     static EXACT: OnceLock<WordSet> = OnceLock::new();
     static STEMS: OnceLock<Vec<&'static str>> = OnceLock::new();
     let entries = || {
@@ -315,66 +315,66 @@ pub(super) fn is_check(w: &str) -> bool {
 }
 
 /// Whether a word names people a role serves or works with (`[people]` in `data/slips.txt`).
-pub(super) fn is_people(w: &str) -> bool {
+pub(crate) fn is_people(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "people").contains(w)
 }
 
 /// Whether a word sets what follows beside an act as its time, reason or contrast (`[aside]` in
 /// `data/slips.txt`).
-pub(super) fn aside(w: &str) -> bool {
+pub(crate) fn aside(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "aside").contains(w)
 }
 
 /// Whether a word is a verb by which the speaker commits to a length of time (`[commit_length]`
 /// in `data/slips.txt`).
-pub(super) fn is_commit_length(w: &str) -> bool {
+pub(crate) fn is_commit_length(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "commit_length").contains(w)
 }
 
 /// Whether a word tells a source that was out of date (`[stale_source]` in `data/slips.txt`).
-pub(super) fn is_stale_source(w: &str) -> bool {
+pub(crate) fn is_stale_source(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "stale_source").contains(w)
 }
 
 /// Whether a word takes something from a source (`[source_lead]` in `data/slips.txt`).
-pub(super) fn is_source_lead(w: &str) -> bool {
+pub(crate) fn is_source_lead(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "source_lead").contains(w)
 }
 
 /// Whether a word is a reason of convenience (`[convenience]` in `data/slips.txt`).
-pub(super) fn is_convenience(w: &str) -> bool {
+pub(crate) fn is_convenience(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "convenience").contains(w)
 }
 
 /// Whether a verb after "I only" tells something known or found rather than a task done in part
 /// (`[not_partial]` in `data/slips.txt`).
-pub(super) fn is_not_partial(w: &str) -> bool {
+pub(crate) fn is_not_partial(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "not_partial").contains(w)
 }
 
 /// Whether a word tells a task that lapsed (`[lapse]` in `data/slips.txt`).
-pub(super) fn is_lapse(w: &str) -> bool {
+pub(crate) fn is_lapse(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "lapse").contains(w)
 }
 
 /// Whether a word names a date or a whole piece of work whose slipping is a delay, not a task
 /// left undone (`[not_lapse]` in `data/slips.txt`).
-pub(super) fn is_not_lapse(w: &str) -> bool {
+pub(crate) fn is_not_lapse(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "not_lapse").contains(w)
 }
 
 /// Whether a word names a place or a slot two things can be put into (`[slot]` in
 /// `data/slips.txt`).
-pub(super) fn is_slot(w: &str) -> bool {
+pub(crate) fn is_slot(w: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     slip_section(&SET, "slot").contains(w)
 }
