@@ -2,8 +2,9 @@
 //! and accessors only; `read.rs` builds it, every later stage reads it.
 
 use super::lexicon::Cat;
-use super::report::{AnswerPart, Field, Finding, KeyVerdict, Severity, Span};
+use super::report::{AnswerPart, Field, Finding, KeyVerdict, Span};
 use super::roles::Role;
+use super::rules::Rule;
 use super::text::{Token, Utf16Index};
 use super::token_cache;
 use crate::{FailureCategory, Key};
@@ -179,14 +180,10 @@ impl<'a> Doc<'a> {
         (q, self.span(s.fi, first.start, last.end))
     }
 
-    /// A finding quoting tokens `a..b` of sentence `s`.
-    // Every argument is one field of the finding; a builder would only add ceremony.
-    #[allow(clippy::too_many_arguments)]
+    /// A finding of `rule` quoting tokens `a..b` of sentence `s`.
     pub fn finding(
         &self,
-        key: Key,
-        rule: &str,
-        severity: Severity,
+        rule: Rule,
         message: impl Into<String>,
         s: &Sent,
         a: usize,
@@ -194,9 +191,9 @@ impl<'a> Doc<'a> {
     ) -> Finding {
         let (quote, span) = self.quote(s, a, b);
         Finding {
-            key,
-            rule: rule.to_string(),
-            severity,
+            key: rule_key(rule, s),
+            rule: rule.id.to_string(),
+            severity: rule.severity,
             message: message.into(),
             quote,
             span,
@@ -228,19 +225,12 @@ impl<'a> Doc<'a> {
         f
     }
 
-    /// A finding quoting a whole sentence.
-    pub fn finding_sentence(
-        &self,
-        key: Key,
-        rule: &str,
-        severity: Severity,
-        message: impl Into<String>,
-        s: &Sent,
-    ) -> Finding {
+    /// A finding of `rule` quoting a whole sentence.
+    pub fn finding_sentence(&self, rule: Rule, message: impl Into<String>, s: &Sent) -> Finding {
         Finding {
-            key,
-            rule: rule.to_string(),
-            severity,
+            key: rule_key(rule, s),
+            rule: rule.id.to_string(),
+            severity: rule.severity,
             message: message.into(),
             quote: self.text_of(s).to_string(),
             span: self.span(s.fi, s.start, s.end),
@@ -253,17 +243,19 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// A finding about something missing: no words to quote.
-pub(crate) fn missing(
-    key: Key,
-    rule: &str,
-    severity: Severity,
-    message: impl Into<String>,
-) -> Finding {
+/// The key a finding of `rule` about sentence `s` belongs to: the rule's own, or for the prose
+/// checks the key of the part the sentence tells.
+fn rule_key(rule: Rule, s: &Sent) -> Key {
+    rule.key.unwrap_or_else(|| key_of_part(s.part))
+}
+
+/// A finding of `rule` about something missing: no words to quote.
+pub(crate) fn missing(rule: Rule, message: impl Into<String>) -> Finding {
     Finding {
-        key,
-        rule: rule.to_string(),
-        severity,
+        // Every rule of a missing thing names its key; the prose checks always quote words.
+        key: rule.key.unwrap_or(Key::Choice),
+        rule: rule.id.to_string(),
+        severity: rule.severity,
         message: message.into(),
         quote: String::new(),
         span: None,

@@ -3,7 +3,8 @@
 
 use super::doc::Doc;
 use super::read::{add_field, document};
-use super::report::{AnswerPart, AnswerSegment, Field, Finding, Report, Severity};
+use super::report::{AnswerPart, AnswerSegment, Field, Finding, Report};
+use super::rules::Severity;
 use super::{growth, interviewer, numbers, prose, recovery, redflags, results, split};
 use crate::Story;
 

@@ -3,7 +3,11 @@
 
 use super::doc::{key_verdict, missing, Doc, Sent};
 use super::lexicon::{grammar_set, Cat, Gram, WordSet};
-use super::report::{AnswerPart, KeyVerdict, Severity};
+use super::report::{AnswerPart, KeyVerdict};
+use crate::analyzer::rules::{
+    GROWTH_CHANGE, GROWTH_GENERIC_LESSON, GROWTH_LESSON, GROWTH_NO_CHANGE, GROWTH_NO_FAILURE,
+    GROWTH_NO_LESSON,
+};
 use crate::Key;
 use std::sync::OnceLock;
 
@@ -453,56 +457,30 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let (specific, generic) = lesson(doc);
     let habit = change(doc);
     if let Some((s, a, b)) = specific {
-        findings.push(doc.finding(
-            key,
-            "growth-lesson",
-            Severity::Info,
-            "A specific lesson.",
-            s,
-            a,
-            b,
-        ));
+        findings.push(doc.finding(GROWTH_LESSON, "A specific lesson.", s, a, b));
     }
     if let Some((s, a, b)) = habit {
-        findings.push(doc.finding(
-            key,
-            "growth-change",
-            Severity::Info,
-            "How you work differently now.",
-            s,
-            a,
-            b,
-        ));
+        findings.push(doc.finding(GROWTH_CHANGE, "How you work differently now.", s, a, b));
     }
     let gentle = doc.structured;
     if specific.is_none() {
         match generic {
             Some((s, a, b)) => findings.push(doc.finding(
-                key,
-                "growth-generic-lesson",
-                Severity::Problem,
+                GROWTH_GENERIC_LESSON,
                 "This lesson is too general. Say exactly what you learned, in one sentence someone could act on.",
                 s,
                 a,
                 b,
             )),
             None => findings.push(missing(
-                key,
-                "growth-no-lesson",
-                if gentle { Severity::Info } else { Severity::Problem },
+                GROWTH_NO_LESSON.gentle_if(gentle),
                 "Add the lesson: the specific thing this taught you.",
             )),
         }
     }
     if habit.is_none() {
         findings.push(missing(
-            key,
-            "growth-no-change",
-            if gentle {
-                Severity::Info
-            } else {
-                Severity::Problem
-            },
+            GROWTH_NO_CHANGE.gentle_if(gentle),
             "Add how you work differently since: \"Now I ...\".",
         ));
     }
@@ -514,9 +492,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             .any(|s| s.has(Cat::Denial));
     if denied {
         findings.push(missing(
-            key,
-            "growth-no-failure",
-            Severity::Problem,
+            GROWTH_NO_FAILURE,
             "Tell a real failure first: a lesson has to come from something that went wrong.",
         ));
         return key_verdict(

@@ -4,7 +4,8 @@
 use super::doc::Doc;
 use super::features::acts::{actions, Actor};
 use super::recovery::recovery_sentences;
-use super::report::{RedFlag, Report, Signal};
+use super::report::{Report, Signal};
+use super::rules::RedFlag;
 use crate::Key;
 
 fn quotes(report: &Report, key: Key, rule: &str) -> Vec<String> {
@@ -76,18 +77,7 @@ pub(crate) fn follow_ups(report: &Report) -> Vec<String> {
     let mut out: Vec<&str> = Vec::new();
     let has = |rule: &str| report.all_findings().any(|f| f.rule == rule);
     for h in &report.red_flags {
-        out.push(match h.flag {
-            RedFlag::InterpersonalConflict => "How do you and that colleague work together now?",
-            RedFlag::Ethics => "What would you do if you felt the same pressure today?",
-            RedFlag::BlameShifting => "Looking back, what part of it was yours?",
-            RedFlag::CoreCompetency => {
-                "How do you make sure this cannot happen in the role you're applying for?"
-            }
-            RedFlag::PoorJudgment => {
-                "What would you weigh differently if you faced that call again?"
-            }
-            RedFlag::BasicSkills => "What have you done since to close that gap?",
-        });
+        out.push(h.flag.question());
     }
     if !report.met(Key::Choice) && has("choice-no-cause") {
         out.push("What caused it, in the end?");

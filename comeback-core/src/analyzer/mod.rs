@@ -27,6 +27,7 @@ mod redflags;
 mod report;
 mod results;
 mod roles;
+mod rules;
 mod scan_cache;
 mod split;
 mod text;
@@ -34,8 +35,9 @@ mod token_cache;
 
 pub use report::{
     group_findings, shown_quote, AnswerPart, AnswerSegment, Field, Finding, GroupedFinding,
-    KeyVerdict, RedFlag, RedFlagHit, Report, Severity, Signal, Span, SHOWN_QUOTE_CHARS,
+    KeyVerdict, RedFlagHit, Report, Signal, Span, SHOWN_QUOTE_CHARS,
 };
+pub use rules::{RedFlag, Rule, Severity, RULES};
 
 use crate::Story;
 

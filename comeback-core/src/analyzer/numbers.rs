@@ -3,7 +3,8 @@
 
 use super::doc::{key_verdict, missing, Doc, Sent};
 use super::lexicon::Cat;
-use super::report::{AnswerPart, KeyVerdict, Severity};
+use super::report::{AnswerPart, KeyVerdict};
+use crate::analyzer::rules::{NUMBERS_FIGURE, NUMBERS_MISSING, NUMBERS_VAGUE, VAGUE_OUTCOME};
 use crate::Key;
 
 /// Parts whose figures describe this failure (the lesson and the change describe the speaker now).
@@ -33,9 +34,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
                 findings.push(doc.with_figure_sign(
                     s,
                     doc.finding(
-                        key,
-                        "numbers-figure",
-                        Severity::Info,
+                        NUMBERS_FIGURE,
                         "A figure that shows the scale of what happened.",
                         s,
                         f.start,
@@ -55,9 +54,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
                 break;
             }
             findings.push(doc.finding(
-                key,
-                "numbers-vague",
-                if met { Severity::Info } else { Severity::Warn },
+                NUMBERS_VAGUE.gentle_if(met),
                 "Put a number on it: how many people, how much money, what share, how long?",
                 s,
                 h.start,
@@ -78,9 +75,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
                     break;
                 }
                 findings.push(doc.finding(
-                    key,
-                    "vague-outcome",
-                    if met { Severity::Info } else { Severity::Warn },
+                    VAGUE_OUTCOME.gentle_if(met),
                     "Say what failing meant in figures: the target missed, the people affected, the cost, the delay.",
                     s,
                     h.start,
@@ -97,17 +92,13 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         )
     } else if doc.structured && !has_context {
         findings.push(missing(
-            key,
-            "numbers-missing",
-            Severity::Info,
+            NUMBERS_MISSING.gentle_if(true),
             "Add the context: your role, the team, and a figure for the scale (people, money, share, time).",
         ));
         "Add the context, anchored by a figure.".to_string()
     } else {
         findings.push(missing(
-            key,
-            "numbers-missing",
-            Severity::Problem,
+            NUMBERS_MISSING,
             "Add at least one exact figure about this failure: users or patients affected, money at risk, a percentage, how long it lasted.",
         ));
         "Missing: no figure about this failure.".to_string()

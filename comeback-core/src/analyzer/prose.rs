@@ -1,9 +1,12 @@
 //! Prose checks: hedges, fillers, weasel words, agentless passives ("mistakes were made") and
 //! sentences too long to say in one breath.
 
-use super::doc::{key_of_part, Doc, Sent};
+use super::doc::{Doc, Sent};
 use super::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
-use super::report::{Finding, Severity};
+use super::report::Finding;
+use crate::analyzer::rules::{
+    PROSE_FILLER, PROSE_HEDGE, PROSE_LONG_SENTENCE, PROSE_PASSIVE, PROSE_WEASEL,
+};
 use std::sync::OnceLock;
 
 /// Above this many words a spoken sentence loses the listener.
@@ -133,17 +136,16 @@ pub(crate) fn findings(doc: &Doc) -> Vec<Finding> {
         if out.len() >= MAX_FINDINGS {
             break;
         }
-        let key = key_of_part(s.part);
         let mut last_end = 0;
         for h in &s.hits {
             let (rule, msg) = match h.cat {
                 Cat::Hedge => (
-                    "prose-hedge",
+                    PROSE_HEDGE,
                     "A hedge makes you sound unsure. Say it plainly.",
                 ),
-                Cat::Filler => ("prose-filler", "A filler word: cut it."),
+                Cat::Filler => (PROSE_FILLER, "A filler word: cut it."),
                 Cat::Weasel => (
-                    "prose-weasel",
+                    PROSE_WEASEL,
                     "A vague word: replace it with a precise one, or cut it.",
                 ),
                 _ => continue,
@@ -152,13 +154,11 @@ pub(crate) fn findings(doc: &Doc) -> Vec<Finding> {
                 continue;
             }
             last_end = h.end;
-            out.push(doc.finding(key, rule, Severity::Info, msg, s, h.start, h.end));
+            out.push(doc.finding(rule, msg, s, h.start, h.end));
         }
         if let Some((a, b)) = passive(doc, s) {
             out.push(doc.finding(
-                key,
-                "prose-passive",
-                Severity::Warn,
+                PROSE_PASSIVE,
                 "Say who did it. \"I missed the deadline\" shows ownership; \"the deadline was missed\" hides it.",
                 s,
                 a,
@@ -168,9 +168,7 @@ pub(crate) fn findings(doc: &Doc) -> Vec<Finding> {
         let words = s.tokens.len();
         if !s.forced && words > LONG_SENTENCE_WORDS {
             out.push(doc.finding_sentence(
-                key,
-                "prose-long-sentence",
-                Severity::Warn,
+                PROSE_LONG_SENTENCE,
                 format!("This sentence has {words} words. Split it: spoken sentences work best under {LONG_SENTENCE_WORDS}."),
                 s,
             ));

@@ -4,7 +4,11 @@
 use super::doc::{key_verdict, missing, Doc, FigureKind, Sent};
 use super::features::acts::{actions, Action, Actor};
 use super::lexicon::Cat;
-use super::report::{AnswerPart, Field, Finding, KeyVerdict, Severity};
+use super::report::{AnswerPart, Field, Finding, KeyVerdict};
+use crate::analyzer::rules::{
+    TURNAROUND_ACTION, TURNAROUND_GENERIC, TURNAROUND_MISSING, TURNAROUND_NO_FAILURE,
+    TURNAROUND_NO_SPEAKER, TURNAROUND_NO_WHO_WHEN, TURNAROUND_WHEN, TURNAROUND_WHO,
+};
 use crate::Key;
 
 /// Whether a sentence says who else was involved: a team or role, or a person's name.
@@ -159,18 +163,13 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let mut findings: Vec<Finding> = Vec::new();
     let sents = recovery_sentences(doc);
     if sents.is_empty() {
-        let (sev, status) = if doc.structured {
-            (
-                Severity::Info,
-                "Add the steps of your recovery: what you did first, with whom, how fast.",
-            )
+        let status = if doc.structured {
+            "Add the steps of your recovery: what you did first, with whom, how fast."
         } else {
-            (Severity::Problem, "Missing: no recovery is told.")
+            "Missing: no recovery is told."
         };
         findings.push(missing(
-            key,
-            "turnaround-missing",
-            sev,
+            TURNAROUND_MISSING.gentle_if(doc.structured),
             "Tell the recovery step by step: what you did first, whom you brought in, and how fast.",
         ));
         return key_verdict(key, false, status, findings);
@@ -189,9 +188,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     };
     if denied {
         findings.push(missing(
-            key,
-            "turnaround-no-failure",
-            Severity::Problem,
+            TURNAROUND_NO_FAILURE,
             "Tell a real failure first: a turnaround has to recover from something that went wrong.",
         ));
         return key_verdict(key, false, "Missing: no failure to recover from.", findings);
@@ -272,9 +269,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let has_when = when_found.is_some() || when_field.is_some();
     if let Some((s, a)) = speaker_concrete {
         findings.push(doc.finding(
-            key,
-            "turnaround-action",
-            Severity::Info,
+            TURNAROUND_ACTION,
             "An action of your own.",
             s,
             a.start,
@@ -282,28 +277,14 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         ));
     }
     if let Some(s) = who_field {
-        findings.push(doc.finding_sentence(
-            key,
-            "turnaround-who",
-            Severity::Info,
-            "Who was involved.",
-            s,
-        ));
+        findings.push(doc.finding_sentence(TURNAROUND_WHO, "Who was involved.", s));
     } else if let Some((s, (a, b))) = who_found {
-        findings.push(doc.finding(
-            key,
-            "turnaround-who",
-            Severity::Info,
-            "Who was involved.",
-            s,
-            a,
-            b,
-        ));
+        findings.push(doc.finding(TURNAROUND_WHO, "Who was involved.", s, a, b));
     }
     if let Some(s) = when_field {
-        findings.push(doc.finding_sentence(key, "turnaround-when", Severity::Info, "How fast.", s));
+        findings.push(doc.finding_sentence(TURNAROUND_WHEN, "How fast.", s));
     } else if let Some((s, (a, b))) = when_found {
-        findings.push(doc.finding(key, "turnaround-when", Severity::Info, "How fast.", s, a, b));
+        findings.push(doc.finding(TURNAROUND_WHEN, "How fast.", s, a, b));
     }
     let met = speaker_concrete.is_some() && (has_who || has_when);
     let status = if met {
@@ -311,9 +292,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     } else if speaker_concrete.is_none() && !speaker_any {
         match we_action {
             Some((s, a)) => findings.push(doc.finding(
-                key,
-                "turnaround-no-speaker",
-                Severity::Problem,
+                TURNAROUND_NO_SPEAKER,
                 "Say what you did yourself: \"I called the supplier\", not only \"we fixed it\".",
                 s,
                 a.from,
@@ -321,18 +300,14 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             )),
             None => match generic {
                 Some((s, a)) => findings.push(doc.finding(
-                    key,
-                    "turnaround-generic",
-                    Severity::Problem,
+                    TURNAROUND_GENERIC,
                     "Name the actions: what exactly you did first, and next.",
                     s,
                     a.from,
                     a.to,
                 )),
                 None => findings.push(missing(
-                    key,
-                    "turnaround-no-speaker",
-                    Severity::Problem,
+                    TURNAROUND_NO_SPEAKER,
                     "Say what you did yourself, step by step: \"First I ...\".",
                 )),
             },
@@ -341,9 +316,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     } else if speaker_concrete.is_none() {
         if let Some((s, a)) = generic {
             findings.push(doc.finding(
-                key,
-                "turnaround-generic",
-                Severity::Problem,
+                TURNAROUND_GENERIC,
                 "This is too general. Name what you actually did: the first thing, the next, the fix.",
                 s,
                 a.from,
@@ -353,9 +326,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         "Missing: the recovery is too general.".to_string()
     } else {
         findings.push(missing(
-            key,
-            "turnaround-no-who-when",
-            Severity::Problem,
+            TURNAROUND_NO_WHO_WHEN,
             "Add who you brought in, or how fast it went: \"within 15 minutes, with the on-call engineer\".",
         ));
         "Missing: who was involved, or how fast.".to_string()

@@ -3,7 +3,11 @@
 
 use super::doc::{key_verdict, missing, CueHit, Doc, Sent};
 use super::lexicon::Cat;
-use super::report::{AnswerPart, KeyVerdict, Severity};
+use super::report::{AnswerPart, KeyVerdict};
+use crate::analyzer::rules::{
+    IMPROVEMENT_APOLOGY_ONLY, IMPROVEMENT_IMMEDIATE, IMPROVEMENT_LONG_TERM,
+    IMPROVEMENT_NO_IMMEDIATE, IMPROVEMENT_NO_LONG_TERM,
+};
 use crate::Key;
 
 /// An apology with nothing else done.
@@ -236,60 +240,33 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let now = immediate(doc);
     let later = long_term(doc);
     if let Some((s, a, b)) = now {
-        findings.push(doc.finding(
-            key,
-            "improvement-immediate",
-            Severity::Info,
-            "The immediate fix or win.",
-            s,
-            a,
-            b,
-        ));
+        findings.push(doc.finding(IMPROVEMENT_IMMEDIATE, "The immediate fix or win.", s, a, b));
     }
     if let Some((s, a, b)) = later {
-        findings.push(doc.finding(
-            key,
-            "improvement-long-term",
-            Severity::Info,
-            "The lasting change.",
-            s,
-            a,
-            b,
-        ));
+        findings.push(doc.finding(IMPROVEMENT_LONG_TERM, "The lasting change.", s, a, b));
     }
     let gentle = doc.structured;
-    let sev = if gentle {
-        Severity::Info
-    } else {
-        Severity::Problem
-    };
     if now.is_none() {
         let apology = doc
             .in_parts(&[AnswerPart::Immediate, AnswerPart::Recovery])
             .find_map(|s| s.hits_of(Cat::Apology).next().map(|h| (s, *h)));
         match apology {
             Some((s, h)) => findings.push(doc.finding(
-                key,
-                "improvement-apology-only",
-                Severity::Warn,
+                IMPROVEMENT_APOLOGY_ONLY,
                 "An apology is not a fix. Say what limited the damage at the time: the fix, the rollback, the warning you sent.",
                 s,
                 h.start,
                 h.end,
             )),
             None => findings.push(missing(
-                key,
-                "improvement-no-immediate",
-                sev,
+                IMPROVEMENT_NO_IMMEDIATE.gentle_if(gentle),
                 "Add the immediate win: what was restored or saved, and how soon (\"back online within two hours\").",
             )),
         }
     }
     if later.is_none() {
         findings.push(missing(
-            key,
-            "improvement-no-long-term",
-            sev,
+            IMPROVEMENT_NO_LONG_TERM.gentle_if(gentle),
             "Add the lasting change: the process, check, system or habit that stops it happening again.",
         ));
     }

@@ -5,7 +5,11 @@ use crate::analyzer::doc::{key_verdict, missing, Doc, Sent, STORY_PARTS};
 use crate::analyzer::features::outside::{breakdown_cause, outside_hits, strong_outside_hit};
 use crate::analyzer::features::slips::speaker_slip;
 use crate::analyzer::lexicon::Cat;
-use crate::analyzer::report::{AnswerPart, KeyVerdict, RedFlag, RedFlagHit, Severity};
+use crate::analyzer::report::{AnswerPart, KeyVerdict, RedFlagHit};
+use crate::analyzer::rules::{
+    RedFlag, CHOICE_MISSING, CHOICE_NO_CAUSE, CHOICE_NO_FAILURE, CHOICE_OUTSIDE_CAUSE,
+    CHOICE_OWN_SLIP,
+};
 use crate::{FailureCategory, Key};
 
 /// The verdict on key 1.
@@ -18,9 +22,7 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         .find_map(|s| s.hits_of(Cat::Denial).next().map(|h| (*s, *h)));
     if let Some((s, h)) = denial {
         findings.push(doc.finding(
-            key,
-            "choice-no-failure",
-            Severity::Problem,
+            CHOICE_NO_FAILURE,
             "Tell a real failure. A denial or a strength dressed up as a weakness is what interviewers hear most, and trust least.",
             s,
             h.start,
@@ -74,9 +76,7 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     });
     if let Some((s, a, b)) = cause {
         findings.push(doc.finding(
-            key,
-            "choice-outside-cause",
-            Severity::Info,
+            CHOICE_OUTSIDE_CAUSE,
             "An outside or unexpected cause: safe material.",
             s,
             a,
@@ -95,9 +95,7 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         .filter(|(s, k)| !strong_cause || stated_reason(doc.toks(s), *k));
     if let Some((s, k)) = slip {
         findings.push(doc.finding(
-            key,
-            "choice-own-slip",
-            Severity::Warn,
+            CHOICE_OWN_SLIP,
             "This reads as a slip of your own. If you can, choose a failure with an outside or unexpected cause; if you keep this one, show the check you added so it cannot happen again.",
             s,
             k,
@@ -116,17 +114,13 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     } else if !has_failure {
         if doc.structured {
             findings.push(missing(
-                key,
-                "choice-missing",
-                Severity::Info,
+                CHOICE_MISSING.gentle_if(true),
                 "Start with the failure in one sentence: what went wrong, and what caused it.",
             ));
             "Add a one-line summary of the failure.".to_string()
         } else {
             findings.push(missing(
-                key,
-                "choice-missing",
-                Severity::Problem,
+                CHOICE_MISSING,
                 "Say plainly what went wrong: the failure itself, and what caused it.",
             ));
             "Missing: the failure itself is not told.".to_string()
@@ -138,9 +132,7 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         "Risky material: a slip of your own.".to_string()
     } else if !has_cause {
         findings.push(missing(
-            key,
-            "choice-no-cause",
-            Severity::Warn,
+            CHOICE_NO_CAUSE,
             "Say what caused the failure. An unexpected technical problem, an outside shock or a rare event makes the safest material.",
         ));
         "Say what caused the failure.".to_string()

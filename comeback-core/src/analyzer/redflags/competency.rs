@@ -10,8 +10,8 @@ use crate::analyzer::features::subject::{
     framed_failure, same_clause, speaker_subject, speakers_part, third_party,
 };
 use crate::analyzer::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
-use crate::analyzer::report::{AnswerPart, Finding, RedFlag, Severity};
-use crate::Key;
+use crate::analyzer::report::{AnswerPart, Finding};
+use crate::analyzer::rules::RedFlag;
 use std::sync::OnceLock;
 
 /// Whether a slip word is a noun ("error"), which cannot follow its object the way "wrong" can.
@@ -92,9 +92,7 @@ pub(super) fn core_competency(
         // A shortcut whose object is "it", standing for a core thing named just before.
         return shortcut_on_core_task(doc, s, &hits, prev_core).map(|(a, b)| {
             doc.finding(
-                Key::Choice,
-                RedFlag::CoreCompetency.rule(),
-                Severity::Warn,
+                RedFlag::CoreCompetency.finding_rule(),
                 format!("{} ({})", RedFlag::CoreCompetency.message(), role.name),
                 s,
                 a,
@@ -104,9 +102,7 @@ pub(super) fn core_competency(
     }
     let found = |a: usize, b: usize| {
         Some(doc.finding(
-            Key::Choice,
-            RedFlag::CoreCompetency.rule(),
-            Severity::Warn,
+            RedFlag::CoreCompetency.finding_rule(),
             format!("{} ({})", RedFlag::CoreCompetency.message(), role.name),
             s,
             a,
@@ -847,9 +843,7 @@ pub(super) fn overrun_estimate(
             };
             if let Some(k) = took.filter(|_| longer) {
                 return Some(doc.finding(
-                    Key::Choice,
-                    RedFlag::CoreCompetency.rule(),
-                    Severity::Warn,
+                    RedFlag::CoreCompetency.finding_rule(),
                     format!("{} ({})", RedFlag::CoreCompetency.message(), role.name),
                     b,
                     k,

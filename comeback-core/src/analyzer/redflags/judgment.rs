@@ -5,7 +5,8 @@ use crate::analyzer::doc::{Doc, Sent};
 use crate::analyzer::features::negation::is_negator;
 use crate::analyzer::features::subject::{by_speaker, clause_break, third_party};
 use crate::analyzer::lexicon::{red_flag_words, Cat, WordSet};
-use crate::analyzer::report::{AnswerPart, RedFlag};
+use crate::analyzer::report::AnswerPart;
+use crate::analyzer::rules::RedFlag;
 use crate::analyzer::text::Token;
 use std::sync::OnceLock;
 

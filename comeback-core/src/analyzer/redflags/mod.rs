@@ -18,8 +18,10 @@ use super::features::outside::strong_outside_hit;
 use super::features::slips;
 use super::features::subject::{by_speaker, third_party};
 use super::lexicon::Cat;
-use super::report::{AnswerPart, Finding, RedFlag, RedFlagHit, Severity};
-use crate::{FailureCategory, Key};
+use super::report::{AnswerPart, Finding, RedFlagHit};
+use super::rules::RedFlag;
+use crate::analyzer::rules::CHOICE_RISKY_CATEGORY;
+use crate::FailureCategory;
 use blame::{blame_accepted, blame_subject, established_cause, nobody_to_blame, owned_by_speaker};
 use competency::{core_competency, overrun_estimate};
 use conflict::personal_conflict;
@@ -170,15 +172,7 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             } else {
                 flag
             };
-            let f = doc.finding(
-                Key::Choice,
-                flag.rule(),
-                Severity::Warn,
-                flag.message(),
-                s,
-                h.start,
-                h.end,
-            );
+            let f = doc.finding(flag.finding_rule(), flag.message(), s, h.start, h.end);
             if weak {
                 let words: Vec<&str> = toks[h.start..h.end]
                     .iter()
@@ -196,15 +190,7 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             if !evidence.iter().any(|(f, _)| *f == flag) {
                 evidence.push((
                     flag,
-                    doc.finding(
-                        Key::Choice,
-                        flag.rule(),
-                        Severity::Warn,
-                        flag.message(),
-                        s,
-                        a,
-                        b,
-                    ),
+                    doc.finding(flag.finding_rule(), flag.message(), s, a, b),
                 ));
             }
         }
@@ -252,9 +238,7 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             evidence.push((
                 flag,
                 missing(
-                    Key::Choice,
-                    "choice-risky-category",
-                    Severity::Warn,
+                    CHOICE_RISKY_CATEGORY,
                     "The category you chose is risky material. If you can, pick a failure with an outside or unexpected cause.",
                 ),
             ));
