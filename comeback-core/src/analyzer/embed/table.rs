@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The first eight bytes of a table.
 pub const MAGIC: &[u8; 8] = b"CBEMBED\0";
@@ -76,9 +77,9 @@ pub(super) struct Table {
     pub rows: Vec<i8>,
     pub tokens: Vec<Box<str>>,
     /// Whole-word tokens (no `##`) by text.
-    pub words: HashMap<Box<str>, u32>,
+    pub words: TokenMap,
     /// Continuation pieces by their text without the `##`.
-    pub pieces: HashMap<Box<str>, u32>,
+    pub pieces: TokenMap,
     /// The longest token, in characters (without `##`).
     pub max_piece_chars: usize,
     /// The classes of the ASCII characters, looked up directly.
@@ -86,6 +87,31 @@ pub(super) struct Table {
     /// The classes of other characters, sorted by code point.
     pub ranges: Vec<CharRange>,
     pub folds: String,
+}
+
+/// Tokens by text, hashed with FNV-1a: keys are short, and no random seed (the crate has no
+/// randomness; the standard hasher seeds itself from the system).
+pub(super) type TokenMap = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a as a [`Hasher`] for [`TokenMap`].
+pub(super) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 struct Reader<'a> {
@@ -179,8 +205,8 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Table, EmbedError> {
     let (ascii, ranges, folds) = read_ranges(&mut r, range_count)?;
 
     let mut tokens = Vec::with_capacity(vocab);
-    let mut words = HashMap::with_capacity(vocab);
-    let mut pieces = HashMap::new();
+    let mut words = TokenMap::with_capacity_and_hasher(vocab, Default::default());
+    let mut pieces = TokenMap::default();
     let mut max_piece_chars = 0;
     for id in 0..vocab as u32 {
         let len = usize::from(r.u8("vocabulary")?);
