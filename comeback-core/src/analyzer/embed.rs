@@ -11,7 +11,7 @@
 //!   paint, or may never load), [`embedding`] is `None` and the analyzer runs on its rules alone.
 //! - Deterministic: integer sums of int8 rows, so the same text gives the same vector bit for bit,
 //!   whatever the order of the additions.
-//! - [UNK] tokens (unknown words, punctuation) are not pooled: they carry no meaning of their own.
+//! - `[UNK]` tokens (unknown words, punctuation) are not pooled: they carry no meaning of their own.
 
 mod table;
 mod wordpiece;
@@ -44,7 +44,7 @@ pub struct Token {
 pub struct Breakdown {
     /// Every token, pooled or not, in text order.
     pub tokens: Vec<Token>,
-    /// How many tokens were pooled (all but [UNK]).
+    /// How many tokens were pooled (all but `[UNK]`).
     pub pooled: usize,
     /// The mean of the pooled rows (all zeros when none was pooled).
     pub vector: Vec<f32>,
@@ -88,7 +88,7 @@ impl Embedding {
         self.table.tokens.len()
     }
 
-    /// The row index of [UNK].
+    /// The row index of `[UNK]`.
     pub fn unk(&self) -> u32 {
         self.table.unk
     }

@@ -84,7 +84,7 @@ pub(super) fn tokenize(table: &Table, text: &str) -> Vec<Token> {
     out
 }
 
-/// Splits the word read so far into pieces (or one [UNK]), appends them and starts a new word.
+/// Splits the word read so far into pieces (or one `[UNK]`), appends them and starts a new word.
 fn finish(table: &Table, word: &mut Word, index: &mut u32, out: &mut Vec<Token>) {
     let n = word.chars.len();
     let (Some(first), Some(last)) = (word.chars.first(), word.chars.last()) else {
