@@ -12,6 +12,7 @@
 //! - Offsets in a [`Span`] are byte offsets into the text of the field named by the span (always on
 //!   char boundaries), with the same positions as UTF-16 code-unit offsets beside them for the browser.
 
+pub mod embed;
 mod engine;
 mod figures;
 mod growth;
