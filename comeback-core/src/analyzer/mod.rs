@@ -13,6 +13,7 @@
 //!   char boundaries), with the same positions as UTF-16 code-unit offsets beside them for the browser.
 
 mod doc;
+pub mod embed;
 mod engine;
 mod features;
 mod figures;
