@@ -177,6 +177,9 @@ struct Score {
     flag_tp: usize,
     flag_fp: usize,
     flag_fn: usize,
+    /// Flags raised as likely (not "possible"): true and false positives.
+    likely_tp: usize,
+    likely_fp: usize,
     /// Per flag: (true positives, false positives, false negatives).
     per_flag: BTreeMap<&'static str, (usize, usize, usize)>,
     /// Answers: labelled with any flag / warned of any flag / both.
@@ -307,6 +310,13 @@ fn score(set: &Set) -> Score {
         }
         let want = strings(&v["red_flags"]);
         let got = report.red_flag_ids();
+        for h in report.red_flags.iter().filter(|h| !h.possible) {
+            if want.contains(&h.flag.id()) {
+                s.likely_tp += 1;
+            } else {
+                s.likely_fp += 1;
+            }
+        }
         for flag in FLAGS {
             let (w, g) = (want.contains(&flag), got.contains(&flag));
             let e = s.per_flag.entry(flag).or_default();
@@ -319,14 +329,17 @@ fn score(set: &Set) -> Score {
                     s.flag_fp += 1;
                     e.1 += 1;
                     if per_item {
-                        let quote = report
-                            .red_flags
-                            .iter()
-                            .find(|h| h.flag.id() == flag)
+                        let hit = report.red_flags.iter().find(|h| h.flag.id() == flag);
+                        let quote = hit
                             .and_then(|h| h.evidence.first())
                             .map_or(String::new(), |f| f.quote.clone());
+                        let level = if hit.is_some_and(|h| h.possible) {
+                            "possible"
+                        } else {
+                            "likely"
+                        };
                         s.log
-                            .push(format!("  false flag {id:<32} {flag} ({quote:?})"));
+                            .push(format!("  false flag {id:<32} {flag} {level} ({quote:?})"));
                     }
                 }
                 (true, false) => {
@@ -410,7 +423,8 @@ fn score_real(v: &Value, report: &Report, per_item: bool, s: &mut Score) {
 }
 
 /// Prints a set's figures in one piece (so that sets scored in parallel do not interleave) and
-/// returns the per-key agreement and the red-flag precision.
+/// returns the per-key agreement and the precision of the flags raised as likely (the floors are
+/// on those: the team's labels flag what is certain, a "possible" flag has a lower bar).
 fn report_set(set: &Set, s: &Score) -> ([f64; 5], f64) {
     let mut out = String::new();
     for l in &s.log {
@@ -445,8 +459,14 @@ fn report_set(set: &Set, s: &Score) -> ([f64; 5], f64) {
     let r = ratio(s.flag_tp, s.flag_tp + s.flag_fn);
     let _ = writeln!(
         out,
-        "  red flags (per flag)   precision {p:.3} recall {r:.3} (tp {} fp {} fn {})",
+        "  red flags (per flag)   precision {p:.3} recall {r:.3} (tp {} fp {} fn {}), with the possible ones",
         s.flag_tp, s.flag_fp, s.flag_fn
+    );
+    let lp = ratio(s.likely_tp, s.likely_tp + s.likely_fp);
+    let _ = writeln!(
+        out,
+        "  red flags (likely)     precision {lp:.3} (tp {} fp {}), without the possible ones",
+        s.likely_tp, s.likely_fp
     );
     let ap = ratio(s.any_both, s.any_warned);
     let ar = ratio(s.any_both, s.any_labelled);
@@ -497,29 +517,36 @@ fn report_set(set: &Set, s: &Score) -> ([f64; 5], f64) {
         "  (a proportion from 40 answers is known to about ±0.12, from 130 to about ±0.07: read the intervals)"
     );
     print!("{out}");
-    (keys, p)
+    (keys, lp)
 }
 
-fn check(set: &Set) {
+/// Scores a set and prints it; returns what falls under its floors.
+fn check(set: &Set) -> Vec<String> {
     let s = score(set);
     let (keys, precision) = report_set(set, &s);
+    let mut under = Vec::new();
     for (i, k) in Key::ALL.iter().enumerate() {
-        let floor = set.base[i] - MAX_DROP;
-        assert!(
-            keys[i] >= floor - 1e-9,
-            "{}: agreement on {} is {:.3}, more than {MAX_DROP} under {:.3}",
-            set.file,
-            k.id(),
-            keys[i],
-            set.base[i]
-        );
+        if keys[i] < set.base[i] - MAX_DROP - 1e-9 {
+            under.push(format!(
+                "{}: agreement on {} is {:.3}, more than {MAX_DROP} under {:.3}",
+                set.file,
+                k.id(),
+                keys[i],
+                set.base[i]
+            ));
+        }
     }
-    assert!(
-        precision >= set.precision,
-        "{}: red-flag precision {precision:.3} is under its floor {:.2}",
-        set.file,
-        set.precision
-    );
+    if precision < set.precision {
+        under.push(format!(
+            "{}: likely red-flag precision {precision:.3} is under its floor {:.2}",
+            set.file, set.precision
+        ));
+    }
+    under
+}
+
+fn assert_all(under: Vec<String>) {
+    assert!(under.is_empty(), "{}", under.join("\n"));
 }
 
 fn set(file: &str) -> &'static Set {
@@ -530,19 +557,17 @@ fn set(file: &str) -> &'static Set {
 
 #[test]
 fn team_written_sets() {
-    for s in SETS.iter().filter(|s| !s.real) {
-        check(s);
-    }
+    assert_all(SETS.iter().filter(|s| !s.real).flat_map(check).collect());
 }
 
 #[test]
 fn real_answers_tuning_part() {
-    check(set("real/real-tune.jsonl"));
+    assert_all(check(set("real/real-tune.jsonl")));
 }
 
 #[test]
 fn real_answers_sealed_part() {
-    check(set("real/real-sealed.jsonl"));
+    assert_all(check(set("real/real-sealed.jsonl")));
 }
 
 #[test]

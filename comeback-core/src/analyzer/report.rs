@@ -96,6 +96,9 @@ pub struct RedFlagHit {
     pub label: String,
     /// The words that raised it.
     pub evidence: Vec<Finding>,
+    /// Likely but not certain: shown as "possible", with a lower bar than a flag the words
+    /// prove on their own.
+    pub possible: bool,
 }
 
 /// One thing an interviewer listens for, and whether the answer gives evidence of it.

@@ -74,6 +74,24 @@ const WEAK_OUTSIDE: &[&str] = &[
     "regulator",
 ];
 
+/// Outside-cause words that turn up in passing in most stories of a failure ("by accident", "got
+/// sick", "the load was frozen", "a visa"): a cause only when told as one.
+const INCIDENTAL: &[&str] = &[
+    "accident",
+    "sick",
+    "frozen",
+    "froze",
+    "glitch",
+    "visa",
+    "unexpected",
+    "unexpectedly",
+    "complexity",
+    "competitor",
+    "competitors",
+    "injury",
+    "flu",
+];
+
 /// Outside-cause cues that open with an act ("decided to", "changed the", "quit"): someone
 /// else's act is an outside cause; the speaker's or their own team's ("we decided to") is not.
 const ACTS: &[&str] = &[
@@ -322,4 +340,80 @@ pub(crate) fn breakdown_cause(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         return Some((np_start, k + 1));
     }
     None
+}
+
+/// Whether the outside-cause cue `h` of a sentence is told as the cause of what went wrong, not
+/// only named in passing ("a bug", "the database", "a competitor" turn up in most failure stories):
+/// a shock nobody on the job brings about (`[shock]`), a cue of several words, a cue after a word
+/// that makes it the cause (`[cause_marker]`: "because of", "due to", "caused by", "when"), or
+/// the subject of an event (`[event_verb]`: "the vendor's API changed", "an update broke").
+pub(crate) fn told_as_cause(toks: &[crate::analyzer::text::Token], h: &CueHit) -> bool {
+    static SHOCK: OnceLock<WordSet> = OnceLock::new();
+    static MARKER: OnceLock<WordSet> = OnceLock::new();
+    static EVENT: OnceLock<WordSet> = OnceLock::new();
+    let shock = outside_section(&SHOCK, "shock");
+    let marker = outside_section(&MARKER, "cause_marker");
+    let event = outside_section(&EVENT, "event_verb");
+    // Only the common words need telling as a cause; a plain outside cause ("the water main
+    // burst", "went into administration") is one wherever it stands.
+    let common = toks[h.start..h.end]
+        .iter()
+        .all(|t| INCIDENTAL.contains(&t.norm.as_str()));
+    // "By accident", "by mistake": the speaker's own slip, not a cause from outside.
+    if h.start > 0 && toks[h.start - 1].norm == "by" {
+        return false;
+    }
+    if !common
+        || h.end - h.start > 1
+        || toks[h.start..h.end]
+            .iter()
+            .any(|t| shock.contains(t.norm.as_str()))
+    {
+        return true;
+    }
+    let before = &toks[h.start.saturating_sub(6)..h.start];
+    let after = &toks[h.end.min(toks.len())..(h.end + 4).min(toks.len())];
+    // A new clause (a subject of its own, a relative) ends the reach.
+    let stop = |t: &crate::analyzer::text::Token| {
+        matches!(
+            t.norm.as_str(),
+            "i" | "we"
+                | "i'd"
+                | "we'd"
+                | "but"
+                | "so"
+                | "and"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "who"
+                | "that"
+                | "which"
+        )
+    };
+    let caused = before
+        .iter()
+        .rev()
+        .take_while(|t| !stop(t))
+        .enumerate()
+        .any(|(i, t)| {
+            let w = t.norm.as_str();
+            // "had a three-day outage": the event's own verb, right before it.
+            let close = !matches!(w, "had" | "has" | "have" | "suffered") || i < 3;
+            close && marker.contains(w)
+        });
+    // An event: a verb of the list, or any verb in the past ("rolled out", "issued a recall",
+    // "were acquired", "had a fire at their factory").
+    let is_event = |t: &crate::analyzer::text::Token| {
+        let w = t.norm.as_str();
+        event.contains(w)
+            || matches!(w, "took" | "made" | "brought" | "burst" | "went")
+            || (w.len() >= 5
+                && w.ends_with("ed")
+                && !matches!(w, "need" | "needed" | "speed" | "indeed"))
+    };
+    let acted = after.iter().take_while(|t| !stop(t)).any(is_event);
+    let itself = toks[h.start..h.end].iter().any(is_event);
+    caused || acted || itself
 }

@@ -1,8 +1,11 @@
 //! The verdict on key 1: a real failure, with an outside or unexpected cause, no risky material and
 //! no careless slip of the speaker's own.
 
+use super::owner;
 use crate::analyzer::doc::{key_verdict, missing, Doc, Sent, STORY_PARTS};
-use crate::analyzer::features::outside::{breakdown_cause, outside_hits, strong_outside_hit};
+use crate::analyzer::features::outside::{
+    breakdown_cause, outside_hits, strong_outside_hit, told_as_cause,
+};
 use crate::analyzer::features::slips::speaker_slip;
 use crate::analyzer::lexicon::Cat;
 use crate::analyzer::report::{AnswerPart, KeyVerdict, RedFlagHit};
@@ -29,9 +32,11 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             h.end,
         ));
     }
+    // A possible flag is shown with the key's advice but decides nothing alone: key 1 follows
+    // whose failure it is (below).
     let risky: Vec<&RedFlagHit> = flags
         .iter()
-        .filter(|h| h.flag != RedFlag::BlameShifting)
+        .filter(|h| h.flag != RedFlag::BlameShifting && !h.possible)
         .collect();
     for h in &risky {
         findings.extend(h.evidence.iter().take(2).cloned());
@@ -65,7 +70,12 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         .iter()
         .copied()
         .chain(doc.sents[..first_recovery].iter())
-        .find_map(|s| outside_hits(doc, s).next().map(|h| (s, *h)));
+        .find_map(|s| {
+            let toks = doc.toks(s);
+            outside_hits(doc, s)
+                .find(|h| told_as_cause(toks, h))
+                .map(|h| (s, *h))
+        });
     // An outside cause told as an event ("the venue's projector failed") when no named one is.
     let cause = cause.map(|(s, h)| (s, h.start, h.end)).or_else(|| {
         story
@@ -91,16 +101,33 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     // speaker names, whatever outside party comes into the story after it.
     let slip = doc
         .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
-        .find_map(|s| speaker_slip(doc, s).map(|k| (s, k)))
-        .filter(|(s, k)| !strong_cause || stated_reason(doc.toks(s), *k));
-    if let Some((s, k)) = slip {
+        .find_map(|s| speaker_slip(doc, s).map(|k| (s, k, k + 1)))
+        .filter(|(s, k, _)| !strong_cause || stated_reason(doc.toks(s), *k));
+    // Whose failure it is: owning words or a slip of the speaker's anywhere in the story make it
+    // theirs, whatever outside things it names; put on a colleague, it is no outside cause either.
+    let own = owner::ownership(doc);
+    let slip = slip.or_else(|| {
+        own.own
+            .filter(|_| own.owned_in_words || !strong_cause)
+            .map(|p| (p.sent, p.start, p.end))
+    });
+    // Blame is no outside cause: the failure has one only if something else caused it (a bug, a
+    // vendor, a storm), told apart from the colleague it is put on.
+    let blamed = own.blamed.filter(|b| {
+        slip.is_none() && !strong_cause && cause.is_none_or(|(s, _, _)| std::ptr::eq(s, b.sent))
+    });
+    if let Some((s, a, b)) = slip {
         findings.push(doc.finding(
             CHOICE_OWN_SLIP,
             "This reads as a slip of your own. If you can, choose a failure with an outside or unexpected cause; if you keep this one, show the check you added so it cannot happen again.",
             s,
-            k,
-            k + 1,
+            a,
+            b,
         ));
+    }
+    // What the speaker caused, or put on a colleague, is no outside cause: do not praise one.
+    if slip.is_some() || blamed.is_some() {
+        findings.retain(|f| f.rule != CHOICE_OUTSIDE_CAUSE.id);
     }
     // A breakdown told as an event is what went wrong, even with no failure word near it.
     let has_failure = has_failure
@@ -108,7 +135,12 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             && doc
                 .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
                 .any(|s| breakdown_cause(doc, s).is_some()));
-    let met = has_failure && denial.is_none() && risky.is_empty() && has_cause && slip.is_none();
+    let met = has_failure
+        && denial.is_none()
+        && risky.is_empty()
+        && has_cause
+        && slip.is_none()
+        && blamed.is_none();
     let status = if denial.is_some() {
         "Missing: no real failure is told.".to_string()
     } else if !has_failure {
@@ -130,6 +162,9 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         format!("Risky material: {}.", labels.join(", ").to_lowercase())
     } else if slip.is_some() {
         "Risky material: a slip of your own.".to_string()
+    } else if blamed.is_some() {
+        "Risky material: the failure is put on someone else, so it has no outside cause."
+            .to_string()
     } else if !has_cause {
         findings.push(missing(
             CHOICE_NO_CAUSE,

@@ -10,6 +10,7 @@ mod choice;
 mod competency;
 mod conflict;
 mod judgment;
+pub(crate) mod owner;
 
 pub(crate) use choice::choice_verdict;
 
@@ -244,6 +245,8 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
             ));
         }
     }
+    // What the words alone do not prove but make likely: the kind of failure the speaker owns.
+    let possible = possible_flags(doc, &evidence);
     let mut out: Vec<RedFlagHit> = Vec::new();
     for flag in RedFlag::ALL {
         let ev: Vec<Finding> = evidence
@@ -257,10 +260,79 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
                 flag,
                 label: flag.label().to_string(),
                 evidence: ev,
+                possible: false,
+            });
+        } else if let Some((_, f)) = possible.iter().find(|(f, _)| *f == flag) {
+            out.push(RedFlagHit {
+                flag,
+                label: flag.label().to_string(),
+                evidence: vec![f.clone()],
+                possible: true,
             });
         }
     }
     out
+}
+
+/// Flags a careful interviewer would likely raise from the kind of failure the speaker owns
+/// ([`owner::ownership`]), each with the words: a task of the role done wrong (core competency,
+/// when the role is known and the failure is in its core), a call (poor judgment), not knowing
+/// how (basic skills), a clash (conflict), a dishonest act (ethics), and the failure put on a
+/// colleague (blame).
+fn possible_flags(doc: &Doc, raised: &[(RedFlag, Finding)]) -> Vec<(RedFlag, Finding)> {
+    use owner::{Kind, Place};
+    let own = owner::ownership(doc);
+    let mut out = Vec::new();
+    let mut add = |flag: RedFlag, p: Place| {
+        if !raised.iter().any(|(f, _)| *f == flag) && !out.iter().any(|(f, _)| *f == flag) {
+            out.push((
+                flag,
+                doc.finding(flag.finding_rule(), flag.message(), p.sent, p.start, p.end),
+            ));
+        }
+    };
+    if let Some(p) = own.place(Kind::Dishonest) {
+        add(RedFlag::Ethics, p);
+    }
+    if let Some(p) = own.place(Kind::Clash) {
+        add(RedFlag::InterpersonalConflict, p);
+    }
+    if let Some(p) = own.place(Kind::Gap) {
+        add(RedFlag::BasicSkills, p);
+    }
+    if let Some(p) = own.place(Kind::Decision) {
+        add(RedFlag::PoorJudgment, p);
+    }
+    if let Some(p) = own.blamed {
+        add(RedFlag::BlameShifting, p);
+    }
+    // A slip read from the story alone, beside a clear outside cause, is how the outside cause
+    // played out, not the failure (owning words still count).
+    let excused = !own.owned_in_words
+        && doc
+            .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+            .any(|s| strong_outside_hit(doc, s));
+    if let Some(task) = own.place(Kind::Task).filter(|_| !excused) {
+        // A task of the job done wrong is at the core of the role unless the role is unknown;
+        // the words of a core skill make it plain, otherwise it is the task itself.
+        if doc.role.is_some() {
+            add(RedFlag::CoreCompetency, core_failure(doc).unwrap_or(task));
+        }
+    }
+    out
+}
+
+/// Where the failure told in the story touches a core skill of the target role.
+fn core_failure<'d>(doc: &'d Doc) -> Option<owner::Place<'d>> {
+    let role = doc.role?;
+    doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context, AnswerPart::Other])
+        .find_map(|s| {
+            role.core_hits(doc.toks(s)).first().map(|h| owner::Place {
+                sent: s,
+                start: h.start,
+                end: h.end,
+            })
+        })
 }
 
 #[cfg(test)]
