@@ -59,31 +59,7 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             | FailureCategory::RareEvent
             | FailureCategory::OutsideControl
     );
-    // The cause is told in the story, or anywhere before the recovery starts (a sentence that
-    // also tells a realisation is still the story when it comes first).
-    let first_recovery = doc
-        .sents
-        .iter()
-        .position(|s| matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate))
-        .unwrap_or(doc.sents.len());
-    let cause = story
-        .iter()
-        .copied()
-        .chain(doc.sents[..first_recovery].iter())
-        .find_map(|s| {
-            let toks = doc.toks(s);
-            outside_hits(doc, s)
-                .find(|h| told_as_cause(toks, h))
-                .map(|h| (s, *h))
-        });
-    // An outside cause told as an event ("the venue's projector failed") when no named one is.
-    let cause = cause.map(|(s, h)| (s, h.start, h.end)).or_else(|| {
-        story
-            .iter()
-            .copied()
-            .chain(doc.sents[..first_recovery].iter())
-            .find_map(|s| breakdown_cause(doc, s).map(|(a, b)| (s, a, b)))
-    });
+    let cause = outside_cause(doc);
     if let Some((s, a, b)) = cause {
         findings.push(doc.finding(
             CHOICE_OUTSIDE_CAUSE,
@@ -125,6 +101,19 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             b,
         ));
     }
+    // Told in the first person with no outside cause and no one else blamed: the speaker's own
+    // doing, even in no words of a slip. Saying "say what caused it" would be wrong: the story
+    // gives its cause, the speaker.
+    let own_story = own
+        .told_by_speaker
+        .filter(|_| slip.is_none() && cause.is_none() && own.blamed.is_none() && denial.is_none());
+    if let Some(p) = own_story {
+        findings.push(doc.finding_sentence(
+            CHOICE_OWN_SLIP,
+            "This reads as your own doing, with no outside cause. If you can, choose a failure with an outside or unexpected cause; if you keep this one, say plainly what went wrong and show the check you added so it cannot happen again.",
+            p.sent,
+        ));
+    }
     // What the speaker caused, or put on a colleague, is no outside cause: do not praise one.
     if slip.is_some() || blamed.is_some() {
         findings.retain(|f| f.rule != CHOICE_OUTSIDE_CAUSE.id);
@@ -162,6 +151,8 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         format!("Risky material: {}.", labels.join(", ").to_lowercase())
     } else if slip.is_some() {
         "Risky material: a slip of your own.".to_string()
+    } else if own_story.is_some() && !doc.structured {
+        "Risky material: your own doing, with no outside cause.".to_string()
     } else if blamed.is_some() {
         "Risky material: the failure is put on someone else, so it has no outside cause."
             .to_string()
@@ -185,4 +176,28 @@ fn stated_reason(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
         w.windows(2)
             .any(|p| p[0].norm == "because" && matches!(p[1].norm.as_str(), "i" | "i'd" | "i'd've"))
     })
+}
+
+/// The outside cause of the failure, with its words: an outside word told as a cause, or a
+/// breakdown told as an event ("the venue's projector failed"), in the story or anywhere before
+/// the recovery starts (a sentence that also tells a realisation is still the story when it
+/// comes first).
+pub(crate) fn outside_cause<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    let first_recovery = doc
+        .sents
+        .iter()
+        .position(|s| matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate))
+        .unwrap_or(doc.sents.len());
+    let candidates = || {
+        doc.in_parts(STORY_PARTS)
+            .chain(doc.sents[..first_recovery].iter())
+    };
+    candidates()
+        .find_map(|s| {
+            let toks = doc.toks(s);
+            outside_hits(doc, s)
+                .find(|h| told_as_cause(toks, h))
+                .map(|h| (s, h.start, h.end))
+        })
+        .or_else(|| candidates().find_map(|s| breakdown_cause(doc, s).map(|(a, b)| (s, a, b))))
 }

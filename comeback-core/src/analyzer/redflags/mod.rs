@@ -312,11 +312,25 @@ fn possible_flags(doc: &Doc, raised: &[(RedFlag, Finding)]) -> Vec<(RedFlag, Fin
         && doc
             .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
             .any(|s| strong_outside_hit(doc, s));
-    if let Some(task) = own.place(Kind::Task).filter(|_| !excused) {
-        // A task of the job done wrong is at the core of the role unless the role is unknown;
-        // the words of a core skill make it plain, otherwise it is the task itself.
+    // Whose failure it is: owned in words, a slip of the speaker's, or, with no outside cause and
+    // no one blamed, the speaker's own story of what went wrong.
+    let mine = own.own.filter(|_| !excused).or_else(|| {
+        own.told_by_speaker.filter(|_| {
+            own.blamed.is_none()
+                && choice::outside_cause(doc).is_none()
+                && !doc.sents.iter().any(|s| s.has(Cat::Denial))
+        })
+    });
+    let only_people = !own.kinds.is_empty()
+        && own
+            .kinds
+            .iter()
+            .all(|(k, _)| matches!(k, Kind::Clash | Kind::Dishonest | Kind::Gap));
+    if let Some(p) = mine.filter(|_| !only_people) {
+        // A failure of the speaker's own in their work is at the core of the role unless the role
+        // is unknown: the words of a core skill make it plain, otherwise the failure itself.
         if doc.role.is_some() {
-            add(RedFlag::CoreCompetency, core_failure(doc).unwrap_or(task));
+            add(RedFlag::CoreCompetency, core_failure(doc).unwrap_or(p));
         }
     }
     out

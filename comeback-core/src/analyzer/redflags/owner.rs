@@ -97,17 +97,6 @@ pub(crate) enum Kind {
     Dishonest,
 }
 
-/// Who the failure belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Owner {
-    /// The speaker did it (alone or as one of "we").
-    Speaker,
-    /// The speaker puts it on someone inside their own organisation.
-    Blamed,
-    /// Nobody in the story owns it: it happened to them (decided elsewhere).
-    Unknown,
-}
-
 /// Where a mark was found: a sentence and tokens `start..end` in it.
 #[derive(Clone, Copy)]
 pub(crate) struct Place<'d> {
@@ -128,20 +117,12 @@ pub(crate) struct Ownership<'d> {
     pub kinds: Vec<(Kind, Place<'d>)>,
     /// Where the speaker puts it on someone else.
     pub blamed: Option<Place<'d>>,
+    /// The first sentence of the failure told in the first person: the speaker's own doing when
+    /// nothing else caused it (no outside cause, no one blamed).
+    pub told_by_speaker: Option<Place<'d>>,
 }
 
 impl<'d> Ownership<'d> {
-    /// Who the failure belongs to.
-    pub fn owner(&self) -> Owner {
-        if self.own.is_some() {
-            Owner::Speaker
-        } else if self.blamed.is_some() {
-            Owner::Blamed
-        } else {
-            Owner::Unknown
-        }
-    }
-
     /// Whether a kind was found.
     pub fn has(&self, k: Kind) -> bool {
         self.kinds.iter().any(|(x, _)| *x == k)
@@ -425,6 +406,18 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
             out.own = Some(place);
         }
     }
+    out.told_by_speaker = doc
+        .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+        .find(|s| s.first_person && s.part == AnswerPart::Failure)
+        .or_else(|| {
+            doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+                .find(|s| s.first_person)
+        })
+        .map(|s| Place {
+            sent: s,
+            start: 0,
+            end: doc.toks(s).len(),
+        });
     if not_blamed {
         out.blamed = None;
     }
