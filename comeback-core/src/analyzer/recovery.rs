@@ -30,6 +30,7 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     {
         return Some((h.start, h.end));
     }
+    let text = doc.text_of(s);
     toks.iter()
         .enumerate()
         .skip(1)
@@ -39,8 +40,65 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
                 && !t.norm.starts_with("i'")
                 && !super::text::is_month_or_day(&t.norm)
                 && toks.get(k - 1).is_some_and(|p| !p.cap)
+                && !all_caps(text, t)
+                && person_slot(toks, *k)
         })
         .map(|(k, _)| (k, k + 1))
+}
+
+/// Whether a token is written in capitals throughout ("QB", "MVP", "STOP"): an acronym or a
+/// shout, not a person's name.
+fn all_caps(text: &str, t: &super::text::Token) -> bool {
+    text.get(t.start..t.end).is_some_and(|w| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    })
+}
+
+/// Whether the capitalised word at `k` stands where a person does in a recovery: after a verb of
+/// reaching someone or working with them ("rang Priya", "with Sam", "asked Dr Okafor"), or
+/// before the act of a helper ("Sam helped", "Marco and I").
+fn person_slot(toks: &[super::text::Token], k: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "with",
+        "to",
+        "asked",
+        "told",
+        "called",
+        "rang",
+        "phoned",
+        "emailed",
+        "messaged",
+        "texted",
+        "contacted",
+        "alongside",
+        "and",
+        "helped",
+        "brought",
+        "paged",
+        "pinged",
+        "met",
+        "from",
+        "by",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "our",
+        "my",
+    ];
+    const AFTER: &[&str] = &[
+        "helped", "and", "agreed", "said", "came", "stepped", "offered", "joined", "took",
+        "checked", "reviewed", "approved", "signed",
+    ];
+    let before = toks[k.saturating_sub(2)..k]
+        .iter()
+        .any(|t| BEFORE.contains(&t.norm.as_str()));
+    let after = toks
+        .get(k + 1)
+        .is_some_and(|t| AFTER.contains(&t.norm.as_str()));
+    before || after
 }
 
 /// Whether the people a "who" cue names only received the recovery or stood by, rather than
@@ -78,14 +136,22 @@ fn bystander(toks: &[super::text::Token], start: usize, end: usize) -> bool {
     mass || apologised || matches!(last, "their" | "his" | "her" | "its")
 }
 
-/// Whether a sentence says when or how fast: a timing phrase or a duration.
-pub(crate) fn when(s: &Sent) -> Option<(usize, usize)> {
+/// Whether a sentence says when or how fast: a timing phrase or a duration in the span of a
+/// recovery (minutes to weeks: "within 9 minutes", "in two days"), not "twelve years" or "27
+/// years" of doing the job.
+pub(crate) fn when(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     if let Some(h) = s.hits_of(Cat::Timing).next() {
         return Some((h.start, h.end));
     }
+    let toks = doc.toks(s);
     s.figures
         .iter()
-        .find(|f| f.kind == FigureKind::Duration)
+        .find(|f| {
+            f.kind == FigureKind::Duration
+                && !toks[f.start..f.end.min(toks.len())]
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "year" | "years" | "decade" | "decades"))
+        })
         .map(|f| (f.start, f.end))
 }
 
@@ -150,11 +216,18 @@ fn says_when(toks: &[super::text::Token]) -> bool {
 /// The sentences that tell the recovery.
 pub(crate) fn recovery_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sent> {
     if doc.structured {
-        doc.in_parts(&[AnswerPart::Recovery]).collect()
-    } else {
-        doc.in_parts(&[AnswerPart::Recovery, AnswerPart::Immediate])
-            .collect()
+        return doc.in_parts(&[AnswerPart::Recovery]).collect();
     }
+    // In a pasted answer the sentence that tells the speaker's own slip ("I switched the reefer
+    // off and didn't switch it back on") is the failure itself, not its recovery.
+    let slips: Vec<*const Sent> = crate::analyzer::redflags::owner::slip_sentences(doc);
+    doc.sents
+        .iter()
+        .filter(|s| {
+            matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate)
+                && !slips.contains(&(*s as *const Sent))
+        })
+        .collect()
 }
 
 /// The verdict on key 3.
@@ -243,7 +316,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             who_found = who(doc, s).map(|w| (*s, w));
         }
         if when_found.is_none() {
-            when_found = when(s).map(|w| (*s, w));
+            when_found = when(doc, s).map(|w| (*s, w));
         }
     }
     // Stock phrases with no action verb of the list ("took ownership") still count as generic.

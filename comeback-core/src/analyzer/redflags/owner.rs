@@ -538,3 +538,14 @@ fn told_when_not(toks: &[Token]) -> Option<(usize, usize)> {
         (w(k) == "when" && not && w(k.wrapping_sub(1)) != "asked").then_some((told, k + 3))
     })
 }
+
+/// The sentences that tell a slip, a call or a step left undone of the speaker's: the failure
+/// itself, never part of its recovery.
+pub(crate) fn slip_sentences(doc: &Doc) -> Vec<*const Sent> {
+    let own = ownership(doc);
+    own.kinds
+        .iter()
+        .filter(|(k, _)| matches!(k, Kind::Task | Kind::Decision))
+        .map(|(_, p)| p.sent as *const Sent)
+        .collect()
+}
