@@ -22,13 +22,156 @@ pub(crate) fn counts(s: &Sent) -> bool {
     FAILURE_PARTS.contains(&s.part) && !s.has(Cat::Experience)
 }
 
+/// Nouns of what a failure affects or costs: a small count of them ("3 patients", "two orders")
+/// measures the failure; a small count of anything else ("two colleagues", "5th grade") does not.
+const IMPACT_NOUNS: &[&str] = &[
+    "users",
+    "customers",
+    "patients",
+    "orders",
+    "students",
+    "pupils",
+    "clients",
+    "guests",
+    "people",
+    "accounts",
+    "deals",
+    "calls",
+    "complaints",
+    "tickets",
+    "errors",
+    "incidents",
+    "sites",
+    "stores",
+    "shops",
+    "branches",
+    "hospitals",
+    "flights",
+    "bookings",
+    "items",
+    "products",
+    "cases",
+    "days",
+    "hours",
+    "minutes",
+    "weeks",
+    "months",
+    "shifts",
+    "doses",
+    "lessons",
+    "classes",
+    "sales",
+    "leads",
+    "invoices",
+    "payments",
+    "shipments",
+    "deliveries",
+    "pallets",
+    "boxes",
+    "units",
+    "servers",
+    "releases",
+    "bugs",
+    "defects",
+    "jobs",
+    "contracts",
+    "bids",
+    "projects",
+    "events",
+    "sessions",
+    "pages",
+    "records",
+    "files",
+    "rooms",
+    "tables",
+    "covers",
+    "meals",
+    "cases",
+    "families",
+    "residents",
+    "members",
+    "volunteers",
+    "donors",
+    "candidates",
+    "hires",
+    "employees",
+    "staff",
+    "drivers",
+    "vehicles",
+    "trucks",
+    "loads",
+    "crates",
+    "trips",
+    "miles",
+    "kilometres",
+    "kilometers",
+    "litres",
+    "liters",
+    "tonnes",
+    "tons",
+    "points",
+    "subscribers",
+    "visitors",
+    "downloads",
+    "signups",
+    "sign-ups",
+    "applicants",
+];
+
+/// Whether a figure measures the failure's scale, impact or recovery. Money and shares always
+/// do; a duration does unless it is years of experience or time ago ("twelve years", "five years
+/// ago"); a count does when it is large or counts what the failure touched ("3 patients"), not an
+/// ordinal ("5th grade") or a small count of anything else ("two colleagues").
+fn measures(doc: &Doc, s: &Sent, f: &super::doc::Figure) -> bool {
+    use super::doc::FigureKind;
+    let toks = doc.toks(s);
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    match f.kind {
+        FigureKind::Money | FigureKind::Percent | FigureKind::Share => true,
+        FigureKind::Duration => {
+            let span = &toks[f.start..f.end.min(toks.len())];
+            let years = span
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "year" | "years" | "decade" | "decades"));
+            !years && !matches!(w(f.end), "ago" | "old")
+        }
+        FigureKind::Count => {
+            let first = w(f.start);
+            let ordinal = ["st", "nd", "rd", "th"].iter().any(|x| {
+                first.ends_with(x) && first.chars().next().is_some_and(|c| c.is_ascii_digit())
+            });
+            if ordinal {
+                return false;
+            }
+            let value = count_value(first);
+            value.is_none_or(|v| v >= 10)
+                || (f.end..(f.end + 3).min(toks.len())).any(|i| IMPACT_NOUNS.contains(&w(i)))
+        }
+    }
+}
+
+/// The value of a small count written as digits or a word ("3", "three", "a dozen").
+fn count_value(w: &str) -> Option<u64> {
+    const WORDS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as u64);
+    }
+    let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() != w.chars().filter(|c| c.is_alphanumeric()).count() {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// The verdict on key 2.
 pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let key = Key::Numbers;
     let mut findings = Vec::new();
     let mut found = 0;
     for s in doc.sents.iter().filter(|s| counts(s)) {
-        for f in &s.figures {
+        for f in s.figures.iter().filter(|f| measures(doc, s, f)) {
             found += 1;
             if found <= 3 {
                 findings.push(doc.with_figure_sign(
