@@ -15,6 +15,11 @@ const STAGES: &[(&str, &[&str], bool)] = &[
     // (stage, modules, whether modules of this stage may import each other)
     ("text", &["text"], false),
     (
+        "the embedding",
+        &["embed", "embed::table", "embed::wordpiece", "embed::tests"],
+        true,
+    ),
+    (
         "vocabulary and output types",
         &["lexicon", "report", "rules"],
         true,
@@ -43,6 +48,7 @@ const STAGES: &[(&str, &[&str], bool)] = &[
     ),
     ("reading", &["read"], false),
     ("parts", &["split"], false),
+    ("whose failure it is", &["owner"], false),
     (
         "verdicts and red flags",
         &[

@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use comeback_core::analyzer::{analyze_answer, analyze_story, story_from_answer, Report};
+use comeback_core::analyzer::{
+    analyze_answer, analyze_story, is_function_word, story_from_answer, Report,
+};
 use comeback_core::{FailureCategory, Key, RecoveryStep, Story};
 use serde_json::Value;
 
@@ -42,95 +44,6 @@ fn corpus() -> Vec<(String, String, Option<String>, String)> {
     out
 }
 
-/// Function words: a quote made only of these and one cue proves nothing.
-const FUNCTION_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "so",
-    "to",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "within",
-    "from",
-    "into",
-    "onto",
-    "after",
-    "afterwards",
-    "before",
-    "then",
-    "next",
-    "later",
-    "following",
-    "week",
-    "day",
-    "i",
-    "we",
-    "me",
-    "my",
-    "our",
-    "it",
-    "this",
-    "that",
-    "these",
-    "those",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "had",
-    "have",
-    "has",
-    "did",
-    "do",
-    "as",
-    "once",
-    "when",
-    "while",
-    "up",
-    "out",
-    "over",
-    "about",
-    "all",
-    "some",
-    "any",
-    "more",
-    "most",
-    "very",
-    "just",
-    "also",
-    "still",
-    "again",
-    "back",
-    "there",
-    "here",
-    "its",
-    "their",
-    "his",
-    "her",
-    "them",
-    "they",
-    "he",
-    "she",
-    "you",
-    "your",
-    "who",
-    "which",
-    "what",
-    "not",
-    "no",
-];
-
 fn words(q: &str) -> Vec<String> {
     q.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
@@ -139,10 +52,7 @@ fn words(q: &str) -> Vec<String> {
 }
 
 fn content_words(q: &str) -> usize {
-    words(q)
-        .iter()
-        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
-        .count()
+    words(q).iter().filter(|w| !is_function_word(w)).count()
 }
 
 /// Every quote that a met key or a found interviewer signal rests on, with what it proves.

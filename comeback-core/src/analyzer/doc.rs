@@ -237,11 +237,118 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The clause of sentence `s` that holds tokens `a..b`, as a token range: cut at a comma,
+    /// semicolon, colon, dash or bracket, and before a word that opens a new clause ("and", "but",
+    /// "because", "which", "when"...). A clause too thin to prove anything on its own (fewer than
+    /// three words, or fewer than two content words) takes in its neighbours, up to the sentence.
+    pub fn clause(&self, s: &Sent, a: usize, b: usize) -> (usize, usize) {
+        let toks = self.toks(s);
+        let n = toks.len();
+        if n == 0 {
+            return (a, b);
+        }
+        let (a, b) = (a.min(n - 1), b.clamp(a.min(n - 1) + 1, n));
+        let text = self.field_text(s);
+        // A boundary before token i.
+        let cut = |i: usize| -> bool {
+            if i == 0 || i >= n {
+                return true;
+            }
+            let gap = text.get(toks[i - 1].end..toks[i].start).unwrap_or("");
+            gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
+                || (gap.contains(" - "))
+                || OPENS_CLAUSE.contains(&toks[i].norm.as_str())
+        };
+        let mut start = a;
+        while start > 0 && !cut(start) {
+            start -= 1;
+        }
+        let mut end = b;
+        while end < n && !cut(end) {
+            end += 1;
+        }
+        // Too thin: the clause before (which often holds the subject and verb), then the one after.
+        while !self.proves(toks, start, end) && (start > 0 || end < n) {
+            if start > 0 {
+                start -= 1;
+                while start > 0 && !cut(start) {
+                    start -= 1;
+                }
+            } else {
+                end += 1;
+                while end < n && !cut(end) {
+                    end += 1;
+                }
+            }
+        }
+        (start, end)
+    }
+
+    /// Whether the clause of sentence `s` holding tokens `a..b` proves a claim on its own (see
+    /// [`Self::clause`]): an act told with what it acted on, not "I was on call" or "Cut".
+    pub fn clause_proves(&self, s: &Sent, a: usize, b: usize) -> bool {
+        let (ca, cb) = self.clause(s, a, b);
+        self.proves(self.toks(s), ca, cb)
+    }
+
+    /// Whether tokens `a..b` are enough to prove a claim: at least three words, two of them content
+    /// words.
+    fn proves(&self, toks: &[Token], a: usize, b: usize) -> bool {
+        let words = &toks[a..b.min(toks.len())];
+        words.len() >= 3
+            && words
+                .iter()
+                .filter(|t| !super::lexicon::is_function_word(&t.norm))
+                .count()
+                >= 2
+    }
+
+    /// `f`, an evidence finding, quoting the whole clause its words stand in (see [`Self::clause`]).
+    pub fn as_clause(&self, mut f: Finding) -> Finding {
+        let Some(span) = f.span else {
+            return f;
+        };
+        let Some(s) = self.sents.iter().find(|s| {
+            self.fields.get(s.fi).is_some_and(|x| x.field == span.field)
+                && s.start <= span.start
+                && span.end <= s.end.max(span.start)
+        }) else {
+            return f;
+        };
+        let toks = self.toks(s);
+        let Some(a) = toks.iter().position(|t| t.end > span.start) else {
+            return f;
+        };
+        let b = toks
+            .iter()
+            .rposition(|t| t.start < span.end)
+            .map_or(a + 1, |i| i + 1)
+            .max(a + 1);
+        let (ca, cb) = self.clause(s, a, b);
+        let (Some(first), Some(last)) = (toks.get(ca), toks.get(cb.saturating_sub(1))) else {
+            return f;
+        };
+        // Keep a sign written against a figure at either end ("£4,000", "35%").
+        let start = first.start.min(span.start);
+        let end = last.end.max(span.end);
+        if let Some(q) = self.field_text(s).get(start..end) {
+            f.quote = q.to_string();
+            f.span = self.span(s.fi, start, end);
+        }
+        f
+    }
+
     /// Sentences telling one of `parts`.
     pub fn in_parts<'s>(&'s self, parts: &'s [AnswerPart]) -> impl Iterator<Item = &'s Sent> + 's {
         self.sents.iter().filter(move |s| parts.contains(&s.part))
     }
 }
+
+/// Words that open a new clause: a quote stops before them.
+const OPENS_CLAUSE: &[&str] = &[
+    "and", "but", "so", "because", "while", "although", "though", "whereas", "which", "who",
+    "when", "until", "unless", "since", "then", "or",
+];
 
 /// The key a finding of `rule` about sentence `s` belongs to: the rule's own, or for the prose
 /// checks the key of the part the sentence tells.

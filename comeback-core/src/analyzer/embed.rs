@@ -16,6 +16,8 @@
 mod table;
 mod wordpiece;
 
+pub use wordpiece::Token;
+
 pub use table::{fnv1a64, EmbedError, MAGIC, VERSION};
 
 use std::cell::RefCell;
@@ -24,19 +26,6 @@ use std::rc::Rc;
 /// A loaded table: tokenises text and embeds it.
 pub struct Embedding {
     table: table::Table,
-}
-
-/// One WordPiece token of a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
-    /// Row index in the table ([`Embedding::unk`] for an unknown word or symbol).
-    pub id: u32,
-    /// Which word of the text it belongs to (0, 1, ...): the pieces of one word share it.
-    pub word: u32,
-    /// Byte offsets of the characters it was read from, in the text given.
-    pub start: usize,
-    /// End of that span (exclusive).
-    pub end: usize,
 }
 
 /// A sentence's vector with the tokens it was pooled from.

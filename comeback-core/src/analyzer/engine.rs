@@ -78,7 +78,16 @@ fn build(doc: &Doc, segments: Vec<AnswerSegment>) -> Report {
     let turnaround = recovery::verdict(doc);
     let improvement = results::verdict(doc);
     let growth = growth::verdict(doc);
-    let keys = vec![choice, numbers, turnaround, improvement, growth];
+    let mut keys = vec![choice, numbers, turnaround, improvement, growth];
+    // Evidence is a claim's proof: the clause that carries it (the action with its actor, the
+    // figure with what it measures), never a lone cue word.
+    for k in &mut keys {
+        for f in &mut k.findings {
+            if f.is_evidence() {
+                *f = doc.as_clause(f.clone());
+            }
+        }
+    }
     let prose = prose::findings(doc);
     let words: usize = doc.fields.iter().map(|f| f.tokens.len()).sum();
     let sentences = doc.sents.len();

@@ -374,8 +374,13 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
     (None, generic)
 }
 
-/// The first sentence that tells how the speaker works differently now.
+/// The first sentence that tells how the speaker works differently now, in words that prove it
+/// ("These days I" alone does not).
 fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    change_told(doc).filter(|(s, a, b)| doc.structured || doc.clause_proves(s, *a, *b))
+}
+
+fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
     if doc.structured {
         return doc
             .in_parts(&[AnswerPart::Change])

@@ -529,3 +529,23 @@ mod tests {
         assert_eq!((hits[1].tag, hits[1].start), (2, 6));
     }
 }
+
+/// Whether a word is grammatical rather than content: a closed-class word of `data/grammar.txt`
+/// (determiners, pronouns, prepositions, conjunctions, auxiliaries...) or a small adverb.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    grammar_set(
+        &SET,
+        &[
+            Gram::CLOSED,
+            &[
+                Gram::Adverb,
+                Gram::Quantifier,
+                Gram::Particle,
+                Gram::TimeNoun,
+            ],
+        ],
+        &[],
+    )
+    .contains(w)
+}

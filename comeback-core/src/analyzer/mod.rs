@@ -21,6 +21,7 @@ mod growth;
 mod interviewer;
 mod lexicon;
 mod numbers;
+mod owner;
 mod prose;
 mod read;
 mod recovery;
@@ -71,6 +72,12 @@ pub fn split_answer(text: &str) -> Vec<AnswerSegment> {
 /// no part). Id and times are left at their defaults for the caller to fill.
 pub fn story_from_answer(text: &str, role: Option<&str>) -> Story {
     split::story_from_answer(text, role)
+}
+
+/// Whether a word (lower case) is grammatical rather than content: what a quote needs more of
+/// than these to prove anything.
+pub fn is_function_word(word: &str) -> bool {
+    lexicon::is_function_word(word)
 }
 
 /// The display names of the roles in the role table, for the role field's suggestions.

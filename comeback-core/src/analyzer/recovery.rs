@@ -220,7 +220,7 @@ pub(crate) fn recovery_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sent> {
     }
     // In a pasted answer the sentence that tells the speaker's own slip ("I switched the reefer
     // off and didn't switch it back on") is the failure itself, not its recovery.
-    let slips: Vec<*const Sent> = crate::analyzer::redflags::owner::slip_sentences(doc);
+    let slips: Vec<*const Sent> = crate::analyzer::owner::slip_sentences(doc);
     doc.sents
         .iter()
         .filter(|s| {
@@ -297,6 +297,12 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             match a.actor {
                 Actor::Speaker => {
                     speaker_any = true;
+                    // A concrete act proves itself in its clause, with what it acted on.
+                    let a = Action {
+                        concrete: a.concrete
+                            && (doc.structured || doc.clause_proves(s, a.start, a.end)),
+                        ..a
+                    };
                     if a.concrete && speaker_concrete.is_none() {
                         speaker_concrete = Some((s, a));
                     }

@@ -17,8 +17,13 @@ fn apology_only(s: &Sent) -> bool {
         && !s.has(Cat::Action)
 }
 
-/// The first sentence that shows an immediate fix or win, with the words.
+/// The first sentence that shows an immediate fix or win, with the words, when those words prove
+/// it in their clause (a heading "Result" alone, or "I was on shift", proves nothing).
 pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    immediate_told(doc).filter(|(s, a, b)| doc.structured || doc.clause_proves(s, *a, *b))
+}
+
+fn immediate_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
     if doc.structured {
         return doc
             .in_parts(&[AnswerPart::Immediate])
@@ -112,8 +117,13 @@ fn damage_limited(s: &Sent) -> Option<&CueHit> {
         .min_by_key(|h| h.start)
 }
 
-/// The first sentence that shows a lasting change, with the words.
+/// The first sentence that shows a lasting change, with the words, when they prove it in their
+/// clause.
 pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    long_term_told(doc).filter(|(s, a, b)| doc.structured || doc.clause_proves(s, *a, *b))
+}
+
+fn long_term_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
     if doc.structured {
         return doc
             .in_parts(&[AnswerPart::LongTerm])

@@ -7,7 +7,6 @@
 //! punctuation, so that "great🙂" keeps "great" instead of becoming one unknown word.
 
 use super::table::{Class, Table};
-use super::Token;
 
 /// Longer words are unknown, as in BERT.
 const MAX_WORD_CHARS: usize = 100;
@@ -133,4 +132,17 @@ fn finish(table: &Table, word: &mut Word, index: &mut u32, out: &mut Vec<Token>)
         at = end;
     }
     word.clear();
+}
+
+/// One WordPiece token of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Row index in the table ([`Embedding::unk`] for an unknown word or symbol).
+    pub id: u32,
+    /// Which word of the text it belongs to (0, 1, ...): the pieces of one word share it.
+    pub word: u32,
+    /// Byte offsets of the characters it was read from, in the text given.
+    pub start: usize,
+    /// End of that span (exclusive).
+    pub end: usize,
 }

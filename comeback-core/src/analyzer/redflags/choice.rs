@@ -1,13 +1,13 @@
 //! The verdict on key 1: a real failure, with an outside or unexpected cause, no risky material and
 //! no careless slip of the speaker's own.
 
-use super::owner;
 use crate::analyzer::doc::{key_verdict, missing, Doc, Sent, STORY_PARTS};
 use crate::analyzer::features::outside::{
     breakdown_cause, outside_hits, strong_outside_hit, told_as_cause,
 };
 use crate::analyzer::features::slips::speaker_slip;
 use crate::analyzer::lexicon::Cat;
+use crate::analyzer::owner;
 use crate::analyzer::report::{AnswerPart, KeyVerdict, RedFlagHit};
 use crate::analyzer::rules::{
     RedFlag, CHOICE_MISSING, CHOICE_NO_CAUSE, CHOICE_NO_FAILURE, CHOICE_OUTSIDE_CAUSE,

@@ -10,7 +10,6 @@ mod choice;
 mod competency;
 mod conflict;
 mod judgment;
-pub(crate) mod owner;
 
 pub(crate) use choice::choice_verdict;
 
@@ -280,7 +279,7 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
 /// how (basic skills), a clash (conflict), a dishonest act (ethics), and the failure put on a
 /// colleague (blame).
 fn possible_flags(doc: &Doc, raised: &[(RedFlag, Finding)]) -> Vec<(RedFlag, Finding)> {
-    use owner::{Kind, Place};
+    use crate::analyzer::owner::{self, Kind, Place};
     let own = owner::ownership(doc);
     let mut out = Vec::new();
     let mut add = |flag: RedFlag, p: Place| {
@@ -326,26 +325,31 @@ fn possible_flags(doc: &Doc, raised: &[(RedFlag, Finding)]) -> Vec<(RedFlag, Fin
             .kinds
             .iter()
             .all(|(k, _)| matches!(k, Kind::Clash | Kind::Dishonest | Kind::Gap));
-    if let Some(p) = mine.filter(|_| !only_people) {
-        // A failure of the speaker's own in their work is at the core of the role unless the role
-        // is unknown: the words of a core skill make it plain, otherwise the failure itself.
-        if doc.role.is_some() {
-            add(RedFlag::CoreCompetency, core_failure(doc).unwrap_or(p));
-        }
+    // A failure of the speaker's own that touches a core skill of the role: a task of the job
+    // done wrong, a step left undone, or the speaker's own work breaking. A vague verdict ("I
+    // messed up a pitch") is no core failure shown, only a vague one (key 1 fails on it).
+    // A failure of the speaker's own in the work of the target role is at its core: the words of
+    // a core skill in the story make it plain; otherwise the failure itself, told with the speaker
+    // as its subject, in the role's work. A failure only put in people's terms (a clash, a lie, a
+    // gap in knowing how) has its own flag.
+    if let (Some(p), true, false) = (mine, doc.role.is_some(), only_people) {
+        add(RedFlag::CoreCompetency, core_failure(doc).unwrap_or(p));
     }
     out
 }
 
 /// Where the failure told in the story touches a core skill of the target role.
-fn core_failure<'d>(doc: &'d Doc) -> Option<owner::Place<'d>> {
+fn core_failure<'d>(doc: &'d Doc) -> Option<crate::analyzer::owner::Place<'d>> {
     let role = doc.role?;
     doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context, AnswerPart::Other])
         .find_map(|s| {
-            role.core_hits(doc.toks(s)).first().map(|h| owner::Place {
-                sent: s,
-                start: h.start,
-                end: h.end,
-            })
+            role.core_hits(doc.toks(s))
+                .first()
+                .map(|h| crate::analyzer::owner::Place {
+                    sent: s,
+                    start: h.start,
+                    end: h.end,
+                })
         })
 }
 

@@ -12,12 +12,13 @@ use crate::analyzer::doc::{Doc, Sent};
 use crate::analyzer::features::negation::is_negator;
 use crate::analyzer::features::slips::steps_left_undone;
 use crate::analyzer::features::subject::speaker_subject_within;
-use crate::analyzer::lexicon::{sections, Hit, PhraseSet};
+use crate::analyzer::features::tense::tells_new_habit;
+use crate::analyzer::lexicon::{sections, Cat, Hit, PhraseSet};
 use crate::analyzer::report::AnswerPart;
 use crate::analyzer::text::Token;
 use std::sync::OnceLock;
 
-const OWNER: &str = include_str!("../../../data/owner.txt");
+const OWNER: &str = include_str!("../../data/owner.txt");
 
 /// The kind of phrase found, one per section of `data/owner.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,8 +173,6 @@ const MAKING: &[&str] = &[
     "designing",
     "implemented",
     "implementing",
-    "ran",
-    "running",
     "launched",
     "launching",
     "deployed",
@@ -185,16 +184,49 @@ const MAKING: &[&str] = &[
     "pushed",
     "configured",
     "configuring",
-    "set",
     "created",
     "creating",
-    "made",
-    "planned",
-    "planning",
-    "organised",
-    "organized",
-    "organising",
-    "organizing",
+    "ran",
+    "running",
+];
+
+/// What the speaker built that can break: software and the systems around it.
+const BUILT_THING: &[&str] = &[
+    "feature",
+    "code",
+    "script",
+    "system",
+    "job",
+    "cronjob",
+    "migration",
+    "release",
+    "query",
+    "update",
+    "config",
+    "configuration",
+    "model",
+    "pipeline",
+    "app",
+    "application",
+    "website",
+    "site",
+    "tool",
+    "service",
+    "api",
+    "integration",
+    "automation",
+    "deployment",
+    "patch",
+    "change",
+    "function",
+    "module",
+    "database",
+    "schema",
+    "dashboard",
+    "report",
+    "automated",
+    "new",
+    "cleanup",
 ];
 
 /// Words of the work breaking that, in the speaker's own work, is the speaker's failure: "we
@@ -209,12 +241,7 @@ const BROKE: &[&str] = &[
     "crashing",
     "broke",
     "broken",
-    "error",
-    "errors",
     "outage",
-    "down",
-    "failed",
-    "failing",
     "locked",
     "deleted",
     "removed",
@@ -235,6 +262,9 @@ fn own_work_broke<'d>(doc: &'d Doc) -> Option<Place<'d>> {
                 && toks[k.saturating_sub(3)..k]
                     .iter()
                     .any(|p| matches!(p.norm.as_str(), "i" | "we" | "i'd" | "we'd"))
+                && toks[k + 1..(k + 6).min(toks.len())]
+                    .iter()
+                    .any(|t| BUILT_THING.contains(&t.norm.as_str()))
             {
                 made = true;
             }
@@ -259,10 +289,62 @@ fn negated_word(toks: &[Token], k: usize) -> bool {
 /// Whether the phrase at `h` is told as something that did not happen, or only might have ("if I
 /// had checked", "I would never").
 fn hypothetical(toks: &[Token], h: &Hit<Mark>) -> bool {
-    toks[h.start.saturating_sub(4)..h.start].iter().any(|t| {
+    toks[h.start.saturating_sub(4)..h.start]
+        .iter()
+        .enumerate()
+        .any(|(i, t)| {
+            matches!(
+                t.norm.as_str(),
+                "if" | "unless"
+                    | "whether"
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "won't"
+                    | "wouldn't"
+                    | "tempted"
+                    | "almost"
+                    | "nearly"
+            ) || (t.norm == "used"
+                && toks
+                    .get(h.start.saturating_sub(4) + i + 1)
+                    .is_some_and(|n| n.norm == "to"))
+        })
+}
+
+/// A call made for a stated, sound reason or on someone's instruction ("I assumed ..., which was
+/// reasonable because it had for two years", "I went ahead anyway because the director
+/// insisted"): no poor judgment shown.
+fn justified(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
         matches!(
             t.norm.as_str(),
-            "if" | "unless" | "whether" | "would" | "could" | "might" | "won't" | "wouldn't"
+            "reasonable" | "sensible" | "insisted" | "instructed" | "ordered" | "approved"
+        )
+    }) || toks.windows(3).any(|w| {
+        matches!(w[0].norm.as_str(), "told" | "asked") && w[1].norm == "me" && w[2].norm == "to"
+    })
+}
+
+/// Words of time off, not of the work: a step "left undone" among them ("I never took a proper
+/// lunch break", "I skipped the team social") is no task of the job.
+fn off_work(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "break"
+                | "breaks"
+                | "lunch"
+                | "holiday"
+                | "holidays"
+                | "social"
+                | "party"
+                | "leave"
+                | "rest"
+                | "sleep"
+                | "vacation"
+                | "gym"
+                | "weekend"
         )
     })
 }
@@ -314,6 +396,11 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
             continue;
         }
         let toks = doc.toks(s);
+        // "Since then I never hand over without reading the chart aloud": a habit that followed
+        // the failure, not the failure.
+        if tells_new_habit(toks) {
+            continue;
+        }
         let story = CAUSE_PARTS.contains(&s.part);
         for h in marks().find(toks) {
             let place = Place {
@@ -339,7 +426,19 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
                 tag if story => {
                     // A dishonest act's purpose ("so our numbers would look better") is the
                     // speaker's whenever the sentence is told in the first person.
-                    let mine = by_speaker(toks, &h) || (tag == Mark::Dishonest && s.first_person);
+                    // The purpose of a dishonest act ("so our numbers would look better", "and
+                    // said nothing to the auditor") is the speaker's when they tell it of themselves.
+                    let purpose = toks.get(h.start).is_some_and(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "so" | "to" | "would" | "said" | "made" | "kept"
+                        )
+                    });
+                    let mine = by_speaker(toks, &h)
+                        || (tag == Mark::Dishonest && purpose && s.first_person);
+                    if tag == Mark::Decision && justified(toks) {
+                        continue;
+                    }
                     if negated(toks, &h)
                         || (tag != Mark::Dishonest && hypothetical(toks, &h))
                         || !mine
@@ -389,7 +488,15 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
     }
     // A step of the work left undone: "I didn't switch it back on", "... without testing it".
     for s in doc.in_parts(CAUSE_PARTS) {
-        if let Some(&v) = steps_left_undone(doc.toks(s)).first() {
+        let toks = doc.toks(s);
+        if tells_new_habit(toks) || off_work(toks) {
+            continue;
+        }
+        let step = steps_left_undone(toks).into_iter().find(|&v| {
+            toks.get(v)
+                .is_some_and(|t| !matches!(t.norm.as_str(), "find" | "hear"))
+        });
+        if let Some(v) = step {
             let place = Place {
                 sent: s,
                 start: v,
@@ -406,13 +513,22 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
             out.own = Some(place);
         }
     }
+    // The failure told with the speaker as its subject: a failure word whose nearest subject is
+    // "I" ("I lost the account", "my first campaign failed"), not someone else's ("a colleague's
+    // chart had a wrong dose").
+    // The failure told in the first person: a sentence of the failure (or the context) where the
+    // speaker is in the story, and no one else is the subject of a failure word ("an agency nurse
+    // gave the wrong dose", "a colleague's chart").
     out.told_by_speaker = doc
         .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
-        .find(|s| s.first_person && s.part == AnswerPart::Failure)
-        .or_else(|| {
-            doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
-                .find(|s| s.first_person)
+        .filter(|s| {
+            let toks = doc.toks(s);
+            s.first_person
+                && !someone_elses_failure(toks, s)
+                && !off_work(toks)
+                && !tells_new_habit(toks)
         })
+        .min_by_key(|s| usize::from(s.part != AnswerPart::Failure))
         .map(|s| Place {
             sent: s,
             start: 0,
@@ -436,6 +552,12 @@ fn hypothetical_owning(toks: &[Token], h: &Hit<Mark>) -> bool {
 
 /// "It wasn't their fault", "not because he forgot": blame denied.
 fn negated_blame(toks: &[Token], h: &Hit<Mark>) -> bool {
+    if toks[h.start.saturating_sub(5)..h.start]
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "none" | "nobody" | "no"))
+    {
+        return true;
+    }
     let phrase: Vec<&str> = toks[h.start..h.end]
         .iter()
         .map(|t| t.norm.as_str())
@@ -529,13 +651,21 @@ fn told_when_not(toks: &[Token]) -> Option<(usize, usize)> {
         return None;
     }
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    // What was told is a claim about a state ("the delivery was on its way"): a verb of being
+    // between "told" and "when"; "told the sponsor on the Monday when ..." only dates the telling.
+    let claim = |k: usize| {
+        toks[told + 1..k]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "was" | "is" | "were" | "had" | "would"))
+    };
     (told + 2..toks.len()).find_map(|k| {
         // "when it had not", "when the order hadn't": past the subject's one or two words.
         let not = (1..=3).any(|d| {
             matches!(w(k + d), "hadn't" | "wasn't" | "weren't" | "hasn't")
                 || (matches!(w(k + d), "had" | "was" | "were") && w(k + d + 1) == "not")
         });
-        (w(k) == "when" && not && w(k.wrapping_sub(1)) != "asked").then_some((told, k + 3))
+        (w(k) == "when" && not && claim(k) && w(k.wrapping_sub(1)) != "asked")
+            .then_some((told, k + 3))
     })
 }
 
@@ -548,4 +678,21 @@ pub(crate) fn slip_sentences(doc: &Doc) -> Vec<*const Sent> {
         .filter(|(k, _)| matches!(k, Kind::Task | Kind::Decision))
         .map(|(_, p)| p.sent as *const Sent)
         .collect()
+}
+
+/// Whether a sentence tells someone else's failure: a failure word whose nearest subject is not
+/// the speaker ("an agency nurse gave the wrong dose", "the porter never logged it"), or "a
+/// colleague's" / "my colleague" beside it.
+fn someone_elses_failure(toks: &[Token], s: &Sent) -> bool {
+    s.hits_of(Cat::Failure).any(|h| {
+        speaker_subject_within(toks, h.start, 10) == Some(false)
+            && !(h.start > 0 && toks[h.start - 1].norm == "my")
+    }) || toks.windows(2).any(|w| {
+        (w[0].norm.ends_with("'s") && insider(w[0].norm.trim_end_matches("'s")))
+            || (w[0].norm == "my"
+                && matches!(
+                    w[1].norm.as_str(),
+                    "colleague" | "manager" | "boss" | "teammate" | "assistant"
+                ))
+    })
 }
