@@ -87,6 +87,17 @@ fn build(doc: &Doc, segments: Vec<AnswerSegment>) -> Report {
                 *f = doc.as_clause(f.clone());
             }
         }
+        // Two figures in one clause are one piece of evidence.
+        let mut seen: Vec<(String, String)> = Vec::new();
+        k.findings.retain(|f| {
+            if !f.is_evidence() {
+                return true;
+            }
+            let id = (f.rule.clone(), f.quote.clone());
+            let fresh = !seen.contains(&id);
+            seen.push(id);
+            fresh
+        });
     }
     let prose = prose::findings(doc);
     let words: usize = doc.fields.iter().map(|f| f.tokens.len()).sum();

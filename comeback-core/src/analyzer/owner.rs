@@ -397,8 +397,8 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
         }
         let toks = doc.toks(s);
         // "Since then I never hand over without reading the chart aloud": a habit that followed
-        // the failure, not the failure.
-        if tells_new_habit(toks) {
+        // the failure, not the failure; nor is time off ("I didn't book my annual leave").
+        if tells_new_habit(toks) || off_work(toks) {
             continue;
         }
         let story = CAUSE_PARTS.contains(&s.part);
@@ -519,14 +519,24 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
     // The failure told in the first person: a sentence of the failure (or the context) where the
     // speaker is in the story, and no one else is the subject of a failure word ("an agency nurse
     // gave the wrong dose", "a colleague's chart").
+    // Only in an answer that tells a failure somewhere: "I argued for a delay, and the board
+    // agreed" tells none.
+    let failure_told = out.own.is_some()
+        || doc
+            .sents
+            .iter()
+            .any(|s| s.has(Cat::Failure) || s.has(Cat::VagueOutcome));
     out.told_by_speaker = doc
         .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+        .filter(|_| failure_told)
         .filter(|s| {
             let toks = doc.toks(s);
             s.first_person
                 && !someone_elses_failure(toks, s)
                 && !off_work(toks)
                 && !tells_new_habit(toks)
+                && !justified(toks)
+                && !found_or_resisted(toks)
         })
         .min_by_key(|s| usize::from(s.part != AnswerPart::Failure))
         .map(|s| Place {
@@ -694,5 +704,28 @@ fn someone_elses_failure(toks: &[Token], s: &Sent) -> bool {
                     w[1].norm.as_str(),
                     "colleague" | "manager" | "boss" | "teammate" | "assistant"
                 ))
+    })
+}
+
+/// A sentence where the speaker found or reported what went wrong, or resisted doing it ("I
+/// spotted the label at the check", "I reported it to the ward manager", "I was tempted to cut
+/// corners ... but"): the failure in it is not theirs.
+fn found_or_resisted(toks: &[Token]) -> bool {
+    const FOUND: &[&str] = &[
+        "reported",
+        "spotted",
+        "caught",
+        "noticed",
+        "flagged",
+        "escalated",
+        "raised",
+        "discovered",
+        "quarantined",
+        "intercepted",
+        "tempted",
+    ];
+    toks.iter().enumerate().any(|(k, t)| {
+        FOUND.contains(&t.norm.as_str())
+            && (t.norm == "tempted" || speaker_subject_within(toks, k, 6) == Some(true))
     })
 }

@@ -408,7 +408,25 @@ pub(crate) fn told_as_cause(toks: &[crate::analyzer::text::Token], h: &CueHit) -
     let is_event = |t: &crate::analyzer::text::Token| {
         let w = t.norm.as_str();
         event.contains(w)
-            || matches!(w, "took" | "made" | "brought" | "burst" | "went")
+            || matches!(
+                w,
+                "took"
+                    | "made"
+                    | "brought"
+                    | "burst"
+                    | "went"
+                    | "rewrote"
+                    | "wrote"
+                    | "sent"
+                    | "gave"
+                    | "froze"
+                    | "shut"
+                    | "left"
+                    | "sold"
+                    | "told"
+                    | "pulled"
+                    | "cut"
+            )
             || (w.len() >= 5
                 && w.ends_with("ed")
                 && !matches!(w, "need" | "needed" | "speed" | "indeed"))
