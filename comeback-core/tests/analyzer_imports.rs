@@ -16,7 +16,13 @@ const STAGES: &[(&str, &[&str], bool)] = &[
     ("text", &["text"], false),
     (
         "vocabulary and output types",
-        &["lexicon", "report", "rules"],
+        &[
+            "lexicon",
+            "lexicon::lists",
+            "lexicon::phrases",
+            "report",
+            "rules",
+        ],
         true,
     ),
     (

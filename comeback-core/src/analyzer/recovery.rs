@@ -3,7 +3,7 @@
 
 use super::doc::{key_verdict, missing, Doc, FigureKind, Sent};
 use super::features::acts::{actions, Action, Actor};
-use super::lexicon::Cat;
+use super::lexicon::{lexicon, Cat, List};
 use super::report::{AnswerPart, Field, Finding, KeyVerdict};
 use crate::analyzer::rules::{
     TURNAROUND_ACTION, TURNAROUND_GENERIC, TURNAROUND_MISSING, TURNAROUND_NO_FAILURE,
@@ -37,7 +37,7 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             t.cap
                 && t.norm != "i"
                 && !t.norm.starts_with("i'")
-                && !super::text::is_month_or_day(&t.norm)
+                && !lexicon().has(List::MonthOrDay, &t.norm)
                 && toks.get(k - 1).is_some_and(|p| !p.cap)
         })
         .map(|(k, _)| (k, k + 1))
@@ -49,17 +49,12 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 /// the team"), or someone else's people ("keep their clients").
 fn bystander(toks: &[super::text::Token], start: usize, end: usize) -> bool {
     let words: Vec<&str> = toks[start..end].iter().map(|t| t.norm.as_str()).collect();
-    if matches!(
-        words.as_slice(),
-        ["everyone"] | ["people"] | ["the", "people"]
-    ) {
+    let lex = lexicon();
+    if lex.has(List::AnyoneAtAll, &words.join(" ")) {
         return true;
     }
     // "with our ...", "alongside", "brought in": someone working with the speaker.
-    if matches!(
-        words.first(),
-        Some(&("with" | "together" | "alongside" | "brought" | "pulled"))
-    ) {
+    if words.first().is_some_and(|w| lex.has(List::WorkingWith, w)) {
         return false;
     }
     let before: Vec<&str> = toks[start.saturating_sub(4)..start]
@@ -72,10 +67,10 @@ fn bystander(toks: &[super::text::Token], start: usize, end: usize) -> bool {
         .iter()
         .rev()
         .take(3)
-        .any(|w| matches!(*w, "every" | "each" | "all" | "whole"))
-        && !before.iter().any(|w| matches!(*w, "with" | "and"));
+        .any(|w| lex.has(List::EveryoneAtOnce, w))
+        && !before.iter().any(|w| lex.has(List::JoinedBy, w));
     let apologised = before.iter().any(|w| w.starts_with("apologi"));
-    mass || apologised || matches!(last, "their" | "his" | "her" | "its")
+    mass || apologised || lex.has(List::SomeoneElses, last)
 }
 
 /// Whether a sentence says when or how fast: a timing phrase or a duration.
@@ -92,59 +87,13 @@ pub(crate) fn when(s: &Sent) -> Option<(usize, usize)> {
 /// Whether a wizard "who" field names someone else ("with the database lead", "Sam"), not
 /// "nobody" or "just me".
 fn says_who(toks: &[super::text::Token]) -> bool {
-    toks.iter().any(|t| {
-        !matches!(
-            t.norm.as_str(),
-            "no" | "one"
-                | "nobody"
-                | "none"
-                | "noone"
-                | "alone"
-                | "just"
-                | "only"
-                | "me"
-                | "myself"
-                | "i"
-                | "by"
-                | "on"
-                | "my"
-                | "own"
-                | "n"
-                | "a"
-                | "na"
-                | "nothing"
-                | "yet"
-                | "tbd"
-                | "todo"
-        )
-    })
+    toks.iter().any(|t| !lexicon().has(List::NotWho, &t.norm))
 }
 
 /// Whether a wizard "when" field says when or how fast ("within 9 minutes", "the same evening"),
 /// not something vague ("eventually", "later").
 fn says_when(toks: &[super::text::Token]) -> bool {
-    toks.iter().any(|t| {
-        !matches!(
-            t.norm.as_str(),
-            "eventually"
-                | "later"
-                | "at"
-                | "some"
-                | "point"
-                | "sometime"
-                | "n"
-                | "a"
-                | "na"
-                | "none"
-                | "tbd"
-                | "todo"
-                | "don't"
-                | "know"
-                | "not"
-                | "sure"
-                | "unknown"
-        )
-    })
+    toks.iter().any(|t| !lexicon().has(List::NotWhen, &t.norm))
 }
 
 /// The sentences that tell the recovery.

@@ -4,7 +4,7 @@
 use crate::analyzer::doc::{key_verdict, missing, Doc, Sent, STORY_PARTS};
 use crate::analyzer::features::outside::{breakdown_cause, outside_hits, strong_outside_hit};
 use crate::analyzer::features::slips::speaker_slip;
-use crate::analyzer::lexicon::Cat;
+use crate::analyzer::lexicon::{lexicon, Cat, List};
 use crate::analyzer::report::{AnswerPart, KeyVerdict, RedFlagHit};
 use crate::analyzer::rules::{
     RedFlag, CHOICE_MISSING, CHOICE_NO_CAUSE, CHOICE_NO_FAILURE, CHOICE_OUTSIDE_CAUSE,
@@ -148,6 +148,6 @@ fn stated_reason(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
     let from = k.saturating_sub(4);
     toks.get(from..k).is_some_and(|w| {
         w.windows(2)
-            .any(|p| p[0].norm == "because" && matches!(p[1].norm.as_str(), "i" | "i'd" | "i'd've"))
+            .any(|p| p[0].norm == "because" && lexicon().has(List::BecauseI, &p[1].norm))
     })
 }

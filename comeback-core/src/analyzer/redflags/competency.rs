@@ -2,32 +2,19 @@
 
 use crate::analyzer::doc::{Doc, Sent, STORY_PARTS};
 use crate::analyzer::features::slips::{
-    aside, cleft_omission, is_check, is_commit_length, is_convenience, is_generic_slip, is_lapse,
-    is_not_lapse, is_not_partial, is_people, is_slip, is_slot, is_source_lead, is_stale_source,
-    steps_left_undone, OWNING,
+    aside, cleft_omission, is_check, is_generic_slip, is_people, is_slip, owning_at,
+    steps_left_undone,
 };
 use crate::analyzer::features::subject::{
     framed_failure, same_clause, speaker_subject, speakers_part, third_party,
 };
-use crate::analyzer::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
+use crate::analyzer::lexicon::{lexicon, Cat, List};
 use crate::analyzer::report::{AnswerPart, Finding};
 use crate::analyzer::rules::RedFlag;
-use std::sync::OnceLock;
 
 /// Whether a slip word is a noun ("error"), which cannot follow its object the way "wrong" can.
 fn generic_noun(w: &str) -> bool {
-    ERROR_NOUNS.contains(&w) || matches!(w, "missed" | "failed" | "assumed")
-}
-
-/// Words that end the phrase a generic slip word governs ("wrong, and the dose ...").
-const PHRASE_END: &[&str] = &[
-    "then", "that", "which", "by", "than", "since", "although", "though",
-];
-
-/// Words that end the phrase a generic slip word governs: conjunctions, "be", and `PHRASE_END`.
-fn phrase_end() -> &'static WordSet {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    grammar_set(&SET, &[&[Gram::Conjunction, Gram::Be]], PHRASE_END)
+    lexicon().has(List::SlipNounLike, w)
 }
 
 /// When the error phrase at `k` describes what the speaker acted on, in a relative clause that
@@ -36,15 +23,14 @@ fn phrase_end() -> &'static WordSet {
 /// the speaker's part is read from the clause it hangs on. "a nurse who gave the wrong dose" is
 /// someone else's act and gives `None`.
 fn described_object(toks: &[crate::analyzer::text::Token], k: usize) -> Option<usize> {
+    let lex = lexicon();
     let from = k.saturating_sub(6);
     let r = (from..k.min(toks.len()))
         .rev()
-        .find(|&i| matches!(toks[i].norm.as_str(), "who" | "that" | "which"))?;
+        .find(|&i| lex.has(List::RelativePronoun, &toks[i].norm))?;
     let state = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
     let stative = match state(r + 1) {
-        "was" | "were" | "is" | "are" | "wasn't" | "weren't" | "isn't" | "aren't" => {
-            !state(r + 2).ends_with("ing")
-        }
+        v if lex.has(List::RelativeBe, v) => !state(r + 2).ends_with("ing"),
         "turned" => state(r + 2) == "out",
         "had" => state(r + 2) == "been" || state(r + 2) == "not",
         "hadn't" => state(r + 2) == "been",
@@ -116,7 +102,7 @@ pub(super) fn core_competency(
         // "The mistake I'd pick is one I made translating a contract": what follows "one I made"
         // is the failure named.
         let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
-        let b = if w(b + 1) == "one" && w(b + 2) == "i" && matches!(w(b + 3), "made" | "had") {
+        let b = if w(b + 1) == "one" && w(b + 2) == "i" && lexicon().has(List::OneIMade, w(b + 3)) {
             b + 3
         } else {
             b
@@ -128,18 +114,7 @@ pub(super) fn core_competency(
                 && !toks[b..h.start].iter().any(|t| {
                     // "... is that I hold people to high standards": a clause, not the failure named.
                     crate::analyzer::features::negation::is_negator(&t.norm)
-                        || matches!(
-                            t.norm.as_str(),
-                            "that"
-                                | "i"
-                                | "i'm"
-                                | "when"
-                                | "how"
-                                | "what"
-                                | "where"
-                                | "why"
-                                | "too"
-                        )
+                        || lexicon().has(List::FramedClause, &t.norm)
                 })
         });
         if let Some(h) = named {
@@ -170,7 +145,7 @@ pub(super) fn core_competency(
         // "burned out" is tiredness, not a kitchen.
         if toks
             .get(h.end)
-            .is_some_and(|t| matches!(t.norm.as_str(), "out" | "through" | "bridges"))
+            .is_some_and(|t| lexicon().has(List::ErrorIdiom, &t.norm))
         {
             continue;
         }
@@ -183,9 +158,9 @@ pub(super) fn core_competency(
             // first and the speaker only comes in after ("the agency nurse gave the wrong dose,
             // and I didn't find out until ...").
             || (speaker_subject(toks, h.start).is_none()
-                && toks[..h.start].iter().any(|t| {
-                    matches!(t.norm.as_str(), "i" | "i'd" | "i've" | "i'm" | "my" | "me")
-                })
+                && toks[..h.start]
+                    .iter()
+                    .any(|t| lexicon().has(List::SpeakerBefore, &t.norm))
                 && !third_party(toks, h.start))
             || described_object(toks, h.start).is_some_and(|r| speakers_part(toks, r));
         if own && !negated {
@@ -206,12 +181,10 @@ pub(super) fn core_competency(
                         .iter()
                         .any(|p| crate::analyzer::features::negation::is_negator(&p.norm))
             });
-        let owning = OWNING.iter().any(|p| {
-            toks.len() >= k + p.len() && p.iter().zip(&toks[k..]).all(|(w, t)| *w == t.norm)
-        });
+        let owning = owning_at(toks, k);
         // "I messed up a pitch": a verdict on the work that says nothing of what went wrong is a
         // vague failure (key 1 fails), not a core skill shown failing.
-        let verdict = matches!(w, "messed" | "botched" | "ruined");
+        let verdict = lexicon().has(List::VagueVerdict, w);
         if !(is_slip(w) || omission || owning) || verdict {
             continue;
         }
@@ -224,7 +197,7 @@ pub(super) fn core_competency(
         }
         for h in &skills {
             // "I assumed the client was happy": a misread person, not a core task.
-            if matches!(w, "assumed" | "trusted")
+            if lexicon().has(List::MisreadPerson, w)
                 && toks[h.start..h.end].iter().any(|t| is_people(&t.norm))
             {
                 continue;
@@ -235,9 +208,9 @@ pub(super) fn core_competency(
                     && h.start - k <= 4
                     && toks[k + 1..h.start]
                         .iter()
-                        .all(|g| !phrase_end().contains(g.norm.as_str()));
+                        .all(|g| !lexicon().has(List::PhraseEnd, &g.norm));
                 // "a charting error".
-                let compound = h.end == k && ERROR_NOUNS.contains(&w);
+                let compound = h.end == k && lexicon().has(List::ErrorNoun, w);
                 // "my estimate for the migration was wrong".
                 let mine = h.start > 0
                     && toks[h.start - 1].norm == "my"
@@ -245,7 +218,7 @@ pub(super) fn core_competency(
                     && k - h.end <= 6
                     && toks
                         .get(k.wrapping_sub(1))
-                        .is_some_and(|p| matches!(p.norm.as_str(), "was" | "were"))
+                        .is_some_and(|p| lexicon().has(List::MineWas, &p.norm))
                     && same_clause(toks, h.end, k);
                 if mine {
                     return found(h.start - 1, k + 1);
@@ -253,7 +226,7 @@ pub(super) fn core_competency(
                 // "I got the surcharge load wrong": the object of the speaker's verb, then the slip.
                 // "one placement I got wrong was ...": the object put first, then the speaker.
                 let fronted = k == h.end + 2
-                    && matches!(toks[h.end].norm.as_str(), "i" | "i'd")
+                    && lexicon().has(List::SpeakerI, &toks[h.end].norm)
                     && toks[h.end + 1].norm == "got"
                     && w == "wrong";
                 if fronted {
@@ -264,7 +237,7 @@ pub(super) fn core_competency(
                     && !generic_noun(w)
                     && toks
                         .get(k.wrapping_sub(1))
-                        .is_some_and(|p| !matches!(p.norm.as_str(), "was" | "were" | "is" | "are"));
+                        .is_some_and(|p| !lexicon().has(List::LinkingBe, &p.norm));
                 (before || compound || object)
                     && ((k.min(h.start) > 0 && toks[k.min(h.start) - 1].norm == "my")
                         || speaker_subject(toks, k.min(h.start)) == Some(true))
@@ -314,23 +287,22 @@ fn team_core_failure(
 ) -> Option<(usize, usize)> {
     let toks = failure_told(doc, s)?;
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
-    let we = |i: usize| matches!(w(i), "we" | "we'd");
+    let lex = lexicon();
+    let we = |i: usize| lex.has(List::WeSubject, w(i));
     // "we over-ordered": the core error right after "we" (past an adverb).
     let error = hits.iter().find(|h| {
         h.tag
             && h.start >= 1
             && (we(h.start - 1)
-                || (h.start >= 2
-                    && we(h.start - 2)
-                    && matches!(w(h.start - 1), "then" | "just" | "also" | "had" | "badly")))
+                || (h.start >= 2 && we(h.start - 2) && lex.has(List::WeAdverb, w(h.start - 1))))
     });
     if let Some(h) = error {
         return Some((h.start - 1, h.end));
     }
     for k in 1..toks.len() {
         let step = match w(k) {
-            "didn't" | "hadn't" | "never" | "skipped" | "forgot" | "neglected" => we(k - 1),
-            "not" => k >= 2 && matches!(w(k - 1), "did" | "had") && we(k - 2),
+            v if lex.has(List::WeOmission, v) => we(k - 1),
+            "not" => k >= 2 && lex.has(List::AuxBeforeNot, w(k - 1)) && we(k - 2),
             _ => false,
         };
         if !step {
@@ -342,13 +314,9 @@ fn team_core_failure(
                 && h.start - k <= 6
                 && same_clause(toks, k, h.start)
                 && !toks[h.start..h.end].iter().any(|t| is_people(&t.norm))
-                && !toks[k + 1..h.start].iter().any(|t| {
-                    aside(&t.norm)
-                        || matches!(
-                            t.norm.as_str(),
-                            "and" | "to" | "about" | "for" | "of" | "on" | "in" | "with" | "from"
-                        )
-                })
+                && !toks[k + 1..h.start]
+                    .iter()
+                    .any(|t| aside(&t.norm) || lex.has(List::WeStepGap, &t.norm))
         });
         if let Some(h) = found {
             return Some((k - 1, h.end));
@@ -359,14 +327,10 @@ fn team_core_failure(
 
 /// Whether a sentence tells the new habit ("since then", "now", "whenever"), not the failure.
 fn tells_habit(toks: &[crate::analyzer::text::Token]) -> bool {
-    toks.windows(2).any(|p| {
-        matches!(
-            (p[0].norm.as_str(), p[1].norm.as_str()),
-            ("since", "then") | ("ever", "since") | ("these", "days")
-        )
-    }) || toks
-        .iter()
-        .any(|t| matches!(t.norm.as_str(), "now" | "nowadays" | "whenever"))
+    let habit = lexicon().list(List::HabitMarker);
+    toks.windows(2)
+        .any(|p| habit.has_pair(&p[0].norm, &p[1].norm))
+        || toks.iter().any(|t| habit.has(&t.norm))
 }
 
 /// A core task of the role that the speaker did the quick or partial way, told without any slip
@@ -398,6 +362,7 @@ fn shortcut_on_core_task(
     if tells_habit(toks) {
         return None;
     }
+    let lex = lexicon();
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
     let negated_at = |k: usize| {
         toks[k.saturating_sub(2)..k.min(toks.len())]
@@ -413,7 +378,7 @@ fn shortcut_on_core_task(
     // a wake-up call and I jotted it on my hand instead of logging it").
     let core_near = |m: usize, back: usize, ahead: usize| -> Option<(usize, usize)> {
         let pronoun = (m.saturating_sub(back)..(m + ahead).min(toks.len())).find(|&i| {
-            matches!(w(i), "it" | "them") && i > 0 && speaker_subject(toks, i) == Some(true)
+            lex.has(List::ObjectPronoun, w(i)) && i > 0 && speaker_subject(toks, i) == Some(true)
         });
         let earlier =
             pronoun.and_then(|p| hits.iter().rev().find(|h| !h.tag && h.end <= p && thing(h)));
@@ -444,35 +409,21 @@ fn shortcut_on_core_task(
     };
     // A reason that is someone else's after the act ("..., because he preferred to ..."): the
     // way of doing it was chosen for them, not a shortcut. Found once, at its last place.
-    let others_reason = (0..toks.len()).rev().find(|&i| {
-        matches!(w(i), "because" | "since" | "as")
-            && matches!(
-                w(i + 1),
-                "he" | "she"
-                    | "they"
-                    | "the"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "he'd"
-                    | "she'd"
-                    | "they'd"
-            )
-    });
+    let others_reason = (0..toks.len())
+        .rev()
+        .find(|&i| lex.has(List::Because, w(i)) && lex.has(List::OthersReason, w(i + 1)));
     let reason_of_others = |m: usize| others_reason.is_some_and(|r| r >= m);
-    let routine = toks
-        .iter()
-        .any(|t| matches!(t.norm.as_str(), "every" | "each" | "always"));
+    let routine = toks.iter().any(|t| lex.has(List::Routine, &t.norm));
     for m in 0..toks.len() {
         let t = w(m);
         if negated_at(m) {
             continue;
         }
-        let hit = if is_stale_source(t) {
+        let hit = if lexicon().has(List::StaleSource, t) {
             // "from a saved report", "imported the previous month's file".
             // Whose act is read at the word that takes from the source: in "from last year's
             // saved copy" the "year's" before "saved" is no one acting.
-            let lead = (m.saturating_sub(4)..m).find(|&i| is_source_lead(w(i)));
+            let lead = (m.saturating_sub(4)..m).find(|&i| lexicon().has(List::SourceLead, w(i)));
             if lead.is_some_and(|i| speakers_part(toks, i)) && !reason_of_others(m) {
                 core_near(m, 6, 3)
             } else {
@@ -489,27 +440,25 @@ fn shortcut_on_core_task(
             } else {
                 None
             }
-        } else if t == "only" && m >= 1 && matches!(w(m - 1), "i" | "i'd") {
+        } else if t == "only" && m >= 1 && lex.has(List::SpeakerI, w(m - 1)) {
             // "I only ran the regression pack": the act, then its object.
             let v = w(m + 1);
             let act = v.len() > 2
                 && v.chars().all(|c| c.is_alphabetic())
-                && !is_not_partial(v)
-                && !matches!(
-                    v,
-                    "later" | "then" | "just" | "ever" | "once" | "really" | "been" | "briefly"
-                );
+                && !lexicon().has(List::NotPartial, v)
+                && !lex.has(List::OnlyAdverb, v);
             if act {
                 core_near(m + 1, 0, 5)
             } else {
                 None
             }
-        } else if t == "same" && is_slot(w(m + 1)) && m >= 1 && w(m - 1) == "the" {
+        } else if t == "same" && lexicon().has(List::Slot, w(m + 1)) && m >= 1 && w(m - 1) == "the"
+        {
             // "I listed two hearings into the same court": two things put in one slot by the
             // speaker's act on the core task; not a routine ("at the same time every week").
             let two = toks[m.saturating_sub(8)..m]
                 .iter()
-                .any(|t| matches!(t.norm.as_str(), "two" | "both" | "twice" | "double"));
+                .any(|t| lex.has(List::TwoThings, &t.norm));
             if two && !routine {
                 hits.iter()
                     .find(|h| {
@@ -524,9 +473,9 @@ fn shortcut_on_core_task(
             } else {
                 None
             }
-        } else if is_convenience(t) {
+        } else if lexicon().has(List::Convenience, t) {
             // "... because it was nearer": the speaker's act on the core skill before the reason.
-            let reason = (m.saturating_sub(4)..m).find(|&i| matches!(w(i), "because" | "as"));
+            let reason = (m.saturating_sub(4)..m).find(|&i| lex.has(List::BecauseAs, w(i)));
             reason.and_then(|r| {
                 hits.iter()
                     .find(|h| {
@@ -564,28 +513,23 @@ fn lapsed_core_task(
     hits.iter().filter(|h| !h.tag).find_map(|h| {
         let task = toks[h.start..h.end]
             .iter()
-            .all(|t| !is_people(&t.norm) && !is_not_lapse(&t.norm));
+            .all(|t| !is_people(&t.norm) && !lexicon().has(List::NotLapse, &t.norm));
         if !task || third_party(toks, h.start) {
             return None;
         }
-        let aux = |v: &str| {
-            matches!(
-                v,
-                "was" | "were" | "got" | "went" | "had" | "been" | "just" | "all" | "completely"
-            )
-        };
+        let aux = |v: &str| lexicon().has(List::LapseAux, v);
         // "the calibration of the centrifuge had been skipped": a short "of" phrase first.
         let mut k = h.end;
         if w(k) == "of" {
             k = (k + 1..(k + 5).min(toks.len()))
-                .find(|&i| aux(w(i)) || is_lapse(w(i)))
+                .find(|&i| aux(w(i)) || lexicon().has(List::Lapse, w(i)))
                 .unwrap_or(k);
         }
         let from = k;
         while k < from + 2 && aux(w(k)) {
             k += 1;
         }
-        (is_lapse(w(k))
+        (lexicon().has(List::Lapse, w(k))
             && !crate::analyzer::features::negation::is_negator(w(h.start.wrapping_sub(1))))
         .then_some((h.start, k + 1))
     })
@@ -601,7 +545,7 @@ fn speakers_task(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
     let from = k.saturating_sub(14);
     let me = (from..k)
         .rev()
-        .find(|&i| matches!(toks[i].norm.as_str(), "i" | "i'd" | "i've" | "i'm" | "my"));
+        .find(|&i| lexicon().has(List::SpeakerTask, &toks[i].norm));
     me.is_some_and(|i| !toks[i..k].iter().any(|t| aside(&t.norm)))
 }
 
@@ -652,9 +596,10 @@ fn own_core_task(
     }
     // The step left undone is about the core task: "didn't check the dose", "without logging the
     // temperature", "the handover notes I never read".
+    let lex = lexicon();
     for &u in &undone {
         // "I assumed the client was happy": an assumption about a person, not a check left out.
-        let assumption = matches!(toks[u].norm.as_str(), "assumed" | "guessed");
+        let assumption = lex.has(List::Assumption, &toks[u].norm);
         for h in skills
             .iter()
             .filter(|h| !(assumption && toks[h.start..h.end].iter().any(|t| is_people(&t.norm))))
@@ -663,41 +608,22 @@ fn own_core_task(
             // never took a lunch break during the year-end close"), nor a word that only describes
             // that thing ("the email about the exam hall": a preposition other than a verb's own
             // particle, "look at", "dig into").
-            let modifier = toks[u..h.start.max(u)].iter().any(|t| {
-                matches!(
-                    t.norm.as_str(),
-                    "about" | "for" | "of" | "on" | "in" | "with" | "from" | "by"
-                )
-            });
+            let modifier = toks[u..h.start.max(u)]
+                .iter()
+                .any(|t| lex.has(List::Modifier, &t.norm));
             let object = h.start >= u
                 && h.start - u <= 6
                 && same_clause(toks, u, h.start)
                 && !modifier
                 && !toks[u..h.start]
                     .iter()
-                    .any(|t| matches!(t.norm.as_str(), "and" | "to") || aside(&t.norm));
+                    .any(|t| lex.has(List::StepBreak, &t.norm) || aside(&t.norm));
             // "the handover notes I never read": the skill, then only the speaker and the negation.
             let fronted = h.end <= u
                 && u - h.end <= 3
-                && toks[h.end..u].iter().all(|t| {
-                    matches!(
-                        t.norm.as_str(),
-                        "i" | "i'd"
-                            | "that"
-                            | "which"
-                            | "had"
-                            | "did"
-                            | "not"
-                            | "never"
-                            | "didn't"
-                            | "hadn't"
-                            | "just"
-                            | "even"
-                            | "actually"
-                            | "forgot"
-                            | "to"
-                    )
-                });
+                && toks[h.end..u]
+                    .iter()
+                    .all(|t| lex.has(List::FrontedOmission, &t.norm));
             let about = object
                 || fronted
                 // The check left out, then the core task done anyway: "I didn't check the log
@@ -709,8 +635,8 @@ fn own_core_task(
                         .any(|t| is_check(&t.norm))
                     // A second act of the speaker's: "..., and I gave nine patients their vaccine".
                     && toks[u..h.start].windows(2).any(|p| {
-                        matches!(p[0].norm.as_str(), "and" | "then" | "but")
-                            && matches!(p[1].norm.as_str(), "i" | "i'd" | "then")
+                        lex.has(List::SecondActJoin, &p[0].norm)
+                            && lex.has(List::SecondActSubject, &p[1].norm)
                     })
                     && speakers_task(toks, h.start));
             if about {
@@ -727,8 +653,7 @@ fn own_core_task(
     // it ("I felt I'd failed", "my mistake was ...").
     let done_wrong = toks.iter().enumerate().find_map(|(k, t)| {
         let w = t.norm.as_str();
-        let telling = matches!(w, "wrong" | "wrongly" | "incorrect" | "incorrectly")
-            || (is_slip(w) && !is_generic_slip(w));
+        let telling = lexicon().has(List::Wrong, w) || (is_slip(w) && !is_generic_slip(w));
         let negated = toks[k.saturating_sub(2)..k]
             .iter()
             .any(|p| crate::analyzer::features::negation::is_negator(&p.norm));
@@ -756,13 +681,10 @@ fn own_core_task(
 /// when it is one ("weeks" = 7); `None` for anything else.
 fn length_at(toks: &[crate::analyzer::text::Token], k: usize) -> Option<(f64, Option<f64>)> {
     let value = crate::analyzer::figures::number_value(toks.get(k)?.norm.as_str())?;
-    let unit = match toks.get(k + 1).map_or("", |t| t.norm.as_str()) {
-        "day" | "days" => Some(1.0),
-        "week" | "weeks" => Some(7.0),
-        "month" | "months" => Some(30.0),
-        "year" | "years" => Some(365.0),
-        _ => None,
-    };
+    let unit = lexicon().value(
+        List::DaysIn,
+        toks.get(k + 1).map_or("", |t| t.norm.as_str()),
+    );
     Some((value, unit))
 }
 
@@ -779,10 +701,11 @@ pub(super) fn overrun_estimate(
     if excused {
         return None;
     }
-    let estimating = role
-        .core_hits(&crate::analyzer::text::tokenize("estimate"))
-        .iter()
-        .any(|h| !h.tag);
+    let estimating = lexicon().list(List::Estimating).entries().any(|w| {
+        role.core_hits(&crate::analyzer::text::tokenize(w))
+            .iter()
+            .any(|h| !h.tag)
+    });
     if !estimating {
         return None;
     }
@@ -803,11 +726,8 @@ pub(super) fn overrun_estimate(
             let own = speakers_part(toks, k)
                 || (k >= 2
                     && toks[k - 2].norm == "my"
-                    && matches!(
-                        toks[k - 1].norm.as_str(),
-                        "plan" | "estimate" | "schedule" | "timeline" | "quote"
-                    ));
-            (is_commit_length(&t.norm)
+                    && lexicon().has(List::MyPlan, &toks[k - 1].norm));
+            (lexicon().has(List::CommitLength, &t.norm)
                 && own
                 && a.figures.iter().any(|f| f.start > k && f.start - k <= 8))
             .then_some(k)
@@ -821,7 +741,7 @@ pub(super) fn overrun_estimate(
             let bt = doc.toks(b);
             let from = if std::ptr::eq(*a, *b) { c + 1 } else { 0 };
             let took = (from..bt.len()).find(|&k| {
-                matches!(bt[k].norm.as_str(), "took" | "taking" | "lasted")
+                lexicon().has(List::Took, &bt[k].norm)
                     && (b.figures.iter().any(|f| f.start > k && f.start - k <= 3)
                         // "It took fourteen.": a bare number, its unit given by the estimate.
                         || bt.get(k + 1).is_some_and(|n| {

@@ -17,7 +17,7 @@ use super::doc::{missing, Doc, Sent, STORY_PARTS};
 use super::features::outside::strong_outside_hit;
 use super::features::slips;
 use super::features::subject::{by_speaker, third_party};
-use super::lexicon::Cat;
+use super::lexicon::{lexicon, Cat, List};
 use super::report::{AnswerPart, Finding, RedFlagHit};
 use super::rules::RedFlag;
 use crate::analyzer::rules::CHOICE_RISKY_CATEGORY;
@@ -53,7 +53,7 @@ fn flag_of(cat: Cat) -> Option<RedFlag> {
 fn thing_subject(toks: &[super::text::Token], k: usize) -> bool {
     k.checked_sub(1)
         .and_then(|p| toks.get(p))
-        .is_some_and(|t| matches!(t.norm.as_str(), "which" | "it" | "that" | "this"))
+        .is_some_and(|t| lexicon().has(List::ThingSubject, &t.norm))
 }
 
 /// Whether tokens `a..b` overlap a core skill of the target role.
