@@ -21,7 +21,13 @@ const STAGES: &[(&str, &[&str], bool)] = &[
     ),
     (
         "vocabulary and output types",
-        &["lexicon", "report", "rules"],
+        &[
+            "lexicon",
+            "lexicon::lists",
+            "lexicon::phrases",
+            "report",
+            "rules",
+        ],
         true,
     ),
     (
@@ -61,6 +67,10 @@ const STAGES: &[(&str, &[&str], bool)] = &[
             "redflags::blame",
             "redflags::choice",
             "redflags::competency",
+            "redflags::competency::named",
+            "redflags::competency::overrun",
+            "redflags::competency::shortcut",
+            "redflags::competency::task",
             "redflags::conflict",
             "redflags::judgment",
         ],

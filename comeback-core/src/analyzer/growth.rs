@@ -2,144 +2,13 @@
 //! differently since.
 
 use super::doc::{key_verdict, missing, Doc, Sent};
-use super::lexicon::{grammar_set, Cat, Gram, WordSet};
+use super::lexicon::{lexicon, Cat, List};
 use super::report::{AnswerPart, KeyVerdict};
 use crate::analyzer::rules::{
     GROWTH_CHANGE, GROWTH_GENERIC_LESSON, GROWTH_LESSON, GROWTH_NO_CHANGE, GROWTH_NO_FAILURE,
     GROWTH_NO_LESSON,
 };
 use crate::Key;
-use std::sync::OnceLock;
-
-/// Words of no content in a lesson beyond the grammatical classes of `stop_words`.
-const STOP_EXTRA: &[&str] = &[
-    "we",
-    "you",
-    "and",
-    "or",
-    "so",
-    "as",
-    "how",
-    "what",
-    "it",
-    "also",
-    "just",
-    "really",
-    "very",
-    "more",
-    "much",
-    "lot",
-    "lots",
-    "some",
-    "thing",
-    "things",
-    "lesson",
-    "lessons",
-    "valuable",
-    "important",
-    "importance",
-    "experience",
-    "well",
-    "better",
-    "value",
-];
-
-/// Small words that carry no content of their own, with `STOP_EXTRA`.
-fn stop_words() -> &'static WordSet {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    grammar_set(
-        &SET,
-        &[&[
-            Gram::Determiner,
-            Gram::Possessive,
-            Gram::FirstPerson,
-            Gram::Preposition,
-            Gram::Be,
-        ]],
-        STOP_EXTRA,
-    )
-}
-
-/// Abstract words that, alone, make a lesson generic ("the importance of communication").
-const ABSTRACT: &[&str] = &[
-    "communication",
-    "teamwork",
-    "planning",
-    "patience",
-    "resilience",
-    "organisation",
-    "organization",
-    "leadership",
-    "perseverance",
-    "preparation",
-    "flexibility",
-    "honesty",
-    "hard",
-    "work",
-    "careful",
-    "improve",
-    "grow",
-    "grew",
-    "growth",
-    "mistakes",
-    "mistake",
-    "failure",
-    "failures",
-    "humility",
-    "listening",
-    "feedback",
-    "adaptability",
-    "ownership",
-    "responsibility",
-    "positive",
-    "attitude",
-    "people",
-    "others",
-    "team",
-    "calm",
-    "pressure",
-    "stay",
-    "staying",
-    "focused",
-    "organised",
-    "organized",
-    "proactive",
-    "carefully",
-    "detail",
-    "details",
-    "attention",
-    "communicate",
-    "communicating",
-    "prepared",
-    "things",
-    "can",
-    "go",
-    "wrong",
-    "key",
-    "everything",
-    "always",
-    "matters",
-    "it's",
-    "is",
-    "stronger",
-    "person",
-    "manager",
-    "professional",
-    "help",
-    "asking",
-    "trust",
-    "honest",
-    "open",
-    "confident",
-    "confidence",
-    "humble",
-    "learning",
-    "learn",
-    "learned",
-    "learnt",
-    "handle",
-    "deal",
-];
 
 /// A sentence and the token range of the words that show something.
 type Quoted<'d> = Option<(&'d Sent, usize, usize)>;
@@ -152,15 +21,7 @@ fn specific_after(doc: &Doc, s: &Sent, from: usize) -> bool {
 /// Whether a word is grammatical rather than content: a closed-class word, a small adverb or
 /// quantifier, a contraction ("don't", "it's") or an adverb in "-ly".
 fn function_word(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    grammar_set(
-        &SET,
-        &[Gram::CLOSED, &[Gram::Adverb, Gram::Quantifier]],
-        &[],
-    )
-    .contains(w)
-        || w.contains('\'')
-        || (w.len() > 4 && w.ends_with("ly"))
+    lexicon().has(List::FunctionWord, w) || w.contains('\'') || (w.len() > 4 && w.ends_with("ly"))
 }
 
 /// Whether tokens `from..to` say something specific: at least three content words, two of them
@@ -173,6 +34,7 @@ fn specific_in(doc: &Doc, s: &Sent, from: usize, to: usize) -> bool {
 /// `strict` leaves out grammatical words too ("things don't usually go wrong" says nothing).
 fn specific_words(doc: &Doc, s: &Sent, from: usize, to: usize, strict: bool) -> bool {
     let toks = doc.toks(s);
+    let lex = lexicon();
     let generic: Vec<_> = s.hits_of(Cat::GenericLesson).collect();
     let content: Vec<&str> = toks
         .iter()
@@ -181,26 +43,14 @@ fn specific_words(doc: &Doc, s: &Sent, from: usize, to: usize, strict: bool) -> 
         .skip(from)
         .filter(|(k, _)| !generic.iter().any(|g| g.start <= *k && *k < g.end))
         .map(|(_, t)| t.norm.as_str())
-        .filter(|w| !(stop_words().contains(w) || strict && function_word(w)))
+        .filter(|w| !(lex.has(List::LessonStop, w) || strict && function_word(w)))
         .collect();
-    content.len() >= 3 && content.iter().filter(|w| !ABSTRACT.contains(w)).count() >= 2
-}
-
-/// Present-tense verbs that make a sentence a general statement ("a plan is only as good as ...").
-const PRESENT: &[&str] = &[
-    "is", "are", "isn't", "aren't", "matters", "means", "needs", "belongs", "beats", "pays",
-    "costs", "works", "comes", "tells", "saves", "protects", "breaks", "fails", "can", "can't",
-    "cannot", "won't", "depends", "starts", "counts", "wins", "hides", "hurts", "it's", "that's",
-    "there's", "they're", "doesn't", "don't", "has", "have", "need", "should", "must",
-];
-
-/// Words that make a stretch of a sentence the speaker's story rather than a general statement.
-const NARRATIVE_EXTRA: &[&str] = &["we", "our", "us", "was", "were", "had", "did"];
-
-/// The speaker, "we", and the past tense of "be", "have" and "do".
-fn narrative() -> &'static WordSet {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    grammar_set(&SET, &[&[Gram::FirstPerson]], NARRATIVE_EXTRA)
+    content.len() >= 3
+        && content
+            .iter()
+            .filter(|w| !lex.has(List::Abstract, w))
+            .count()
+            >= 2
 }
 
 /// Whether tokens `from..to` are a lesson told as a general statement in the present tense ("a
@@ -210,9 +60,10 @@ fn maxim(doc: &Doc, s: &Sent, from: usize, to: usize) -> bool {
     let Some(words) = toks.get(from..to) else {
         return false;
     };
+    let lex = lexicon();
     words.len() >= 5
-        && words.iter().any(|t| PRESENT.contains(&t.norm.as_str()))
-        && !words.iter().any(|t| narrative().contains(t.norm.as_str()))
+        && words.iter().any(|t| lex.has(List::Present, &t.norm))
+        && !words.iter().any(|t| lex.has(List::Narrative, &t.norm))
         && specific_words(doc, s, from, to, true)
 }
 
@@ -245,7 +96,7 @@ fn implicit_lesson<'d>(doc: &'d Doc) -> Quoted<'d> {
         // The statement before "so I now", in the same sentence.
         let so = toks[..at]
             .iter()
-            .rposition(|t| matches!(t.norm.as_str(), "so" | "which" | "and"))
+            .rposition(|t| lexicon().has(List::BeforeHabit, &t.norm))
             .unwrap_or(at);
         if so > 0 && maxim(doc, s, 0, so) {
             return Some((s, 0, so));
@@ -289,7 +140,7 @@ fn clauses(doc: &Doc, s: &Sent) -> Vec<(usize, usize)> {
     for k in 1..toks.len() {
         let gap = text.get(toks[k - 1].end..toks[k].start).unwrap_or("");
         let cut = gap.contains([':', ';', ',', '\u{2014}', '\u{2013}', '('])
-            || matches!(toks[k].norm.as_str(), "so" | "and" | "but" | "because");
+            || lexicon().has(List::ClauseCut, &toks[k].norm);
         if cut {
             out.push((from, k));
             from = k;
@@ -406,7 +257,7 @@ fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             // "We learned to ..." is the team's lesson; the habit must be the speaker's.
             let ours = toks[h.start.saturating_sub(1)..h.end]
                 .iter()
-                .any(|t| matches!(t.norm.as_str(), "we" | "we've" | "team"));
+                .any(|t| lexicon().has(List::TeamLesson, &t.norm));
             if (to || changed) && !ours && specific_after(doc, s, h.end) {
                 return Some((s, h.start, toks.len()));
             }
@@ -445,12 +296,12 @@ fn habit_after_so(toks: &[super::text::Token]) -> Option<usize> {
     if super::features::tense::tells_past(rest, false) {
         return None;
     }
+    let lex = lexicon();
     let present = super::features::tense::speaker_present(rest, false).is_some()
         || rest.windows(2).any(|w| {
-            (w[0].norm == "i" && matches!(w[1].norm.as_str(), "don't" | "never" | "always"))
+            (w[0].norm == "i" && lex.has(List::HabitAdverb, &w[1].norm))
                 || (w[0].norm == "i've"
-                    && (w[1].norm.ends_with("ed")
-                        || matches!(w[1].norm.as_str(), "built" | "made" | "set" | "put" | "got")))
+                    && (w[1].norm.ends_with("ed") || lex.has(List::HabitParticiple, &w[1].norm)))
         });
     present.then_some(so)
 }

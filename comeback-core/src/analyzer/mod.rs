@@ -31,6 +31,7 @@ mod results;
 mod roles;
 mod rules;
 mod scan_cache;
+mod sentences;
 mod split;
 mod text;
 mod token_cache;

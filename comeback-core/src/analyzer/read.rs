@@ -8,10 +8,11 @@ use super::features::cues::{heading, redo_word};
 use super::features::negation::negated_at;
 use super::features::slips::slip_in_words;
 use super::figures;
-use super::lexicon::{grammar_set, lexicon, Cat, Gram, WordSet};
+use super::lexicon::{lexicon, Cat, List};
 use super::report::{AnswerPart, Field};
 use super::roles;
-use super::text::{self, Token};
+use super::sentences;
+use super::text::Token;
 use super::{scan_cache, token_cache};
 use crate::FailureCategory;
 
@@ -31,7 +32,7 @@ pub(crate) fn add_field<'a>(doc: &mut Doc<'a>, field: Field, text: &'a str, part
     }
     // The words before an edit, and every unchanged field's, come from the last analysis.
     let tokens = token_cache::tokens(text);
-    let sentences = text::sentences(text, &tokens);
+    let sentences = sentences::sentences(text, &tokens);
     let fi = doc.fields.len();
     for s in sentences {
         let toks = &tokens[s.tokens.clone()];
@@ -82,9 +83,8 @@ pub(crate) fn add_field<'a>(doc: &mut Doc<'a>, field: Field, text: &'a str, part
 /// keeps it: cue hits sorted by position, figures, whether the speaker is in it, the speaker's
 /// own slip in its words.
 fn scan(text: &str, toks: &[Token]) -> (Vec<CueHit>, Vec<Figure>, bool, Option<usize>) {
-    static FIRST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-    let first = grammar_set(&FIRST, &[&[Gram::FirstPerson]], &[]);
-    let mut hits: Vec<CueHit> = lexicon()
+    let lex = lexicon();
+    let mut hits: Vec<CueHit> = lex
         .find(toks)
         .into_iter()
         .map(|h| CueHit {
@@ -111,7 +111,8 @@ fn scan(text: &str, toks: &[Token]) -> (Vec<CueHit>, Vec<Figure>, bool, Option<u
     }
     hits.sort_by_key(|h| (h.start, h.end));
     let figures = figures::find(text, toks);
-    let first_person = toks.iter().any(|t| first.contains(t.norm.as_str()));
+    let first = lex.list(List::FirstPerson);
+    let first_person = toks.iter().any(|t| first.has(&t.norm));
     let own_slip = slip_in_words(toks);
     (hits, figures, first_person, own_slip)
 }

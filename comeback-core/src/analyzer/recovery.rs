@@ -3,7 +3,7 @@
 
 use super::doc::{key_verdict, missing, Doc, FigureKind, Sent};
 use super::features::acts::{actions, Action, Actor};
-use super::lexicon::Cat;
+use super::lexicon::{lexicon, Cat, List};
 use super::report::{AnswerPart, Field, Finding, KeyVerdict};
 use crate::analyzer::rules::{
     TURNAROUND_ACTION, TURNAROUND_GENERIC, TURNAROUND_MISSING, TURNAROUND_NO_FAILURE,
@@ -38,7 +38,7 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             t.cap
                 && t.norm != "i"
                 && !t.norm.starts_with("i'")
-                && !super::text::is_month_or_day(&t.norm)
+                && !lexicon().has(List::MonthOrDay, &t.norm)
                 && toks.get(k - 1).is_some_and(|p| !p.cap)
                 && !all_caps(text, t)
                 && person_slot(toks, *k)
@@ -107,17 +107,12 @@ fn person_slot(toks: &[super::text::Token], k: usize) -> bool {
 /// the team"), or someone else's people ("keep their clients").
 fn bystander(toks: &[super::text::Token], start: usize, end: usize) -> bool {
     let words: Vec<&str> = toks[start..end].iter().map(|t| t.norm.as_str()).collect();
-    if matches!(
-        words.as_slice(),
-        ["everyone"] | ["people"] | ["the", "people"]
-    ) {
+    let lex = lexicon();
+    if lex.has(List::AnyoneAtAll, &words.join(" ")) {
         return true;
     }
     // "with our ...", "alongside", "brought in": someone working with the speaker.
-    if matches!(
-        words.first(),
-        Some(&("with" | "together" | "alongside" | "brought" | "pulled"))
-    ) {
+    if words.first().is_some_and(|w| lex.has(List::WorkingWith, w)) {
         return false;
     }
     let before: Vec<&str> = toks[start.saturating_sub(4)..start]
@@ -130,10 +125,10 @@ fn bystander(toks: &[super::text::Token], start: usize, end: usize) -> bool {
         .iter()
         .rev()
         .take(3)
-        .any(|w| matches!(*w, "every" | "each" | "all" | "whole"))
-        && !before.iter().any(|w| matches!(*w, "with" | "and"));
+        .any(|w| lex.has(List::EveryoneAtOnce, w))
+        && !before.iter().any(|w| lex.has(List::JoinedBy, w));
     let apologised = before.iter().any(|w| w.starts_with("apologi"));
-    mass || apologised || matches!(last, "their" | "his" | "her" | "its")
+    mass || apologised || lex.has(List::SomeoneElses, last)
 }
 
 /// Whether a sentence says when or how fast: a timing phrase or a duration in the span of a
@@ -158,59 +153,13 @@ pub(crate) fn when(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 /// Whether a wizard "who" field names someone else ("with the database lead", "Sam"), not
 /// "nobody" or "just me".
 fn says_who(toks: &[super::text::Token]) -> bool {
-    toks.iter().any(|t| {
-        !matches!(
-            t.norm.as_str(),
-            "no" | "one"
-                | "nobody"
-                | "none"
-                | "noone"
-                | "alone"
-                | "just"
-                | "only"
-                | "me"
-                | "myself"
-                | "i"
-                | "by"
-                | "on"
-                | "my"
-                | "own"
-                | "n"
-                | "a"
-                | "na"
-                | "nothing"
-                | "yet"
-                | "tbd"
-                | "todo"
-        )
-    })
+    toks.iter().any(|t| !lexicon().has(List::NotWho, &t.norm))
 }
 
 /// Whether a wizard "when" field says when or how fast ("within 9 minutes", "the same evening"),
 /// not something vague ("eventually", "later").
 fn says_when(toks: &[super::text::Token]) -> bool {
-    toks.iter().any(|t| {
-        !matches!(
-            t.norm.as_str(),
-            "eventually"
-                | "later"
-                | "at"
-                | "some"
-                | "point"
-                | "sometime"
-                | "n"
-                | "a"
-                | "na"
-                | "none"
-                | "tbd"
-                | "todo"
-                | "don't"
-                | "know"
-                | "not"
-                | "sure"
-                | "unknown"
-        )
-    })
+    toks.iter().any(|t| !lexicon().has(List::NotWhen, &t.norm))
 }
 
 /// The sentences that tell the recovery.
@@ -230,123 +179,180 @@ pub(crate) fn recovery_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sent> {
         .collect()
 }
 
-/// The verdict on key 3.
+/// What the recovery tells, read from its sentences in order: the first of each kind.
+#[derive(Default)]
+struct Told<'d> {
+    /// A concrete action of the speaker's.
+    speaker_concrete: Option<(&'d Sent, Action)>,
+    /// Any action of the speaker's, concrete or a stock phrase.
+    speaker_any: bool,
+    /// An action of "we".
+    we_action: Option<(&'d Sent, Action)>,
+    /// A stock phrase of the speaker's ("fixed it", "took ownership").
+    generic: Option<(&'d Sent, Action)>,
+    /// Who else took part, in a sentence.
+    who_found: Option<(&'d Sent, (usize, usize))>,
+    /// How fast, in a sentence.
+    when_found: Option<(&'d Sent, (usize, usize))>,
+    /// A wizard step's "who" field that names someone: evidence on its own, verb or not.
+    who_field: Option<&'d Sent>,
+    /// A wizard step's "when" field that says when.
+    when_field: Option<&'d Sent>,
+}
+
+impl Told<'_> {
+    fn has_who(&self) -> bool {
+        self.who_found.is_some() || self.who_field.is_some()
+    }
+
+    fn has_when(&self) -> bool {
+        self.when_found.is_some() || self.when_field.is_some()
+    }
+
+    /// Key 3 is met: a concrete action of the speaker's, and who or how fast.
+    fn met(&self) -> bool {
+        self.speaker_concrete.is_some() && (self.has_who() || self.has_when())
+    }
+}
+
+/// The verdict on key 3: no recovery told, nothing to recover from, or what the recovery tells
+/// and what it lacks.
 pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
-    let key = Key::Turnaround;
-    let mut findings: Vec<Finding> = Vec::new();
     let sents = recovery_sentences(doc);
     if sents.is_empty() {
-        let status = if doc.structured {
-            "Add the steps of your recovery: what you did first, with whom, how fast."
-        } else {
-            "Missing: no recovery is told."
-        };
-        findings.push(missing(
-            TURNAROUND_MISSING.gentle_if(doc.structured),
-            "Tell the recovery step by step: what you did first, whom you brought in, and how fast.",
-        ));
-        return key_verdict(key, false, status, findings);
+        return no_recovery(doc);
     }
-    // A denial or a boast told as the only failure ("I'm not sure I've ever really failed; I can be
-    // a bit of a perfectionist") leaves nothing to recover from, whatever is done after it.
-    let denied = !doc.structured && {
-        let mut told = doc.in_parts(&[AnswerPart::Failure]).peekable();
-        told.peek().is_some()
-            && told.all(|s| {
-                // Every failure word belongs to the denial ("not sure I've had a real failure"),
-                // none tells a failure after it ("..., but in March checkout failed").
-                let denial_end = s.hits_of(Cat::Denial).map(|h| h.end).max();
-                denial_end.is_some_and(|e| s.hits_of(Cat::Failure).all(|h| h.start <= e + 2))
-            })
+    if only_a_denial(doc) {
+        return key_verdict(
+            Key::Turnaround,
+            false,
+            "Missing: no failure to recover from.",
+            vec![missing(
+                TURNAROUND_NO_FAILURE,
+                "Tell a real failure first: a turnaround has to recover from something that went wrong.",
+            )],
+        );
+    }
+    let told = what_the_recovery_tells(doc, &sents);
+    let mut findings = evidence(doc, &told);
+    let met = told.met();
+    let status = if met {
+        "Met: your own concrete actions, with who and how fast.".to_string()
+    } else {
+        what_is_missing(doc, &told, &mut findings)
     };
-    if denied {
-        findings.push(missing(
-            TURNAROUND_NO_FAILURE,
-            "Tell a real failure first: a turnaround has to recover from something that went wrong.",
-        ));
-        return key_verdict(key, false, "Missing: no failure to recover from.", findings);
+    key_verdict(Key::Turnaround, met, status, findings)
+}
+
+/// The verdict when no recovery is told (a gentle hint for a story with no steps yet).
+fn no_recovery(doc: &Doc) -> KeyVerdict {
+    let status = if doc.structured {
+        "Add the steps of your recovery: what you did first, with whom, how fast."
+    } else {
+        "Missing: no recovery is told."
+    };
+    let finding = missing(
+        TURNAROUND_MISSING.gentle_if(doc.structured),
+        "Tell the recovery step by step: what you did first, whom you brought in, and how fast.",
+    );
+    key_verdict(Key::Turnaround, false, status, vec![finding])
+}
+
+/// Whether a pasted answer's only failure is a denial or a boast ("I'm not sure I've ever really
+/// failed; I can be a bit of a perfectionist"): it leaves nothing to recover from, whatever is done
+/// after it. Every failure word belongs to the denial ("not sure I've had a real failure"), none
+/// tells a failure after it ("..., but in March checkout failed").
+fn only_a_denial(doc: &Doc) -> bool {
+    if doc.structured {
+        return false;
     }
-    let mut speaker_concrete: Option<(&Sent, Action)> = None;
-    let mut speaker_any = false;
-    let mut we_action: Option<(&Sent, Action)> = None;
-    let mut generic: Option<(&Sent, Action)> = None;
-    let mut who_found: Option<(&Sent, (usize, usize))> = None;
-    let mut when_found: Option<(&Sent, (usize, usize))> = None;
-    // The wizard's "who" and "when" fields are evidence on their own, verb or not.
-    let mut who_field: Option<&Sent> = None;
-    let mut when_field: Option<&Sent> = None;
-    for s in &sents {
-        let field = doc.field_of(s);
-        match field {
+    let mut told = doc.in_parts(&[AnswerPart::Failure]).peekable();
+    told.peek().is_some()
+        && told.all(|s| {
+            let denial_end = s.hits_of(Cat::Denial).map(|h| h.end).max();
+            denial_end.is_some_and(|e| s.hits_of(Cat::Failure).all(|h| h.start <= e + 2))
+        })
+}
+
+/// Reads the recovery's sentences in order: the speaker's actions and the team's, who took part
+/// and how fast, and the wizard's "who" and "when" fields.
+fn what_the_recovery_tells<'d>(doc: &Doc, sents: &[&'d Sent]) -> Told<'d> {
+    let mut told = Told::default();
+    for &s in sents {
+        match doc.field_of(s) {
             Field::StepWho(_) => {
-                if who_field.is_none() && says_who(doc.toks(s)) {
-                    who_field = Some(s);
+                if told.who_field.is_none() && says_who(doc.toks(s)) {
+                    told.who_field = Some(s);
                 }
                 continue;
             }
             Field::StepWhen(_) => {
-                if when_field.is_none() && says_when(doc.toks(s)) {
-                    when_field = Some(s);
+                if told.when_field.is_none() && says_when(doc.toks(s)) {
+                    told.when_field = Some(s);
                 }
                 continue;
             }
             _ => {}
         }
-        let implicit = doc.structured;
-        for a in actions(doc, s, implicit) {
+        for a in actions(doc, s, doc.structured) {
             match a.actor {
                 Actor::Speaker => {
-                    speaker_any = true;
+                    told.speaker_any = true;
                     // A concrete act proves itself in its clause, with what it acted on.
                     let a = Action {
                         concrete: a.concrete
                             && (doc.structured || doc.clause_proves(s, a.start, a.end)),
                         ..a
                     };
-                    if a.concrete && speaker_concrete.is_none() {
-                        speaker_concrete = Some((s, a));
+                    if a.concrete && told.speaker_concrete.is_none() {
+                        told.speaker_concrete = Some((s, a));
                     }
-                    if !a.concrete && generic.is_none() {
-                        generic = Some((s, a));
+                    if !a.concrete && told.generic.is_none() {
+                        told.generic = Some((s, a));
                     }
                 }
                 Actor::We => {
-                    if we_action.is_none() {
-                        we_action = Some((s, a));
+                    if told.we_action.is_none() {
+                        told.we_action = Some((s, a));
                     }
                 }
                 Actor::Other => {}
             }
         }
-        if who_found.is_none() {
-            who_found = who(doc, s).map(|w| (*s, w));
+        if told.who_found.is_none() {
+            told.who_found = who(doc, s).map(|w| (s, w));
         }
-        if when_found.is_none() {
-            when_found = when(doc, s).map(|w| (*s, w));
-        }
-    }
-    // Stock phrases with no action verb of the list ("took ownership") still count as generic.
-    if generic.is_none() {
-        for s in &sents {
-            if let Some(h) = s.hits_of(Cat::GenericAction).next() {
-                generic = Some((
-                    s,
-                    Action {
-                        start: h.start,
-                        end: h.end,
-                        actor: Actor::Speaker,
-                        from: h.start,
-                        to: h.end,
-                        concrete: false,
-                    },
-                ));
-                break;
-            }
+        if told.when_found.is_none() {
+            told.when_found = when(doc, s).map(|w| (s, w));
         }
     }
-    let has_who = who_found.is_some() || who_field.is_some();
-    let has_when = when_found.is_some() || when_field.is_some();
-    if let Some((s, a)) = speaker_concrete {
+    if told.generic.is_none() {
+        told.generic = stock_phrase(sents);
+    }
+    told
+}
+
+/// A stock phrase with no action verb of the list ("took ownership"): still a generic action.
+fn stock_phrase<'d>(sents: &[&'d Sent]) -> Option<(&'d Sent, Action)> {
+    sents.iter().find_map(|&s| {
+        s.hits_of(Cat::GenericAction).next().map(|h| {
+            let a = Action {
+                start: h.start,
+                end: h.end,
+                actor: Actor::Speaker,
+                from: h.start,
+                to: h.end,
+                concrete: false,
+            };
+            (s, a)
+        })
+    })
+}
+
+/// The evidence already in the text: the speaker's action, who took part, how fast.
+fn evidence(doc: &Doc, told: &Told) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if let Some((s, a)) = told.speaker_concrete {
         findings.push(doc.finding(
             TURNAROUND_ACTION,
             "An action of your own.",
@@ -355,45 +361,47 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             a.end,
         ));
     }
-    if let Some(s) = who_field {
+    if let Some(s) = told.who_field {
         findings.push(doc.finding_sentence(TURNAROUND_WHO, "Who was involved.", s));
-    } else if let Some((s, (a, b))) = who_found {
+    } else if let Some((s, (a, b))) = told.who_found {
         findings.push(doc.finding(TURNAROUND_WHO, "Who was involved.", s, a, b));
     }
-    if let Some(s) = when_field {
+    if let Some(s) = told.when_field {
         findings.push(doc.finding_sentence(TURNAROUND_WHEN, "How fast.", s));
-    } else if let Some((s, (a, b))) = when_found {
+    } else if let Some((s, (a, b))) = told.when_found {
         findings.push(doc.finding(TURNAROUND_WHEN, "How fast.", s, a, b));
     }
-    let met = speaker_concrete.is_some() && (has_who || has_when);
-    let status = if met {
-        "Met: your own concrete actions, with who and how fast.".to_string()
-    } else if speaker_concrete.is_none() && !speaker_any {
-        match we_action {
-            Some((s, a)) => findings.push(doc.finding(
+    findings
+}
+
+/// What keeps key 3 unmet, added to `findings`, and the status that says it: no action of the
+/// speaker's (only "we", only stock phrases, or nothing), only stock phrases, or neither who nor
+/// how fast.
+fn what_is_missing(doc: &Doc, told: &Told, findings: &mut Vec<Finding>) -> String {
+    if told.speaker_concrete.is_none() && !told.speaker_any {
+        findings.push(match (told.we_action, told.generic) {
+            (Some((s, a)), _) => doc.finding(
                 TURNAROUND_NO_SPEAKER,
                 "Say what you did yourself: \"I called the supplier\", not only \"we fixed it\".",
                 s,
                 a.from,
                 a.to,
-            )),
-            None => match generic {
-                Some((s, a)) => findings.push(doc.finding(
-                    TURNAROUND_GENERIC,
-                    "Name the actions: what exactly you did first, and next.",
-                    s,
-                    a.from,
-                    a.to,
-                )),
-                None => findings.push(missing(
-                    TURNAROUND_NO_SPEAKER,
-                    "Say what you did yourself, step by step: \"First I ...\".",
-                )),
-            },
-        }
+            ),
+            (None, Some((s, a))) => doc.finding(
+                TURNAROUND_GENERIC,
+                "Name the actions: what exactly you did first, and next.",
+                s,
+                a.from,
+                a.to,
+            ),
+            (None, None) => missing(
+                TURNAROUND_NO_SPEAKER,
+                "Say what you did yourself, step by step: \"First I ...\".",
+            ),
+        });
         "Missing: no action of your own in the recovery.".to_string()
-    } else if speaker_concrete.is_none() {
-        if let Some((s, a)) = generic {
+    } else if told.speaker_concrete.is_none() {
+        if let Some((s, a)) = told.generic {
             findings.push(doc.finding(
                 TURNAROUND_GENERIC,
                 "This is too general. Name what you actually did: the first thing, the next, the fix.",
@@ -409,8 +417,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             "Add who you brought in, or how fast it went: \"within 15 minutes, with the on-call engineer\".",
         ));
         "Missing: who was involved, or how fast.".to_string()
-    };
-    key_verdict(key, met, status, findings)
+    }
 }
 
 #[cfg(test)]

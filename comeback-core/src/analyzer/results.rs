@@ -2,7 +2,7 @@
 //! to a process, a system or a habit.
 
 use super::doc::{key_verdict, missing, CueHit, Doc, Sent};
-use super::lexicon::Cat;
+use super::lexicon::{lexicon, Cat, List};
 use super::report::{AnswerPart, KeyVerdict};
 use crate::analyzer::rules::{
     IMPROVEMENT_APOLOGY_ONLY, IMPROVEMENT_IMMEDIATE, IMPROVEMENT_LONG_TERM,
@@ -62,6 +62,7 @@ fn enabled(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         .filter(|a| a.concrete && a.actor != super::features::acts::Actor::Other)
         .map(|a| a.start)
         .min()?;
+    let lex = lexicon();
     (acted + 1..toks.len()).find_map(|k| {
         if toks[k].norm != "so" {
             return None;
@@ -74,15 +75,13 @@ fn enabled(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         let clause = &toks[from..(from + 6).min(toks.len())];
         let modal = clause
             .iter()
-            .position(|t| matches!(t.norm.as_str(), "could" | "can" | "were" | "was"))?;
-        let able = match clause[modal].norm.as_str() {
-            "were" | "was" => clause.get(modal + 1).is_some_and(|t| t.norm == "able"),
-            _ => true,
-        };
+            .position(|t| lex.has(List::SoCould, &t.norm))?;
+        // "so they were able to": "were" and "was" need "able" after them.
+        let able = !lex.has(List::SoWereAble, &clause[modal].norm)
+            || clause.get(modal + 1).is_some_and(|t| t.norm == "able");
         let whom = &clause[..modal];
         let closed = whom.iter().any(|t| {
-            super::features::negation::is_negator(&t.norm)
-                || matches!(t.norm.as_str(), "i" | "it" | "this" | "that" | "we")
+            super::features::negation::is_negator(&t.norm) || lex.has(List::SoNotOthers, &t.norm)
         }) || clause
             .get(modal + 1)
             .is_some_and(|t| super::features::negation::is_negator(&t.norm) || t.norm == "never");
@@ -175,13 +174,14 @@ fn kept_part(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         return None;
     }
     let toks = doc.toks(s);
+    let lex = lexicon();
     toks.iter().enumerate().find_map(|(k, t)| {
-        if !matches!(t.norm.as_str(), "kept" | "retained" | "held") {
+        if !lex.has(List::KeptVerb, &t.norm) {
             return None;
         }
         let from = if toks
             .get(k + 1)
-            .is_some_and(|n| matches!(n.norm.as_str(), "on" | "onto"))
+            .is_some_and(|n| lex.has(List::KeptOn, &n.norm))
         {
             k + 2 + usize::from(toks.get(k + 2).is_some_and(|n| n.norm == "to"))
         } else {
@@ -202,23 +202,19 @@ fn kept_part(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 /// clinic started printing the next day's list every evening", "we began ringing each client the
 /// day before"). Only in the recovery and the results, not in the story.
 fn new_routine(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
-    static TIMES: std::sync::OnceLock<super::lexicon::WordSet> = std::sync::OnceLock::new();
-    // `[routine_time]` in `data/cues.txt`: "every evening", "each shift".
-    let times = super::lexicon::cue_words(&TIMES, "routine_time");
+    let lex = lexicon();
     let toks = doc.toks(s);
     let k = toks.windows(2).position(|w| {
-        matches!(w[0].norm.as_str(), "started" | "began")
-            && w[1].norm.len() > 4
-            && w[1].norm.ends_with("ing")
+        lex.has(List::StartVerb, &w[0].norm) && w[1].norm.len() > 4 && w[1].norm.ends_with("ing")
     })?;
     let negated = toks[k.saturating_sub(3)..k]
         .iter()
         .any(|p| super::features::negation::is_negator(&p.norm));
     let every = (k + 2..toks.len().min(k + 12)).find(|&i| {
-        matches!(toks[i].norm.as_str(), "every" | "each")
+        lex.has(List::EveryTime, &toks[i].norm)
             && toks
                 .get(i + 1)
-                .is_some_and(|t| times.contains(t.norm.trim_end_matches('s')))
+                .is_some_and(|t| lex.has(List::RoutineTime, t.norm.trim_end_matches('s')))
     })?;
     (!negated).then_some((k, every + 2))
 }

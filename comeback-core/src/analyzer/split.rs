@@ -7,36 +7,11 @@ use super::features::cues::{only_weak_lesson, strong_immediate, strong_long_term
 use super::features::outside::strong_outside_hit;
 use super::features::slips::speaker_slip;
 use super::features::tense::{habitual, tells_new_habit};
-use super::lexicon::{grammar_set, Cat, Gram, WordSet};
+use super::lexicon::{lexicon, Cat, List};
 use super::read::{add_field, document};
 use super::report::{AnswerPart, AnswerSegment, Field};
 use crate::FailureCategory;
 use crate::{RecoveryStep, Story};
-use std::sync::OnceLock;
-
-/// Practice words that a step of the recovery may name without telling a lasting change ("the
-/// protocol window", "over the next ten days", "the handover").
-const IN_STEP: &[&str] = &[
-    "protocol",
-    "protocols",
-    "procedure",
-    "procedures",
-    "policy",
-    "control",
-    "controls",
-    "rule",
-    "rules",
-    "handover",
-    "schedule",
-    "tests",
-    "training",
-    "clause",
-    "review of",
-    "check to",
-    "over the next",
-    "for the next",
-    "across the",
-];
 
 /// Whether a sentence tells a concrete action of the speaker's.
 fn speaker_concrete(doc: &Doc, s: &Sent) -> bool {
@@ -59,34 +34,28 @@ fn paced_step(doc: &Doc, s: &Sent) -> bool {
                 .iter()
                 .map(|t| t.norm.as_str())
                 .collect();
-            IN_STEP.contains(&words.join(" ").as_str())
+            lexicon().has(List::InStep, &words.join(" "))
         })
         && !tells_new_habit(toks)
         && speaker_concrete(doc, s)
 }
 
-/// Participles that do not end in "-ed" ("we'd made", "I'd taken").
-const PARTICIPLES: &[&str] = &[
-    "made", "done", "been", "told", "sent", "built", "set", "got", "put", "taken", "given",
-    "written", "spent", "seen", "won", "sold", "bought", "brought", "kept", "left", "run", "paid",
-    "agreed", "promised", "quoted",
-];
-
 /// Whether a sentence opens with the speaker or their team in the past perfect ("We'd signed the
 /// lease", "I'd quoted twelve weeks", "we had promised"): the background of the failure, told
 /// before it happened, not a step of the recovery.
 fn past_perfect_opening(toks: &[super::text::Token]) -> bool {
+    let lex = lexicon();
     let Some(i) = toks
         .iter()
         .take(6)
-        .position(|t| matches!(t.norm.as_str(), "i" | "we" | "i'd" | "we'd"))
+        .position(|t| lex.has(List::PastPerfectSubject, &t.norm))
     else {
         return false;
     };
     let mut rest = toks[i + 1..]
         .iter()
         .map(|t| t.norm.as_str())
-        .filter(|w| !matches!(*w, "already" | "just" | "all" | "also" | "even"));
+        .filter(|w| !lex.has(List::PastPerfectAdverb, w));
     let first = if toks[i].norm.ends_with("'d") {
         rest.next()
     } else {
@@ -95,7 +64,7 @@ fn past_perfect_opening(toks: &[super::text::Token]) -> bool {
             _ => None,
         }
     };
-    first.is_some_and(|w| w.ends_with("ed") || PARTICIPLES.contains(&w))
+    first.is_some_and(|w| w.ends_with("ed") || lex.has(List::Participle, w))
 }
 
 /// Whether a sentence holds risky material: a clash, a reckless call, dishonesty, a skills gap.
@@ -116,7 +85,7 @@ fn decision(doc: &Doc, s: &Sent) -> bool {
         || (s.has(Cat::RiskyDecision) && s.first_person)
         || toks
             .windows(2)
-            .any(|w| w[0].norm == "to" && matches!(w[1].norm.as_str(), "save" | "avoid"))
+            .any(|w| w[0].norm == "to" && lexicon().has(List::SaveVerb, &w[1].norm))
             && s.first_person
 }
 
@@ -124,7 +93,7 @@ fn decision(doc: &Doc, s: &Sent) -> bool {
 /// Not a cue: the heading word is no action of the speaker's.
 fn action_heading(doc: &Doc, s: &Sent) -> bool {
     let text = doc.text_of(s).trim_start();
-    ["action", "actions"].iter().any(|h| {
+    lexicon().list(List::RecoveryHeading).entries().any(|h| {
         text.get(..h.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(h))
             && text[h.len()..].trim_start().starts_with(':')
@@ -181,11 +150,8 @@ fn decide(
         // or the effort it took ("stayed late").
         && s.hits_of(Cat::Failure).all(|h| {
             h.start > 0
-                && matches!(
-                    doc.toks(s)[h.start - 1].norm.as_str(),
-                    // "stayed late", "worked late": effort, not the failure.
-                    "the" | "my" | "our" | "that" | "this" | "stayed" | "worked"
-                )
+                // "stayed late", "worked late": effort, not the failure.
+                && lexicon().has(List::PutRight, &doc.toks(s)[h.start - 1].norm)
         })
         && speaker_concrete(doc, s)
     {
@@ -214,43 +180,16 @@ fn decide(
         // A habit: present tense or "now", not a past action.
         let present = s.hits_of(Cat::Change).any(|h| {
             // "Now I had four hours to ...": "now" in the narrative, not a habit.
-            let narrative = toks.get(h.end).is_some_and(|t| {
-                matches!(
-                    t.norm.as_str(),
-                    "had" | "was" | "were" | "needed" | "could" | "did" | "got" | "went" | "faced"
-                )
-            });
+            let narrative = toks
+                .get(h.end)
+                .is_some_and(|t| lexicon().has(List::NarrativeAfterChange, &t.norm));
             !narrative
-                && (toks[h.start..h.end].iter().any(|t| {
-                    matches!(
-                        t.norm.as_str(),
-                        "now"
-                            | "nowadays"
-                            | "these"
-                            | "since"
-                            | "ever"
-                            | "always"
-                            | "never"
-                            | "going"
-                            | "from"
-                            | "today"
-                            | "whenever"
-                            | "every"
-                            | "each"
-                            | "no"
-                            | "make"
-                            | "habit"
-                            | "rule"
-                            | "routine"
-                            | "tend"
-                            | "try"
-                            | "differently"
-                            | "way"
-                            | "how"
-                    )
-                }) || toks
-                    .get(h.end.saturating_sub(1))
-                    .is_some_and(|t| !t.norm.ends_with("ed")))
+                && (toks[h.start..h.end]
+                    .iter()
+                    .any(|t| lexicon().has(List::HabitInChange, &t.norm))
+                    || toks
+                        .get(h.end.saturating_sub(1))
+                        .is_some_and(|t| !t.norm.ends_with("ed")))
         });
         if present {
             return AnswerPart::Change;
@@ -333,59 +272,14 @@ fn style_only(cat: Cat) -> bool {
     )
 }
 
-/// Words that tie a sentence to the one before it: people of the story, and openers that point
-/// back ("This meant ...", "So ...", "Which ...").
-const TIES_BACK: &[&str] = &[
-    "i",
-    "i'm",
-    "i've",
-    "i'd",
-    "i'll",
-    "we",
-    "our",
-    "us",
-    "they",
-    "them",
-    "their",
-    "he",
-    "she",
-    "his",
-    "her",
-    "him",
-    "you",
-    "this",
-    "that",
-    "it",
-    "these",
-    "those",
-    "so",
-    "and",
-    "but",
-    "which",
-    "because",
-    "then",
-    "there",
-    "also",
-    "still",
-    "even",
-    "plus",
-    "though",
-    "otherwise",
-];
-
 /// The content words of a sentence, crudely stemmed, for telling whether two sentences share a
 /// topic.
 fn content_words<'t>(doc: &'t Doc, s: &Sent) -> impl Iterator<Item = &'t str> + 't {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    let stop = grammar_set(
-        &SET,
-        &[Gram::CLOSED, &[Gram::Adverb, Gram::Quantifier]],
-        &[],
-    );
+    let stop = lexicon().list(List::FunctionWord);
     doc.toks(s)
         .iter()
         .map(|t| t.norm.as_str())
-        .filter(move |w| w.chars().count() >= 3 && !stop.contains(w))
+        .filter(move |w| w.chars().count() >= 3 && !stop.has(w))
         .map(|w| w.strip_suffix('s').unwrap_or(w))
 }
 
@@ -399,7 +293,7 @@ fn off_topic(doc: &Doc, s: &Sent, before: Option<&Sent>) -> bool {
         return false;
     }
     let toks = doc.toks(s);
-    if toks.len() < 3 || toks.iter().any(|t| TIES_BACK.contains(&t.norm.as_str())) {
+    if toks.len() < 3 || toks.iter().any(|t| lexicon().has(List::TiesBack, &t.norm)) {
         return false;
     }
     let Some(b) = before else {

@@ -4,7 +4,7 @@
 use super::negation::is_negator;
 use super::subject::clause_break;
 use crate::analyzer::doc::{CueHit, Doc, Sent};
-use crate::analyzer::lexicon::{grammar_set, Cat, Gram, WordSet};
+use crate::analyzer::lexicon::{lexicon, Cat, List};
 use crate::analyzer::report::Field;
 use crate::analyzer::text::Token;
 
@@ -30,75 +30,29 @@ pub(crate) struct Action {
     pub concrete: bool,
 }
 
-const LEAD_INS: &[&str] = &[
-    "then",
-    "first",
-    "firstly",
-    "next",
-    "so",
-    "and",
-    "immediately",
-    "quickly",
-    "also",
-    "finally",
-    "after",
-    "that",
-    "afterwards",
-    "straight",
-    "away",
-    "within",
-    "personally",
-    "myself",
-    "secondly",
-    "lastly",
-    "together",
-    "jointly",
-];
-
-const STEP_NOUNS: &[&str] = &[
-    "first", "next", "step", "priority", "move", "response", "call", "action", "job", "instinct",
-];
-
 /// Words that are the subject of a verb wherever they stand before it in the clause.
 fn pronoun_actor(w: &str) -> Option<Actor> {
-    match w {
-        "i" | "i've" | "i'd" | "i'll" | "myself" => Some(Actor::Speaker),
-        "we" | "we've" | "we'd" => Some(Actor::We),
-        "they" | "he" | "she" | "who" | "nobody" | "which" | "they'd" | "he'd" | "she'd"
-        | "someone" | "everyone" => Some(Actor::Other),
-        _ => None,
+    let lex = lexicon();
+    if lex.has(List::ActorSpeaker, w) {
+        Some(Actor::Speaker)
+    } else if lex.has(List::ActorWe, w) {
+        Some(Actor::We)
+    } else if lex.has(List::ActorOther, w) {
+        Some(Actor::Other)
+    } else {
+        None
     }
 }
 
 /// Words that are the subject only right before the verb ("the team restored it"), since they
 /// are just as often its object ("I paged the database team and moved ...").
 fn noun_actor(w: &str) -> bool {
-    matches!(
-        w,
-        "team" | "it" | "you" | "manager" | "lead" | "boss" | "colleague" | "colleagues" | "staff"
-    )
+    lexicon().has(List::ActorNoun, w)
 }
 
 /// Small words that may stand between a subject and its verb ("we then rebuilt", "they had fixed").
 fn between_subject_and_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "then"
-            | "quickly"
-            | "immediately"
-            | "also"
-            | "had"
-            | "have"
-            | "has"
-            | "finally"
-            | "eventually"
-            | "just"
-            | "soon"
-            | "promptly"
-            | "jointly"
-            | "together"
-            | "all"
-    )
+    lexicon().has(List::BetweenSubjectAndVerb, w)
 }
 
 /// The actions in a sentence, with their actors. `implicit_speaker`: a verb with no subject is the
@@ -106,17 +60,14 @@ fn between_subject_and_verb(w: &str) -> bool {
 pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action> {
     let toks = doc.toks(s);
     let generic: Vec<&CueHit> = s.hits_of(Cat::GenericAction).collect();
+    let lex = lexicon();
     let mut out = Vec::new();
     for h in s.hits_of(Cat::Action) {
         let cover = generic.iter().find(|g| g.start < h.end && h.start < g.end);
         let concrete = cover.is_none();
         let to = cover.map_or(h.end, |g| g.end.max(h.end));
         // "the money was recovered": a passive has no actor to credit.
-        let passive = h.start > 0
-            && matches!(
-                toks[h.start - 1].norm.as_str(),
-                "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"
-            );
+        let passive = h.start > 0 && lex.has(List::PassiveBefore, &toks[h.start - 1].norm);
         let (actor, from) = if passive {
             (Some(Actor::Other), h.start)
         } else {
@@ -127,7 +78,7 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
             None => {
                 let lead_only = toks[..h.start]
                     .iter()
-                    .all(|t| LEAD_INS.contains(&t.norm.as_str()) || t.numeric);
+                    .all(|t| lex.has(List::LeadIn, &t.norm) || t.numeric);
                 if lead_only && (implicit_speaker || h.start <= 2) {
                     Actor::Speaker
                 } else {
@@ -161,6 +112,7 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
 /// ("I went back through the calculation, redesigned the wall and reissued the drawings"), any
 /// other subject within six.
 fn subject_of(toks: &[Token], at: usize) -> (Option<Actor>, usize) {
+    let lex = lexicon();
     let window = at.saturating_sub(25);
     for k in (window..at).rev() {
         let w = toks[k].norm.as_str();
@@ -177,7 +129,7 @@ fn subject_of(toks: &[Token], at: usize) -> (Option<Actor>, usize) {
         if w == "my"
             && toks
                 .get(k + 1)
-                .is_some_and(|n| STEP_NOUNS.contains(&n.norm.as_str()))
+                .is_some_and(|n| lex.has(List::StepNoun, &n.norm))
         {
             return (Some(Actor::Speaker), k);
         }
@@ -199,73 +151,16 @@ fn subject_of(toks: &[Token], at: usize) -> (Option<Actor>, usize) {
     (None, at)
 }
 
-/// Words that cannot be the verb that opens a step: determiners, pronouns, prepositions, and
-/// verbs of state or feeling rather than action.
-const NOT_A_STEP_VERB: &[&str] = &[
-    "there",
-    "here",
-    "everyone",
-    "someone",
-    "nobody",
-    "nothing",
-    "everything",
-    "team",
-    "within",
-    "under",
-    "during",
-    "not",
-    "no",
-    "never",
-    "all",
-    "each",
-    "every",
-    "some",
-    "one",
-    "two",
-    "just",
-    "only",
-    "felt",
-    "feel",
-    "thought",
-    "think",
-    "knew",
-    "know",
-    "wanted",
-    "want",
-    "hoped",
-    "wished",
-    "panicked",
-    "froze",
-    "waited",
-    "wait",
-    "worried",
-    "realised",
-    "realized",
-    "noticed",
-    "learned",
-    "learnt",
-    "apologised",
-    "apologized",
-    "apologise",
-    "apologize",
-    "said",
-    "sorry",
-    "couldn't",
-    "tried",
-    "try",
-];
-
 /// The verb that opens a wizard step, if the step reads as something the speaker did.
 fn step_verb(s: &Sent, toks: &[Token]) -> Option<Action> {
-    static NOT_VERB: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-    let not_verb = grammar_set(&NOT_VERB, &[Gram::CLOSED], NOT_A_STEP_VERB);
+    let lex = lexicon();
     // Lead-ins and the speaker's own "I" may come first: "Then I", "First,", "Personally I".
     let k = toks.iter().position(|t| {
         let w = t.norm.as_str();
-        !(LEAD_INS.contains(&w) || t.numeric || matches!(w, "i" | "i've" | "i'd"))
+        !(lex.has(List::LeadIn, w) || t.numeric || lex.has(List::StepSpeaker, w))
     })?;
     let verb = toks.get(k)?;
-    if not_verb.contains(verb.norm.as_str())
+    if lex.has(List::NotAStepVerb, &verb.norm)
         || is_negator(&verb.norm)
         || verb.numeric
         || verb.norm.chars().count() < 2

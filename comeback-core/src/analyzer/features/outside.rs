@@ -3,126 +3,7 @@
 use super::slips::{aside, is_people};
 use super::subject::noun_like;
 use crate::analyzer::doc::{CueHit, Doc, Sent};
-use crate::analyzer::lexicon::{section_set, Cat, WordSet};
-use std::sync::OnceLock;
-
-/// Outside causes too common to excuse a slip on their own ("supplier", "system").
-const WEAK_OUTSIDE: &[&str] = &[
-    "supplier",
-    "suppliers",
-    "vendor",
-    "vendors",
-    "server",
-    "servers",
-    "database",
-    "network",
-    "hardware",
-    "machine",
-    "equipment",
-    "software",
-    "system",
-    "api",
-    "library",
-    "dependency",
-    "estimate",
-    "estimates",
-    "complex",
-    "complexity",
-    "underestimated",
-    "provider",
-    "delivery",
-    "shipment",
-    "truck",
-    "prices",
-    "price",
-    "currency",
-    "platform",
-    "update",
-    "updates",
-    "van",
-    "decided",
-    "changed",
-    "legacy",
-    "inherited",
-    "hard",
-    "disk",
-    "bug",
-    "outage",
-    "first",
-    "lender",
-    "lenders",
-    "surveyor",
-    "committee",
-    "crash",
-    "caterer",
-    "caterers",
-    "contractor",
-    "contractors",
-    "subcontractor",
-    "subcontractors",
-    "landlord",
-    "manufacturer",
-    "switchover",
-    "changeover",
-    "cutover",
-    // Bodies named in passing ("the council leader's surname"): only what they did is a cause.
-    "council",
-    "government",
-    "ministry",
-    "court",
-    "headquarters",
-    "regulator",
-];
-
-/// Outside-cause words that turn up in passing in most stories of a failure ("by accident", "got
-/// sick", "the load was frozen", "a visa"): a cause only when told as one.
-const INCIDENTAL: &[&str] = &[
-    "accident",
-    "sick",
-    "frozen",
-    "froze",
-    "glitch",
-    "visa",
-    "unexpected",
-    "unexpectedly",
-    "complexity",
-    "competitor",
-    "competitors",
-    "injury",
-    "flu",
-];
-
-/// Outside-cause cues that open with an act ("decided to", "changed the", "quit"): someone
-/// else's act is an outside cause; the speaker's or their own team's ("we decided to") is not.
-const ACTS: &[&str] = &[
-    "decided",
-    "changed",
-    "withdrew",
-    "quit",
-    "resigned",
-    "left",
-    "cancelled",
-    "canceled",
-    "dropped",
-    "pulled",
-    "cut",
-    "moved",
-];
-
-/// Words that may stand between a subject and its act ("we then decided", "I'd also changed").
-const BETWEEN_ACT: &[&str] = &[
-    "then",
-    "also",
-    "just",
-    "finally",
-    "eventually",
-    "had",
-    "have",
-    "all",
-    "jointly",
-    "together",
-    "quickly",
-];
+use crate::analyzer::lexicon::{lexicon, Cat, List};
 
 /// The outside-cause cues of a sentence, without the speaker's own acts ("I decided to", "we
 /// changed the").
@@ -139,13 +20,14 @@ pub(crate) fn outside_hits<'s>(doc: &'s Doc, s: &'s Sent) -> impl Iterator<Item 
         if core.iter().any(|c| c.start < h.end && h.start < c.end) {
             return false;
         }
-        let speaker = |w: &str| matches!(w, "i" | "we" | "i'd" | "we'd" | "i've" | "we've");
+        let lex = lexicon();
+        let speaker = |w: &str| lex.has(List::SpeakerOrTeam, w);
         let before = toks[..h.start]
             .iter()
-            .rposition(|t| !BETWEEN_ACT.contains(&t.norm.as_str()));
+            .rposition(|t| !lex.has(List::BetweenAct, &t.norm));
         let act = toks
             .get(h.start)
-            .is_some_and(|t| ACTS.contains(&t.norm.as_str()));
+            .is_some_and(|t| lex.has(List::OutsideAct, &t.norm));
         let own = act
             && before.is_some_and(|b| {
                 let w = toks[b].norm.as_str();
@@ -154,7 +36,9 @@ pub(crate) fn outside_hits<'s>(doc: &'s Doc, s: &'s Sent) -> impl Iterator<Item 
                 speaker(w) || (w == "and" && coordinated_subject(toks, b).is_some_and(speaker))
             });
         // "My laptop crashed": a breakdown of the speaker's own thing is no outside cause.
-        let mine = toks.get(h.start).is_some_and(|t| is_breakdown(&t.norm))
+        let mine = toks
+            .get(h.start)
+            .is_some_and(|t| lex.has(List::Breakdown, &t.norm))
             && toks[h.start.saturating_sub(3)..h.start]
                 .iter()
                 .any(|t| t.norm == "my");
@@ -162,15 +46,9 @@ pub(crate) fn outside_hits<'s>(doc: &'s Doc, s: &'s Sent) -> impl Iterator<Item 
         // reacting to the failure is its consequence, not its cause.
         let reacting = toks[h.start.saturating_sub(3)..(h.end + 3).min(toks.len())]
             .iter()
-            .any(|t| is_reaction(&t.norm));
+            .any(|t| lex.has(List::Reaction, &t.norm));
         !own && !mine && !reacting
     })
-}
-
-/// Whether a word tells someone reacting to a failure (`[reaction]` in `data/outside.txt`).
-fn is_reaction(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    outside_section(&SET, "reaction").contains(w)
 }
 
 /// The subject pronoun nearest before the "and" at `k` (at most twelve words back), which a
@@ -180,25 +58,7 @@ fn coordinated_subject(toks: &[crate::analyzer::text::Token], k: usize) -> Optio
         .iter()
         .rev()
         .map(|t| t.norm.as_str())
-        .find(|w| {
-            matches!(
-                *w,
-                "i" | "we"
-                    | "i'd"
-                    | "we'd"
-                    | "i've"
-                    | "we've"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "it"
-                    | "he'd"
-                    | "she'd"
-                    | "they'd"
-                    | "who"
-                    | "which"
-            )
-        })
+        .find(|w| lexicon().has(List::SubjectPronoun, w))
 }
 
 /// Whether a sentence names a clear outside cause ("the pandemic hit", "a water main burst").
@@ -208,21 +68,8 @@ pub(crate) fn strong_outside_hit(doc: &Doc, s: &Sent) -> bool {
         h.end - h.start > 1
             || toks
                 .get(h.start)
-                .is_some_and(|t| !WEAK_OUTSIDE.contains(&t.norm.as_str()))
+                .is_some_and(|t| !lexicon().has(List::WeakOutside, &t.norm))
     })
-}
-
-const OUTSIDE: &str = include_str!("../../../data/outside.txt");
-
-/// The entries of one section of `data/outside.txt`.
-fn outside_section(cell: &'static OnceLock<WordSet>, name: &str) -> &'static WordSet {
-    section_set(cell, OUTSIDE, name)
-}
-
-/// Whether a word is a verb of something breaking down (`[breakdown]` in `data/outside.txt`).
-fn is_breakdown(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    outside_section(&SET, "breakdown").contains(w)
 }
 
 /// An outside cause told as an event instead of a named phrase: something that is neither the
@@ -233,26 +80,24 @@ fn is_breakdown(w: &str) -> bool {
 /// role serves, the speaker's own work, or a core skill of the role. Returns the span from the
 /// subject to the verb.
 pub(crate) fn breakdown_cause(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
-    static BREAKDOWN: OnceLock<WordSet> = OnceLock::new();
-    static NOUN: OnceLock<WordSet> = OnceLock::new();
-    static OWN: OnceLock<WordSet> = OnceLock::new();
-    let breakdown = outside_section(&BREAKDOWN, "breakdown");
-    let noun = outside_section(&NOUN, "breakdown_noun");
-    let own = outside_section(&OWN, "own_work");
+    let lex = lexicon();
+    let breakdown = lex.list(List::Breakdown);
+    let noun = lex.list(List::BreakdownNoun);
+    let own = lex.list(List::OwnWork);
+    let went = lex.list(List::WentOut);
     let toks = doc.toks(s);
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
     let core = doc.role.map(|r| r.core_hits(toks)).unwrap_or_default();
     for k in 0..toks.len() {
         // The verb of the breakdown, and where its subject ends.
-        let head_end = if matches!(w(k), "down" | "offline" | "bust" | "dark") {
+        let head_end = if went.has(w(k)) {
             (k >= 1 && w(k - 1) == "went").then(|| k - 1)
-        } else if breakdown.contains(w(k)) && !matches!(w(k), "down" | "offline" | "bust" | "dark")
-        {
+        } else if breakdown.has(w(k)) && !went.has(w(k)) {
             Some(k)
-        } else if noun.contains(w(k)) {
+        } else if noun.has(w(k)) {
             // "had a processing failure": the subject is before "had".
             (k.saturating_sub(3)..k)
-                .find(|&i| matches!(w(i), "had" | "suffered"))
+                .find(|&i| lex.has(List::HadA, w(i)))
                 .filter(|&i| toks[i + 1..k].iter().all(|t| !aside(&t.norm)))
         } else {
             None
@@ -264,23 +109,7 @@ pub(crate) fn breakdown_cause(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         let mut steps = 0;
         while i > 0 && steps < 3 {
             let p = w(i - 1);
-            if p.ends_with("ly")
-                || matches!(
-                    p,
-                    "had"
-                        | "has"
-                        | "have"
-                        | "was"
-                        | "were"
-                        | "just"
-                        | "then"
-                        | "also"
-                        | "been"
-                        | "all"
-                        | "suddenly"
-                        | "simply"
-                )
-            {
+            if p.ends_with("ly") || lex.has(List::BeforeBreakdown, p) {
                 i -= 1;
                 steps += 1;
             } else {
@@ -291,30 +120,11 @@ pub(crate) fn breakdown_cause(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             continue;
         };
         let head = &toks[h];
-        let pronoun = matches!(
-            head.norm.as_str(),
-            "i" | "we"
-                | "he"
-                | "she"
-                | "they"
-                | "it"
-                | "you"
-                | "who"
-                | "which"
-                | "that"
-                | "this"
-                | "everything"
-                | "nothing"
-                | "i'd"
-                | "we'd"
-                | "one"
-                | "mine"
-                | "ours"
-        );
+        let pronoun = lex.has(List::NotAThing, &head.norm);
         if pronoun
             || !noun_like(head)
             || is_people(&head.norm)
-            || own.contains(head.norm.as_str())
+            || own.has(&head.norm)
             || crate::analyzer::features::negation::is_negator(w(k.wrapping_sub(1)))
         {
             continue;
@@ -323,16 +133,11 @@ pub(crate) fn breakdown_cause(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         // skill of the role in it.
         let np_start = (h.saturating_sub(4)..h)
             .rev()
-            .find(|&j| {
-                matches!(
-                    w(j),
-                    "the" | "a" | "an" | "our" | "their" | "his" | "her" | "my" | "its" | "your"
-                )
-            })
+            .find(|&j| lex.has(List::NounPhraseStart, w(j)))
             .unwrap_or(h);
         if toks[np_start..=h]
             .iter()
-            .any(|t| matches!(t.norm.as_str(), "my" | "i" | "we" | "me" | "and" | ","))
+            .any(|t| lex.has(List::NotTheirs, &t.norm))
             || core.iter().any(|c| c.start <= h && np_start < c.end)
         {
             continue;
@@ -343,95 +148,41 @@ pub(crate) fn breakdown_cause(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 }
 
 /// Whether the outside-cause cue `h` of a sentence is told as the cause of what went wrong, not
-/// only named in passing ("a bug", "the database", "a competitor" turn up in most failure stories):
-/// a shock nobody on the job brings about (`[shock]`), a cue of several words, a cue after a word
-/// that makes it the cause (`[cause_marker]`: "because of", "due to", "caused by", "when"), or
-/// the subject of an event (`[event_verb]`: "the vendor's API changed", "an update broke").
+/// only named in passing: a word that turns up in most failure stories (`[incidental]`: "by
+/// accident", "got sick", "a visa") counts only after a word that makes it the cause
+/// (`[cause_marker]`: "because of", "due to", "caused by", "when") or as the subject of an event
+/// (`[event_verb]`, or any verb in the past: "the vendor's API changed"); a shock nobody on the job
+/// brings about (`[shock]`) always counts. "By accident" is the speaker's own slip.
 pub(crate) fn told_as_cause(toks: &[crate::analyzer::text::Token], h: &CueHit) -> bool {
-    static SHOCK: OnceLock<WordSet> = OnceLock::new();
-    static MARKER: OnceLock<WordSet> = OnceLock::new();
-    static EVENT: OnceLock<WordSet> = OnceLock::new();
-    let shock = outside_section(&SHOCK, "shock");
-    let marker = outside_section(&MARKER, "cause_marker");
-    let event = outside_section(&EVENT, "event_verb");
-    // Only the common words need telling as a cause; a plain outside cause ("the water main
-    // burst", "went into administration") is one wherever it stands.
-    let common = toks[h.start..h.end]
-        .iter()
-        .all(|t| INCIDENTAL.contains(&t.norm.as_str()));
-    // "By accident", "by mistake": the speaker's own slip, not a cause from outside.
+    let lex = lexicon();
+    let cue = &toks[h.start..h.end.min(toks.len())];
     if h.start > 0 && toks[h.start - 1].norm == "by" {
         return false;
     }
-    if !common
-        || h.end - h.start > 1
-        || toks[h.start..h.end]
-            .iter()
-            .any(|t| shock.contains(t.norm.as_str()))
-    {
+    let common = cue.iter().all(|t| lex.has(List::Incidental, &t.norm));
+    if !common || cue.len() > 1 || cue.iter().any(|t| lex.has(List::Shock, &t.norm)) {
         return true;
     }
     let before = &toks[h.start.saturating_sub(6)..h.start];
     let after = &toks[h.end.min(toks.len())..(h.end + 4).min(toks.len())];
     // A new clause (a subject of its own, a relative) ends the reach.
-    let stop = |t: &crate::analyzer::text::Token| {
-        matches!(
-            t.norm.as_str(),
-            "i" | "we"
-                | "i'd"
-                | "we'd"
-                | "but"
-                | "so"
-                | "and"
-                | "he"
-                | "she"
-                | "they"
-                | "it"
-                | "who"
-                | "that"
-                | "which"
-        )
-    };
+    let stop = |t: &crate::analyzer::text::Token| lex.has(List::ClauseStop, &t.norm);
     let caused = before
         .iter()
         .rev()
         .take_while(|t| !stop(t))
         .enumerate()
         .any(|(i, t)| {
-            let w = t.norm.as_str();
             // "had a three-day outage": the event's own verb, right before it.
-            let close = !matches!(w, "had" | "has" | "have" | "suffered") || i < 3;
-            close && marker.contains(w)
+            let close = !lex.has(List::HadA, &t.norm) || i < 3;
+            close && lex.has(List::CauseMarker, &t.norm)
         });
-    // An event: a verb of the list, or any verb in the past ("rolled out", "issued a recall",
-    // "were acquired", "had a fire at their factory").
+    // An event: a verb of the list, or any verb in the past ("rolled out", "were acquired").
     let is_event = |t: &crate::analyzer::text::Token| {
         let w = t.norm.as_str();
-        event.contains(w)
-            || matches!(
-                w,
-                "took"
-                    | "made"
-                    | "brought"
-                    | "burst"
-                    | "went"
-                    | "rewrote"
-                    | "wrote"
-                    | "sent"
-                    | "gave"
-                    | "froze"
-                    | "shut"
-                    | "left"
-                    | "sold"
-                    | "told"
-                    | "pulled"
-                    | "cut"
-            )
-            || (w.len() >= 5
-                && w.ends_with("ed")
-                && !matches!(w, "need" | "needed" | "speed" | "indeed"))
+        lex.has(List::EventVerb, w)
+            || (w.len() >= 5 && w.ends_with("ed") && !lex.has(List::NotEvent, w))
     };
     let acted = after.iter().take_while(|t| !stop(t)).any(is_event);
-    let itself = toks[h.start..h.end].iter().any(is_event);
-    caused || acted || itself
+    acted || caused || cue.iter().any(is_event)
 }

@@ -6,7 +6,7 @@ use crate::analyzer::features::outside::{
     breakdown_cause, outside_hits, strong_outside_hit, told_as_cause,
 };
 use crate::analyzer::features::slips::speaker_slip;
-use crate::analyzer::lexicon::Cat;
+use crate::analyzer::lexicon::{lexicon, Cat, List};
 use crate::analyzer::owner;
 use crate::analyzer::report::{AnswerPart, KeyVerdict, RedFlagHit};
 use crate::analyzer::rules::{
@@ -174,7 +174,7 @@ fn stated_reason(toks: &[crate::analyzer::text::Token], k: usize) -> bool {
     let from = k.saturating_sub(4);
     toks.get(from..k).is_some_and(|w| {
         w.windows(2)
-            .any(|p| p[0].norm == "because" && matches!(p[1].norm.as_str(), "i" | "i'd" | "i'd've"))
+            .any(|p| p[0].norm == "because" && lexicon().has(List::BecauseI, &p[1].norm))
     })
 }
 
