@@ -257,7 +257,7 @@ impl<'a> Doc<'a> {
             let gap = text.get(toks[i - 1].end..toks[i].start).unwrap_or("");
             gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
                 || (gap.contains(" - "))
-                || OPENS_CLAUSE.contains(&toks[i].norm.as_str())
+                || super::lexicon::lexicon().has(super::lexicon::List::OpensClause, &toks[i].norm)
         };
         let mut start = a;
         while start > 0 && !cut(start) {
@@ -343,12 +343,6 @@ impl<'a> Doc<'a> {
         self.sents.iter().filter(move |s| parts.contains(&s.part))
     }
 }
-
-/// Words that open a new clause: a quote stops before them.
-const OPENS_CLAUSE: &[&str] = &[
-    "and", "but", "so", "because", "while", "although", "though", "whereas", "which", "who",
-    "when", "until", "unless", "since", "then", "or",
-];
 
 /// The key a finding of `rule` about sentence `s` belongs to: the rule's own, or for the prose
 /// checks the key of the part the sentence tells.

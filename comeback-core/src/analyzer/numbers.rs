@@ -2,7 +2,7 @@
 //! recovery counts; figures about the speaker's experience or later job do not.
 
 use super::doc::{key_verdict, missing, Doc, Sent};
-use super::lexicon::Cat;
+use super::lexicon::{lexicon, Cat, List};
 use super::report::{AnswerPart, KeyVerdict};
 use crate::analyzer::rules::{NUMBERS_FIGURE, NUMBERS_MISSING, NUMBERS_VAGUE, VAGUE_OUTCOME};
 use crate::Key;
@@ -21,102 +21,6 @@ const FAILURE_PARTS: &[AnswerPart] = &[
 pub(crate) fn counts(s: &Sent) -> bool {
     FAILURE_PARTS.contains(&s.part) && !s.has(Cat::Experience)
 }
-
-/// Nouns of what a failure affects or costs: a small count of them ("3 patients", "two orders")
-/// measures the failure; a small count of anything else ("two colleagues", "5th grade") does not.
-const IMPACT_NOUNS: &[&str] = &[
-    "users",
-    "customers",
-    "patients",
-    "orders",
-    "students",
-    "pupils",
-    "clients",
-    "guests",
-    "people",
-    "accounts",
-    "deals",
-    "calls",
-    "complaints",
-    "tickets",
-    "errors",
-    "incidents",
-    "sites",
-    "stores",
-    "shops",
-    "branches",
-    "hospitals",
-    "flights",
-    "bookings",
-    "items",
-    "products",
-    "cases",
-    "days",
-    "hours",
-    "minutes",
-    "weeks",
-    "months",
-    "shifts",
-    "doses",
-    "lessons",
-    "classes",
-    "sales",
-    "leads",
-    "invoices",
-    "payments",
-    "shipments",
-    "deliveries",
-    "pallets",
-    "boxes",
-    "units",
-    "servers",
-    "releases",
-    "bugs",
-    "defects",
-    "jobs",
-    "contracts",
-    "bids",
-    "projects",
-    "events",
-    "sessions",
-    "pages",
-    "records",
-    "files",
-    "rooms",
-    "tables",
-    "covers",
-    "meals",
-    "cases",
-    "families",
-    "residents",
-    "members",
-    "volunteers",
-    "donors",
-    "candidates",
-    "hires",
-    "employees",
-    "staff",
-    "drivers",
-    "vehicles",
-    "trucks",
-    "loads",
-    "crates",
-    "trips",
-    "miles",
-    "kilometres",
-    "kilometers",
-    "litres",
-    "liters",
-    "tonnes",
-    "tons",
-    "points",
-    "subscribers",
-    "visitors",
-    "downloads",
-    "signups",
-    "sign-ups",
-    "applicants",
-];
 
 /// Whether a figure measures the failure's scale, impact or recovery. Money and shares always
 /// do; a duration does unless it is years of experience or time ago ("twelve years", "five years
@@ -145,7 +49,8 @@ fn measures(doc: &Doc, s: &Sent, f: &super::doc::Figure) -> bool {
             }
             let value = count_value(first);
             value.is_none_or(|v| v >= 10)
-                || (f.end..(f.end + 3).min(toks.len())).any(|i| IMPACT_NOUNS.contains(&w(i)))
+                || (f.end..(f.end + 3).min(toks.len()))
+                    .any(|i| lexicon().has(List::ImpactNoun, w(i)))
         }
     }
 }

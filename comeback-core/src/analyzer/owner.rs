@@ -13,12 +13,9 @@ use crate::analyzer::features::negation::is_negator;
 use crate::analyzer::features::slips::steps_left_undone;
 use crate::analyzer::features::subject::speaker_subject_within;
 use crate::analyzer::features::tense::tells_new_habit;
-use crate::analyzer::lexicon::{sections, Cat, Hit, PhraseSet};
+use crate::analyzer::lexicon::{lexicon, Cat, Hit, List};
 use crate::analyzer::report::AnswerPart;
 use crate::analyzer::text::Token;
-use std::sync::OnceLock;
-
-const OWNER: &str = include_str!("../../data/owner.txt");
 
 /// The kind of phrase found, one per section of `data/owner.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,46 +38,36 @@ pub(crate) enum Mark {
     NotBlamed,
 }
 
-impl Mark {
-    fn from_section(s: &str) -> Option<Mark> {
-        Some(match s {
-            "owning" => Mark::Owning,
-            "slip" => Mark::Slip,
-            "decision" => Mark::Decision,
-            "gap" => Mark::Gap,
-            "clash" => Mark::Clash,
-            "dishonest" => Mark::Dishonest,
-            "blamed" => Mark::Blamed,
-            "not_blamed" => Mark::NotBlamed,
-            _ => return None,
+/// The phrases of `data/owner.txt` found in `toks`, each with its kind, in order.
+fn marks(toks: &[Token]) -> Vec<Hit<Mark>> {
+    const LISTS: &[(List, Mark)] = &[
+        (List::OwnerOwning, Mark::Owning),
+        (List::OwnerSlip, Mark::Slip),
+        (List::OwnerDecision, Mark::Decision),
+        (List::OwnerGap, Mark::Gap),
+        (List::OwnerClash, Mark::Clash),
+        (List::OwnerDishonest, Mark::Dishonest),
+        (List::OwnerBlamed, Mark::Blamed),
+        (List::OwnerNotBlamed, Mark::NotBlamed),
+    ];
+    let lex = lexicon();
+    let mut out: Vec<Hit<Mark>> = LISTS
+        .iter()
+        .flat_map(|&(list, tag)| {
+            lex.find_in(list, toks).into_iter().map(move |h| Hit {
+                tag,
+                start: h.start,
+                end: h.end,
+            })
         })
-    }
-}
-
-fn marks() -> &'static PhraseSet<Mark> {
-    static SET: OnceLock<PhraseSet<Mark>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = PhraseSet::new();
-        for (section, phrase) in sections(OWNER) {
-            if let Some(m) = Mark::from_section(section) {
-                set.add(phrase, m);
-            }
-        }
-        set
-    })
+        .collect();
+    out.sort_by_key(|h| (h.start, h.end));
+    out
 }
 
 /// Words of `[insider]`: people inside the speaker's own organisation.
 fn insider(w: &str) -> bool {
-    static SET: OnceLock<Vec<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        sections(OWNER)
-            .into_iter()
-            .filter(|(s, _)| *s == "insider")
-            .map(|(_, w)| w)
-            .collect()
-    })
-    .contains(&w)
+    lexicon().has(List::Insider, w)
 }
 
 /// The kind of a failure the speaker owns.
@@ -157,99 +144,6 @@ fn by_speaker(toks: &[Token], h: &Hit<Mark>) -> bool {
             .any(me)
 }
 
-/// Verbs by which the speaker (or "we") made the work that then went wrong: "I was building a
-/// feature", "we ran an automated cleanup job", "I wrote a script".
-const MAKING: &[&str] = &[
-    "built",
-    "building",
-    "build",
-    "wrote",
-    "writing",
-    "developed",
-    "developing",
-    "coded",
-    "coding",
-    "designed",
-    "designing",
-    "implemented",
-    "implementing",
-    "launched",
-    "launching",
-    "deployed",
-    "deploying",
-    "shipped",
-    "shipping",
-    "released",
-    "releasing",
-    "pushed",
-    "configured",
-    "configuring",
-    "created",
-    "creating",
-    "ran",
-    "running",
-];
-
-/// What the speaker built that can break: software and the systems around it.
-const BUILT_THING: &[&str] = &[
-    "feature",
-    "code",
-    "script",
-    "system",
-    "job",
-    "cronjob",
-    "migration",
-    "release",
-    "query",
-    "update",
-    "config",
-    "configuration",
-    "model",
-    "pipeline",
-    "app",
-    "application",
-    "website",
-    "site",
-    "tool",
-    "service",
-    "api",
-    "integration",
-    "automation",
-    "deployment",
-    "patch",
-    "change",
-    "function",
-    "module",
-    "database",
-    "schema",
-    "dashboard",
-    "report",
-    "automated",
-    "new",
-    "cleanup",
-];
-
-/// Words of the work breaking that, in the speaker's own work, is the speaker's failure: "we
-/// found a major bug that made the feature crash", "it locked the whole table".
-const BROKE: &[&str] = &[
-    "bug",
-    "bugs",
-    "defect",
-    "defects",
-    "crash",
-    "crashed",
-    "crashing",
-    "broke",
-    "broken",
-    "outage",
-    "locked",
-    "deleted",
-    "removed",
-    "wiped",
-    "corrupted",
-    "regression",
-];
-
 /// A breakdown of work the speaker made: "I"/"we" and a verb of making in the story, then a word
 /// of the work breaking, in the same sentence or a later one of the story.
 fn own_work_broke<'d>(doc: &'d Doc) -> Option<Place<'d>> {
@@ -258,17 +152,17 @@ fn own_work_broke<'d>(doc: &'d Doc) -> Option<Place<'d>> {
         let toks = doc.toks(s);
         for (k, t) in toks.iter().enumerate() {
             let w = t.norm.as_str();
-            if MAKING.contains(&w)
+            if lexicon().has(List::Making, w)
                 && toks[k.saturating_sub(3)..k]
                     .iter()
                     .any(|p| matches!(p.norm.as_str(), "i" | "we" | "i'd" | "we'd"))
                 && toks[k + 1..(k + 6).min(toks.len())]
                     .iter()
-                    .any(|t| BUILT_THING.contains(&t.norm.as_str()))
+                    .any(|t| lexicon().has(List::BuiltThing, &t.norm))
             {
                 made = true;
             }
-            if made && BROKE.contains(&w) && !negated_word(toks, k) {
+            if made && lexicon().has(List::Broke, w) && !negated_word(toks, k) {
                 return Some(Place {
                     sent: s,
                     start: k,
@@ -289,64 +183,27 @@ fn negated_word(toks: &[Token], k: usize) -> bool {
 /// Whether the phrase at `h` is told as something that did not happen, or only might have ("if I
 /// had checked", "I would never").
 fn hypothetical(toks: &[Token], h: &Hit<Mark>) -> bool {
-    toks[h.start.saturating_sub(4)..h.start]
-        .iter()
-        .enumerate()
-        .any(|(i, t)| {
-            matches!(
-                t.norm.as_str(),
-                "if" | "unless"
-                    | "whether"
-                    | "would"
-                    | "could"
-                    | "might"
-                    | "won't"
-                    | "wouldn't"
-                    | "tempted"
-                    | "almost"
-                    | "nearly"
-            ) || (t.norm == "used"
-                && toks
-                    .get(h.start.saturating_sub(4) + i + 1)
-                    .is_some_and(|n| n.norm == "to"))
-        })
+    let from = h.start.saturating_sub(4);
+    toks[from..h.start].iter().enumerate().any(|(i, t)| {
+        lexicon().has(List::OwnerImagined, &t.norm)
+            || (t.norm == "used" && toks.get(from + i + 1).is_some_and(|n| n.norm == "to"))
+    })
 }
 
 /// A call made for a stated, sound reason or on someone's instruction ("I assumed ..., which was
 /// reasonable because it had for two years", "I went ahead anyway because the director
 /// insisted"): no poor judgment shown.
 fn justified(toks: &[Token]) -> bool {
-    toks.iter().any(|t| {
-        matches!(
-            t.norm.as_str(),
-            "reasonable" | "sensible" | "insisted" | "instructed" | "ordered" | "approved"
-        )
-    }) || toks.windows(3).any(|w| {
-        matches!(w[0].norm.as_str(), "told" | "asked") && w[1].norm == "me" && w[2].norm == "to"
-    })
+    toks.iter().any(|t| lexicon().has(List::Justified, &t.norm))
+        || toks.windows(3).any(|w| {
+            matches!(w[0].norm.as_str(), "told" | "asked") && w[1].norm == "me" && w[2].norm == "to"
+        })
 }
 
 /// Words of time off, not of the work: a step "left undone" among them ("I never took a proper
 /// lunch break", "I skipped the team social") is no task of the job.
 fn off_work(toks: &[Token]) -> bool {
-    toks.iter().any(|t| {
-        matches!(
-            t.norm.as_str(),
-            "break"
-                | "breaks"
-                | "lunch"
-                | "holiday"
-                | "holidays"
-                | "social"
-                | "party"
-                | "leave"
-                | "rest"
-                | "sleep"
-                | "vacation"
-                | "gym"
-                | "weekend"
-        )
-    })
+    toks.iter().any(|t| lexicon().has(List::OffWork, &t.norm))
 }
 
 /// Whether a negation stands right before the phrase ("I never lied", "nobody yelled").
@@ -402,7 +259,7 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
             continue;
         }
         let story = CAUSE_PARTS.contains(&s.part);
-        for h in marks().find(toks) {
+        for h in marks(toks) {
             let place = Place {
                 sent: s,
                 start: h.start,
@@ -602,23 +459,6 @@ fn by_speaker_blame(toks: &[Token], h: &Hit<Mark>) -> bool {
     speaker_subject_within(toks, h.start, 8) == Some(true) || !insider_subject(toks, h)
 }
 
-/// Verbs of someone failing to do their part.
-const FAILED_PART: &[&str] = &[
-    "forgot",
-    "didn't",
-    "never",
-    "failed",
-    "missed",
-    "dropped",
-    "messed",
-    "ignored",
-    "skipped",
-    "neglected",
-    "hadn't",
-    "wasn't",
-    "couldn't",
-];
-
 /// "because the new assistant forgot", "since Dave never sent it": a cause word, then someone
 /// inside the organisation (`[insider]`, or a name) as the subject of a failing verb. Returns the
 /// span from the cause word to the verb.
@@ -630,7 +470,7 @@ fn blamed_as_cause(toks: &[Token]) -> Option<(usize, usize)> {
         let reach = &toks[k + 1..(k + 7).min(toks.len())];
         let Some(v) = reach
             .iter()
-            .position(|t| FAILED_PART.contains(&t.norm.as_str()))
+            .position(|t| lexicon().has(List::FailedPart, &t.norm))
         else {
             continue;
         };
@@ -711,21 +551,8 @@ fn someone_elses_failure(toks: &[Token], s: &Sent) -> bool {
 /// spotted the label at the check", "I reported it to the ward manager", "I was tempted to cut
 /// corners ... but"): the failure in it is not theirs.
 fn found_or_resisted(toks: &[Token]) -> bool {
-    const FOUND: &[&str] = &[
-        "reported",
-        "spotted",
-        "caught",
-        "noticed",
-        "flagged",
-        "escalated",
-        "raised",
-        "discovered",
-        "quarantined",
-        "intercepted",
-        "tempted",
-    ];
     toks.iter().enumerate().any(|(k, t)| {
-        FOUND.contains(&t.norm.as_str())
+        lexicon().has(List::Found, &t.norm)
             && (t.norm == "tempted" || speaker_subject_within(toks, k, 6) == Some(true))
     })
 }

@@ -60,45 +60,13 @@ fn all_caps(text: &str, t: &super::text::Token) -> bool {
 /// reaching someone or working with them ("rang Priya", "with Sam", "asked Dr Okafor"), or
 /// before the act of a helper ("Sam helped", "Marco and I").
 fn person_slot(toks: &[super::text::Token], k: usize) -> bool {
-    const BEFORE: &[&str] = &[
-        "with",
-        "to",
-        "asked",
-        "told",
-        "called",
-        "rang",
-        "phoned",
-        "emailed",
-        "messaged",
-        "texted",
-        "contacted",
-        "alongside",
-        "and",
-        "helped",
-        "brought",
-        "paged",
-        "pinged",
-        "met",
-        "from",
-        "by",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "our",
-        "my",
-    ];
-    const AFTER: &[&str] = &[
-        "helped", "and", "agreed", "said", "came", "stepped", "offered", "joined", "took",
-        "checked", "reviewed", "approved", "signed",
-    ];
-    let before = toks[k.saturating_sub(2)..k]
+    let lex = lexicon();
+    toks[k.saturating_sub(2)..k]
         .iter()
-        .any(|t| BEFORE.contains(&t.norm.as_str()));
-    let after = toks
-        .get(k + 1)
-        .is_some_and(|t| AFTER.contains(&t.norm.as_str()));
-    before || after
+        .any(|t| lex.has(List::PersonBefore, &t.norm))
+        || toks
+            .get(k + 1)
+            .is_some_and(|t| lex.has(List::PersonAfter, &t.norm))
 }
 
 /// Whether the people a "who" cue names only received the recovery or stood by, rather than

@@ -36,6 +36,8 @@ pub(crate) enum Source {
     Text,
     /// Words of a typed role that name no field (`role_names.txt`).
     RoleNames,
+    /// Whose failure it is (`owner.txt`).
+    Owner,
 }
 
 impl Source {
@@ -56,6 +58,7 @@ impl Source {
         Source::Growth,
         Source::Text,
         Source::RoleNames,
+        Source::Owner,
     ];
 
     /// The file's name in `data/`.
@@ -77,6 +80,7 @@ impl Source {
             Source::Growth => "growth.txt",
             Source::Text => "text.txt",
             Source::RoleNames => "role_names.txt",
+            Source::Owner => "owner.txt",
         }
     }
 
@@ -98,6 +102,7 @@ impl Source {
             Source::Growth => include_str!("../../../data/growth.txt"),
             Source::Text => include_str!("../../../data/text.txt"),
             Source::RoleNames => include_str!("../../../data/role_names.txt"),
+            Source::Owner => include_str!("../../../data/owner.txt"),
         }
     }
 
@@ -413,6 +418,56 @@ word_lists! {
     ClauseStop = [Outside "clause_stop"],
     /// Words in "-ed" that are no event ("needed").
     NotEvent = [Outside "not_event"],
+
+    // Whose failure it is (`owner.rs`).
+    /// The speaker owns the failure in so many words ("my mistake", "I should have").
+    OwnerOwning = [Owner "owning"],
+    /// A slip of the speaker's ("accidentally", "forgot", "didn't check").
+    OwnerSlip = [Owner "slip"],
+    /// A reckless call ("took a shortcut", "ignored the warning").
+    OwnerDecision = [Owner "decision"],
+    /// Not knowing how ("didn't know how", "wasn't familiar").
+    OwnerGap = [Owner "gap"],
+    /// A clash with people ("argued with", "lost my temper").
+    OwnerClash = [Owner "clash"],
+    /// A dishonest act ("lied to", "covered up", "so nobody found out").
+    OwnerDishonest = [Owner "dishonest"],
+    /// The failure put on someone else ("not my fault", "didn't do his part").
+    OwnerBlamed = [Owner "blamed"],
+    /// The speaker takes it, or nobody is to blame ("no one was blamed").
+    OwnerNotBlamed = [Owner "not_blamed"],
+    /// People inside the speaker's organisation ("colleague", "team").
+    Insider = [Owner "insider"],
+    /// Verbs of making the work that broke ("built", "deployed").
+    Making = [Owner "making"],
+    /// What the speaker built that can break ("feature", "script").
+    BuiltThing = [Owner "built_thing"],
+    /// The work breaking ("bug", "crashed", "deleted").
+    Broke = [Owner "broke"],
+    /// Someone failing to do their part ("forgot", "never").
+    FailedPart = [Owner "failed_part"],
+    /// The speaker found, reported or resisted it ("spotted", "tempted").
+    Found = [Owner "found"],
+    /// Time off, not the work ("lunch", "leave").
+    OffWork = [Owner "off_work"],
+    /// A call with a sound stated reason ("reasonable", "insisted").
+    Justified = [Owner "justified"],
+    /// Imagined or resisted ("if", "tempted", "almost").
+    OwnerImagined = [Owner "imagined"],
+
+    // Key 2 (`numbers.rs`).
+    /// What a failure affects or costs ("patients", "orders").
+    ImpactNoun = [Figures "impact_noun"],
+
+    // Quotes (`doc.rs`).
+    /// Words that open a new clause ("and", "because", "which").
+    OpensClause = [Clauses "opens_clause"],
+
+    // Key 3 (`recovery.rs`).
+    /// Words before a person's name in a recovery ("with", "rang").
+    PersonBefore = [Turnaround "person_before"],
+    /// Words after a person's name in a recovery ("helped", "agreed").
+    PersonAfter = [Turnaround "person_after"],
 
     // Subjects and clauses (`features/subject.rs`).
     /// Words that never name a subject: the closed classes, small adverbs, quantifiers, particles, nouns of time, and a few more ("there", "panic").

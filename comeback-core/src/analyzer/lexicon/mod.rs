@@ -134,7 +134,17 @@ impl WordList {
 }
 
 /// Phrase lists: built into a matcher as well.
-const PHRASE_LISTS: &[List] = &[List::Overcommit];
+const PHRASE_LISTS: &[List] = &[
+    List::Overcommit,
+    List::OwnerOwning,
+    List::OwnerSlip,
+    List::OwnerDecision,
+    List::OwnerGap,
+    List::OwnerClash,
+    List::OwnerDishonest,
+    List::OwnerBlamed,
+    List::OwnerNotBlamed,
+];
 
 impl Lexicon {
     fn build() -> Lexicon {
