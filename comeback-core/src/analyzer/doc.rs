@@ -303,6 +303,23 @@ impl<'a> Doc<'a> {
                 >= 2
     }
 
+    /// Whether sentence `s` says nothing beyond a hollow phrase of `list` ("Things got better
+    /// eventually.", "We had a meeting about it."): the phrase is there and fewer than two
+    /// content words stand outside it.
+    pub fn hollow(&self, s: &Sent, list: super::lexicon::List) -> bool {
+        let toks = self.toks(s);
+        let hits = super::lexicon::lexicon().find_in(list, toks);
+        if hits.is_empty() {
+            return false;
+        }
+        let inside = |i: usize| hits.iter().any(|h| h.start <= i && i < h.end);
+        toks.iter()
+            .enumerate()
+            .filter(|(i, t)| !inside(*i) && !super::lexicon::is_function_word(&t.norm))
+            .count()
+            < 2
+    }
+
     /// `f`, an evidence finding, quoting the whole clause its words stand in (see [`Self::clause`]).
     pub fn as_clause(&self, mut f: Finding) -> Finding {
         let Some(span) = f.span else {

@@ -228,7 +228,9 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
 /// The first sentence that tells how the speaker works differently now, in words that prove it
 /// ("These days I" alone does not).
 fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    change_told(doc).filter(|(s, a, b)| doc.structured || doc.clause_proves(s, *a, *b))
+    change_told(doc).filter(|(s, a, b)| {
+        !doc.hollow(s, List::HollowChange) && (doc.structured || doc.clause_proves(s, *a, *b))
+    })
 }
 
 fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {

@@ -20,7 +20,9 @@ fn apology_only(s: &Sent) -> bool {
 /// The first sentence that shows an immediate fix or win, with the words, when those words prove
 /// it in their clause (a heading "Result" alone, or "I was on shift", proves nothing).
 pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    immediate_told(doc).filter(|(s, a, b)| doc.structured || doc.clause_proves(s, *a, *b))
+    immediate_told(doc).filter(|(s, a, b)| {
+        !doc.hollow(s, List::HollowResult) && (doc.structured || doc.clause_proves(s, *a, *b))
+    })
 }
 
 fn immediate_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
@@ -119,7 +121,9 @@ fn damage_limited(s: &Sent) -> Option<&CueHit> {
 /// The first sentence that shows a lasting change, with the words, when they prove it in their
 /// clause.
 pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    long_term_told(doc).filter(|(s, a, b)| doc.structured || doc.clause_proves(s, *a, *b))
+    long_term_told(doc).filter(|(s, a, b)| {
+        !doc.hollow(s, List::HollowResult) && (doc.structured || doc.clause_proves(s, *a, *b))
+    })
 }
 
 fn long_term_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {

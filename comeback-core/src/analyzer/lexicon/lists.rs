@@ -469,6 +469,12 @@ word_lists! {
     /// Words after a person's name in a recovery ("helped", "agreed").
     PersonAfter = [Turnaround "person_after"],
 
+    // Hollow results and changes (`results.rs`, `growth.rs`).
+    /// A result with no content ("things got better", "we had a meeting about it").
+    HollowResult = [Improvement "hollow_result"],
+    /// A change with no content ("I try to communicate better").
+    HollowChange = [Growth "hollow_change"],
+
     // Subjects and clauses (`features/subject.rs`).
     /// Words that never name a subject: the closed classes, small adverbs, quantifiers, particles, nouns of time, and a few more ("there", "panic").
     NotSubject = [Grammar "determiner", Grammar "possessive", Grammar "pronoun", Grammar "preposition", Grammar "conjunction", Grammar "be", Grammar "auxiliary", Grammar "modal", Grammar "wh", Grammar "adverb", Grammar "quantifier", Grammar "particle", Grammar "time_noun", Clauses "not_subject"],

@@ -144,6 +144,8 @@ const PHRASE_LISTS: &[List] = &[
     List::OwnerDishonest,
     List::OwnerBlamed,
     List::OwnerNotBlamed,
+    List::HollowResult,
+    List::HollowChange,
 ];
 
 impl Lexicon {

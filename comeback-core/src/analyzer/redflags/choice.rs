@@ -124,7 +124,19 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             && doc
                 .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
                 .any(|s| breakdown_cause(doc, s).is_some()));
+    // In the wizard a key is met on a story, not a fragment: the one-line failure must say what
+    // went wrong ("A release I shipped" says only what it was about).
+    let fragment = doc.structured
+        && has_failure
+        && !doc.in_parts(&[AnswerPart::Failure]).any(|s| {
+            s.has(Cat::Failure)
+                || s.has(Cat::VagueOutcome)
+                || breakdown_cause(doc, s).is_some()
+                || outside_hits(doc, s).next().is_some()
+                || speaker_slip(doc, s).is_some()
+        });
     let met = has_failure
+        && !fragment
         && denial.is_none()
         && risky.is_empty()
         && has_cause
@@ -146,6 +158,12 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
             ));
             "Missing: the failure itself is not told.".to_string()
         }
+    } else if fragment {
+        findings.push(missing(
+            CHOICE_MISSING.gentle_if(true),
+            "Keep going: say what went wrong in this one line, and what caused it.",
+        ));
+        "Keep going: say what went wrong.".to_string()
     } else if !risky.is_empty() {
         let labels: Vec<&str> = risky.iter().map(|h| h.flag.label()).collect();
         format!("Risky material: {}.", labels.join(", ").to_lowercase())
