@@ -214,7 +214,10 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
             generic = Some((s, start, end));
         }
     }
-    if !doc.structured && generic.is_none() {
+    // A lesson told without a lesson word: in a pasted answer, and in a story whose lesson field
+    // is empty (a story made from a pasted answer then keeps its verdict).
+    let field_empty = !doc.sents.iter().any(|s| s.part == AnswerPart::Lesson);
+    if (!doc.structured || field_empty) && generic.is_none() {
         if let Some(q) = implicit_lesson(doc)
             .or_else(|| realised_with_habit(doc))
             .or_else(|| maxim_near_habit(doc))
@@ -234,11 +237,16 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 }
 
 fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    // In the wizard the change field says it; an empty field leaves the other parts to show it,
+    // read as in a pasted answer.
     if doc.structured {
-        return doc
+        let field = doc
             .in_parts(&[AnswerPart::Change])
             .find(|s| doc.toks(s).len() >= 3)
             .map(|s| (s, 0, doc.toks(s).len()));
+        if field.is_some() {
+            return field;
+        }
     }
     for s in doc.in_parts(&[AnswerPart::Change]) {
         if s.first_person {
@@ -344,10 +352,10 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     }
     // A denial or a boast ("I can't think of a time I failed; I'm a perfectionist") tells no
     // failure, so there is nothing for a lesson to come from.
-    let denied = !doc.structured
-        && doc
-            .in_parts(crate::analyzer::doc::STORY_PARTS)
-            .any(|s| s.has(Cat::Denial));
+    // The same in the wizard: a denial typed as the one-line failure tells none either.
+    let denied = doc
+        .in_parts(crate::analyzer::doc::STORY_PARTS)
+        .any(|s| s.has(Cat::Denial));
     if denied {
         findings.push(missing(
             GROWTH_NO_FAILURE,

@@ -92,10 +92,8 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             }
         }
     }
-    // In the wizard key 2 is met from its own step: a figure in the one-line failure alone does not
-    // turn its tab (the context must be written); a pasted answer counts figures anywhere.
+    let met = found > 0;
     let has_context = doc.sents.iter().any(|s| s.part == AnswerPart::Context);
-    let met = found > 0 && (!doc.structured || has_context);
     // Vague amounts where a figure would do, in the scene and the failure.
     let mut vague = 0;
     for s in doc.in_parts(&[AnswerPart::Context, AnswerPart::Failure]) {

@@ -231,9 +231,6 @@ fn no_recovery(doc: &Doc) -> KeyVerdict {
 /// after it. Every failure word belongs to the denial ("not sure I've had a real failure"), none
 /// tells a failure after it ("..., but in March checkout failed").
 fn only_a_denial(doc: &Doc) -> bool {
-    if doc.structured {
-        return false;
-    }
     let mut told = doc.in_parts(&[AnswerPart::Failure]).peekable();
     told.peek().is_some()
         && told.all(|s| {

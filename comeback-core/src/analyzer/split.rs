@@ -391,8 +391,30 @@ pub(crate) fn story_from_answer(text: &str, role: Option<&str>) -> Story {
         target_role: role.unwrap_or("").trim().to_string(),
         ..Story::default()
     };
-    for s in &doc.sents {
+    // The one-line failure is the sentence that tells what went wrong: when no sentence was read as
+    // the failure itself, the first that tells a failure or a breakdown (often in the situation).
+    let no_failure = !doc.sents.iter().any(|s| s.part == AnswerPart::Failure);
+    let summary_at = no_failure
+        .then(|| {
+            let placed = |s: &Sent| matches!(s.part, AnswerPart::Context | AnswerPart::Other);
+            doc.sents
+                .iter()
+                .position(|s| placed(s) && (s.has(Cat::Failure) || s.has(Cat::VagueOutcome)))
+                .or_else(|| {
+                    doc.sents.iter().position(|s| {
+                        placed(s)
+                            && (s.has(Cat::OutsideCause)
+                                || super::features::outside::breakdown_cause(&doc, s).is_some())
+                    })
+                })
+        })
+        .flatten();
+    for (i, s) in doc.sents.iter().enumerate() {
         let t = doc.text_of(s);
+        if Some(i) == summary_at {
+            push(&mut story.summary, t);
+            continue;
+        }
         match s.part {
             AnswerPart::Failure => push(&mut story.summary, t),
             AnswerPart::Context => push(&mut story.context, t),
