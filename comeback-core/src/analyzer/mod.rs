@@ -4,11 +4,20 @@
 //! [`Report`] comes out. The same engine serves both: a story's fields are already sorted into parts,
 //! a free answer is first split into sentences and each sentence is given a part ([`split_answer`]).
 //!
+//! The pipeline (see `comeback-core/ANALYZER.md` for the map): words and sentences (`text`,
+//! `sentences`), per-sentence features read once (`read`, `features`, `figures`) into the document
+//! (`doc`), parts (`split`), key verdicts and red flags (`redflags`, `numbers`, `recovery`,
+//! `results`, `growth`, `prose`), the report (`engine`, `interviewer`). Under every stage: the
+//! vocabulary (`lexicon`), the rule and red-flag tables (`rules`), the role table (`roles`) and the
+//! output types (`report`).
+//!
 //! Architecture invariants:
 //! - The analyzer never fails and never panics: any string gives a report.
-//! - Time is linear in the input: every rule looks at each sentence's own words once.
-//! - Word lists live in `comeback-core/data/*.txt`, compiled in; the code holds no vocabulary of its own
-//!   beyond a few grammatical words.
+//! - Time is linear in the input: every rule looks at each sentence's own words a bounded number of
+//!   times.
+//! - Imports point down the pipeline (`tests/analyzer_imports.rs`).
+//! - Word lists live in `comeback-core/data/*.txt`, named in `lexicon/lists.rs`; rule ids in
+//!   `rules.rs`. The code holds grammar (suffixes, the anchor word of a construction), no vocabulary.
 //! - Offsets in a [`Span`] are byte offsets into the text of the field named by the span (always on
 //!   char boundaries), with the same positions as UTF-16 code-unit offsets beside them for the browser.
 

@@ -7,8 +7,9 @@ use crate::analyzer::text::Token;
 
 /// Whether a sentence tells of the past: "was", "had", "did", "ago".
 pub(crate) fn tells_past(toks: &[Token], then_too: bool) -> bool {
+    let past = lexicon().list(List::Past);
     toks.iter()
-        .any(|t| lexicon().has(List::Past, &t.norm) || (then_too && t.norm == "then"))
+        .any(|t| past.has(&t.norm) || (then_too && t.norm == "then"))
 }
 
 /// The token index of "I" followed by a present-tense verb ("I work", "I always check"); verbs

@@ -250,6 +250,7 @@ impl Lexicon {
 }
 
 /// The lexicon, built on first use.
+#[inline]
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(Lexicon::build)
