@@ -259,6 +259,9 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
             continue;
         }
         let story = CAUSE_PARTS.contains(&s.part);
+        // Not collapsed into match guards, as clippy suggests: a failed guard would fall through
+        // to the `tag if story` arm below and read an owning or blaming phrase as a slip.
+        #[allow(clippy::collapsible_match)]
         for h in marks(toks) {
             let place = Place {
                 sent: s,
@@ -281,8 +284,6 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
                     }
                 }
                 tag if story => {
-                    // A dishonest act's purpose ("so our numbers would look better") is the
-                    // speaker's whenever the sentence is told in the first person.
                     // The purpose of a dishonest act ("so our numbers would look better", "and
                     // said nothing to the auditor") is the speaker's when they tell it of themselves.
                     let purpose = toks.get(h.start).is_some_and(|t| {

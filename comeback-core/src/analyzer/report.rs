@@ -189,6 +189,13 @@ impl Report {
         }
     }
 
+    /// Whether a key's tab in the wizard shows it met: the key is met and its own step has text
+    /// (`filled`, from `Story::filled_keys`). A figure in the one-line failure meets key 2, but its
+    /// tab says "keep going" until the context is written.
+    pub fn tab_met(&self, k: Key, filled: [bool; 5]) -> bool {
+        self.met(k) && filled.get(k as usize).copied().unwrap_or(false)
+    }
+
     /// Whether a key is met.
     pub fn met(&self, k: Key) -> bool {
         self.keys.iter().any(|v| v.key == k && v.met)

@@ -89,6 +89,76 @@ fn decision(doc: &Doc, s: &Sent) -> bool {
             && s.first_person
 }
 
+/// A region of a structured (STAR) answer, opened by its heading.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Star {
+    Situation,
+    Action,
+    Result,
+    Learning,
+}
+
+/// The STAR heading that opens a sentence ("Situation:", "Task:", "Action:", "Result:",
+/// "Learning:"), with the byte length of the heading and its colon in the sentence's text.
+fn star_heading(text: &str) -> Option<(Star, usize)> {
+    // Past list marks and emphasis ("1. ", "- ", "**Result:**").
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| {
+                c.is_whitespace()
+                    || c.is_ascii_digit()
+                    || matches!(c, '.' | ')' | '-' | '*' | '•' | '#' | '_')
+            })
+            .len();
+    let rest = &text[lead..];
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest[..word_end].to_lowercase();
+    let after = rest[word_end..].trim_start_matches(['*', '_', ' ']);
+    if !after.starts_with(':') {
+        return None;
+    }
+    let lex = lexicon();
+    let star = if lex.has(List::SituationHeading, &word) {
+        Star::Situation
+    } else if lex.has(List::RecoveryHeading, &word) {
+        Star::Action
+    } else if lex.has(List::ResultHeading, &word) {
+        Star::Result
+    } else if lex.has(List::LearningHeading, &word) {
+        Star::Learning
+    } else {
+        return None;
+    };
+    let colon = text.len() - after.len() + 1;
+    let body = text[colon..].trim_start_matches(['*', '_']);
+    Some((star, text.len() - body.trim_start().len()))
+}
+
+/// The part a sentence takes in a STAR region: the part read from its words when that fits the
+/// region (the failure anywhere, a result told among the actions, a lasting change
+/// among the results), the region's own part otherwise ("Task: I had to make sure the patients
+/// were safe" is the situation, not a win).
+fn in_region(region: Star, part: AnswerPart) -> AnswerPart {
+    use AnswerPart::*;
+    match (region, part) {
+        // Real answers tell the failure wherever it fell: under "Action:" as often as under
+        // "Situation:", so a sentence read as the failure stays the failure.
+        (_, Failure) => part,
+        (Star::Situation | Star::Action, Context) => part,
+        (Star::Situation, _) => Context,
+        (Star::Action, Recovery | Immediate) => part,
+        (Star::Action, _) => Recovery,
+        (Star::Result, Immediate | LongTerm) => part,
+        (Star::Result, Lesson | Change) => part,
+        (Star::Result, _) => Immediate,
+        (Star::Learning, Lesson | Change) => part,
+        (Star::Learning, LongTerm) => Change,
+        (Star::Learning, _) => Lesson,
+    }
+}
+
 /// Whether a sentence opens with an "Action:" or "Actions:" heading (a STAR answer's recovery).
 /// Not a cue: the heading word is no action of the speaker's.
 fn action_heading(doc: &Doc, s: &Sent) -> bool {
@@ -338,6 +408,16 @@ pub(crate) fn classify(doc: &mut Doc) {
         parts.push(part);
         prev = Some(part);
     }
+    // A structured answer's headings place what follows them, up to the next heading.
+    let mut region = None;
+    for (i, s) in doc.sents.iter().enumerate() {
+        if let Some((star, _)) = star_heading(doc.text_of(s)) {
+            region = Some(star);
+        }
+        if let (Some(r), Some(p)) = (region, parts.get_mut(i)) {
+            *p = in_region(r, *p);
+        }
+    }
     for (s, p) in doc.sents.iter_mut().zip(parts) {
         s.part = p;
     }
@@ -409,13 +489,30 @@ pub(crate) fn story_from_answer(text: &str, role: Option<&str>) -> Story {
                 })
         })
         .flatten();
+    let mut region = None;
     for (i, s) in doc.sents.iter().enumerate() {
-        let t = doc.text_of(s);
+        // A STAR heading names the field; it is no part of the story's words.
+        let full = doc.text_of(s);
+        let heading = star_heading(full);
+        if let Some((star, _)) = heading {
+            region = Some(star);
+        }
+        let t = heading.map_or(full, |(_, at)| &full[at..]);
+        if t.trim().is_empty() {
+            continue;
+        }
         if Some(i) == summary_at {
             push(&mut story.summary, t);
             continue;
         }
         match s.part {
+            // The one-line failure is one line: the rest of a "Situation:" or "Task:" section
+            // sets the stage.
+            AnswerPart::Failure
+                if region == Some(Star::Situation) && !story.summary.trim().is_empty() =>
+            {
+                push(&mut story.context, t)
+            }
             AnswerPart::Failure => push(&mut story.summary, t),
             AnswerPart::Context => push(&mut story.context, t),
             AnswerPart::Recovery => story.steps.push(RecoveryStep {

@@ -571,6 +571,12 @@ word_lists! {
     SaveVerb = [Parts "save_verb"],
     /// Headings that open the recovery once the failure is told ("Action: ..."). Not a cue: the heading word is no action of the speaker's (`split.rs`).
     RecoveryHeading = [Headings "recovery"],
+    /// STAR headings of the situation and the task ("Situation:", "Task:").
+    SituationHeading = [Headings "situation_heading"],
+    /// STAR headings of the result ("Result:", "Outcome:").
+    ResultHeading = [Headings "result_heading"],
+    /// STAR headings of the lesson ("Learning:", "Takeaway:").
+    LearningHeading = [Headings "learning_heading"],
     /// Words before a failure word in a fix told with its pace that make it what was put right ("owned the error", "fixed my mistake") or the effort it took ("stayed late").
     PutRight = [Parts "put_right"],
     /// Verbs right after a change cue that make it the narrative, not a habit ("Now I had four hours to ...").

@@ -256,6 +256,13 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(Lexicon::build)
 }
 
+/// Whether a word is grammatical rather than content: a closed-class word of `data/grammar.txt`
+/// (determiners, pronouns, prepositions, conjunctions, auxiliaries...), a small adverb, a
+/// quantifier, a particle or a noun of time.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    lexicon().has(List::ContentStop, w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,11 +364,4 @@ mod tests {
         assert_eq!((hits[0].tag, hits[0].start, hits[0].end), (1, 1, 3));
         assert_eq!((hits[1].tag, hits[1].start), (2, 6));
     }
-}
-
-/// Whether a word is grammatical rather than content: a closed-class word of `data/grammar.txt`
-/// (determiners, pronouns, prepositions, conjunctions, auxiliaries...), a small adverb, a
-/// quantifier, a particle or a noun of time.
-pub(crate) fn is_function_word(w: &str) -> bool {
-    lexicon().has(List::ContentStop, w)
 }
