@@ -82,6 +82,22 @@ pub enum LengthVerdict {
     Long,
 }
 
+impl LengthVerdict {
+    /// What the practice page says of a timed run: the clock measured the real seconds, so the
+    /// verdict needs no pace range.
+    pub fn message(self) -> &'static str {
+        match self {
+            LengthVerdict::Short => {
+                "Under 1:30: add the numbers, the steps or the lesson that are missing."
+            }
+            LengthVerdict::InBand => "Inside the 1:30 to 2:30 band.",
+            LengthVerdict::Long => {
+                "Over 2:30: trim the context first; keep the turnaround and the lesson."
+            }
+        }
+    }
+}
+
 /// Compares an answer's spoken length with the band. The answer is in the band only when it is
 /// there at both paces, brisk and calm: 211 words take 1:19 to 1:37, mostly under 1:30, so that
 /// is "a bit short", not in the band.
