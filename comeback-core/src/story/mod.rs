@@ -18,8 +18,8 @@ pub use bank::{BankError, Deleted};
 pub use field::{Field, TextChange};
 pub use import::{parse_import, ImportData, ImportError, ImportKind, StoryRef, MAX_IMPORT_BYTES};
 pub use length::{
-    band_position, band_text, format_time, length_verdict, speaking_time, word_count,
-    LengthVerdict, TimeStyle, BAND_SCALE_SECS, BAND_SECS,
+    band_position, band_text, format_time, length_message, length_verdict, speaking_time,
+    word_count, LengthVerdict, TimeStyle, BAND_SCALE_SECS, BAND_SECS,
 };
 pub use merge::{apply_merge, plan_merge, Conflict, MergeError, MergePlan, Resolution};
 pub use schema::{Bank, APP_NAME, CURRENT_SCHEMA};
