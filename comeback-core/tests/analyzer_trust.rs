@@ -314,10 +314,10 @@ fn a_pasted_recovery_with_my_own_act_meets_key_3_both_ways() {
 fn paste_to_story_removes_headings_and_keeps_the_answer_in_order() {
     let text = "Situation: A night shift on a 28-bed ward, when the infusion pumps' firmware update froze 6 pumps at 2 am.\n\
         Task: I had to make sure the patients were safe.\n\
-        Action: As soon as I spotted the frozen screens, I switched the patients to spare pumps with the charge nurse within 10 minutes. \
-        Then I called the on-call technician.\n\
-        Result: Every patient had their infusion within 15 minutes. Over the next month the ward added a firmware check to the night checklist.\n\
-        Learning: I learned that an update is a change to patient care, and I now check the pumps after every update.";
+        1. Action: As soon as I spotted the frozen screens, I switched the patients to spare pumps with the charge nurse within 10 minutes. \
+        Then I called the on-call technician. I then gave our support team the pump numbers.\n\
+        **Result:** Every patient had their infusion within 15 minutes. Over the next month the ward added a firmware check to the night checklist.\n\
+        - Learning: I learned that an update is a change to patient care, and I now check the pumps after every update.";
     let s = story_from_answer(text, Some("Registered nurse"));
     let all = format!(
         "{} {} {} {} {} {} {} {}",
@@ -357,6 +357,12 @@ fn paste_to_story_removes_headings_and_keeps_the_answer_in_order() {
         s.long_term_gain
     );
     assert!(!all.contains("Then I then"), "{all}");
+    let told = s.to_text();
+    assert!(!told.contains("Then I then"), "{told}");
+    assert!(
+        !all.contains("1.") && !all.contains("**"),
+        "a list mark stayed: {all}"
+    );
     let first_step = s.steps.first().map(|x| x.action.as_str()).unwrap_or("");
     assert!(first_step.contains("spare pumps"), "{first_step}");
 }
