@@ -1,7 +1,9 @@
 //! The Review page: the answer as one text to read aloud, its length, and the coach's full report.
 
 use comeback_core::analyzer::{group_findings, Report};
-use comeback_core::story::{length_verdict, speaking_time, word_count, LengthVerdict};
+use comeback_core::story::{
+    length_message, length_verdict, speaking_time, word_count, LengthVerdict,
+};
 use comeback_core::{Key, Story};
 use leptos::prelude::*;
 
@@ -106,12 +108,13 @@ pub fn LengthMeter(words: Signal<usize>) -> impl IntoView {
     let info = move || {
         let w = words.get();
         let (fast, slow) = speaking_time(w);
-        let verdict = length_verdict(w);
-        let (class, text) = match verdict {
-            LengthVerdict::Short => ("short", "Shorter than the 1.5 to 2.5 minute sweet spot: add detail where the coach asks for it."),
-            LengthVerdict::InBand => ("in-band", "Inside the 1.5 to 2.5 minute sweet spot."),
-            LengthVerdict::Long => ("long", "Longer than 2.5 minutes: interviewers drift. Trim the context first."),
+        let class = match length_verdict(w) {
+            LengthVerdict::Short => "short",
+            LengthVerdict::InBand => "in-band",
+            LengthVerdict::Long => "long",
         };
+        // The verdict with its seconds: in the band only when both paces are.
+        let text = length_message(w);
         (w, fast, slow, class, text)
     };
     view! {
@@ -129,7 +132,7 @@ pub fn LengthMeter(words: Signal<usize>) -> impl IntoView {
                     format!("left: {:.1}%", (mid / 240.0 * 100.0).clamp(0.0, 100.0))
                 }></span>
             </div>
-            <p>{move || info().4}</p>
+            <p class="length-verdict">{move || info().4}</p>
         </div>
     }
 }
