@@ -274,8 +274,10 @@ pub fn KeyFeedback(
                                 <Show when=move || quotes.with(|q| !q.is_empty())>
                                     <p class="quote"><span class="sr-only">"Your words: "</span>{move || view! { <Quotes quotes=quotes.get()/> }}</p>
                                 </Show>
-                                // A problem keeps the key from being met: it cannot be waved away.
-                                <Show when=move || severity.get() != Severity::Problem>
+                                // A problem keeps the key from being met: it cannot be waved away. Only
+                                // advice about words that are there can be kept as it is: advice to add
+                                // what is missing has nothing to keep.
+                                <Show when=move || severity.get() != Severity::Problem && quotes.with(|q| !q.is_empty())>
                                     {
                                         let rule = rule.clone();
                                         let id = id.clone();
@@ -317,6 +319,10 @@ pub fn KeyFeedback(
                     view! {
                         <p class="muted small">
                             {move || format!("{} finding(s) hidden for this story. ", dismissed.get())}
+                            {move || (met.get() == Some(false)).then(|| format!(
+                                "Hiding advice does not meet the key: it is met by {}. ",
+                                key.met_when()
+                            ))}
                             <button type="button" class="link" on:click=move |_| app.edit(&id, |s| s.dismissed.clear())>"Show them again"</button>
                         </p>
                     }
