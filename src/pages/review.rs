@@ -179,7 +179,11 @@ pub fn FullReport(id: Option<String>, report: Signal<Option<Report>>) -> impl In
                             <ul class="red-flags">
                                 {r.red_flags.iter().map(|f| view! {
                                     <li>
-                                        <strong>{format!("⚠ {}", f.label)}</strong>
+                                        <strong>{if f.possible {
+                                            format!("⚠ Possible: {} (the words point that way; check how it sounds)", f.label)
+                                        } else {
+                                            format!("⚠ {}", f.label)
+                                        }}</strong>
                                         <ul>
                                             {group_findings(&f.evidence).into_iter().map(|g| view! {
                                                 <li>{g.finding.message.clone()}{(!g.quotes.is_empty()).then(|| view! { " " <Quotes quotes=g.quotes/> })}</li>
