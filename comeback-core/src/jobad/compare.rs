@@ -1,11 +1,14 @@
 //! Which requirements of an ad a text touches: the content words the two share after light
-//! stemming, words of one task written differently (`[related]` in `data/jobad.txt`), and, as a
-//! last resort, the core skills of the ad's role in the role table.
+//! stemming, and words of one task written differently (`[related]` in `data/jobad.txt`). The
+//! role table bridges the everyday words: "meetings" says little in most ads, but it is a core
+//! skill of an administrative assistant, so there it may tie a story to a requirement (shown as
+//! possible).
 //!
 //! False matches cost trust, so a requirement is matched only by a word that says something about
-//! it: function words and generic words ("work", "team", "experience", "ability") are never compared,
-//! the people a job serves ("patients", "customers") count only beside another word, and neither
-//! does a word that most of the ad's requirements share.
+//! it: function words and generic words ("work", "team", "experience", "ability") are never compared;
+//! the people a job serves ("patients", "customers") and everyday words ("called", "plan", "system")
+//! count only beside another word (or, for everyday words, as a core skill of the ad's role); so
+//! does a word, or a line of related words, that most of the ad's requirements share.
 
 use super::words::{stem, vocab, words_in, Utf16Index};
 use super::{
@@ -40,6 +43,8 @@ struct Content {
     stem: String,
     /// One of the people a job serves: counts only beside another word.
     audience: bool,
+    /// An everyday word: counts only beside another word, or as a core skill of the ad's role.
+    everyday: bool,
 }
 
 /// The words worth comparing among `words` (each with where it is): no function word, no generic
@@ -75,6 +80,7 @@ fn content_words(words: Vec<Quote>) -> Vec<Content> {
         out.push(Content {
             quote,
             audience: v.audience.contains(&stem),
+            everyday: v.everyday.contains(&stem),
             stem,
         });
     }
@@ -98,7 +104,9 @@ fn text_quotes(text: &str) -> Vec<Quote> {
         .collect()
 }
 
-/// The core skills of one role of the role table, as stems (the plain entries, not the errors).
+/// The core skills of one role of the role table, as stems: its entries of one word ("dispensing",
+/// "reconcil*"), not the errors ("!wrong dose") nor the words of longer entries ("reference checks"
+/// makes no core skill of "checks").
 #[derive(Debug, Default)]
 struct CoreSkills {
     stems: HashSet<String>,
@@ -126,22 +134,17 @@ fn core_skills(role: &str) -> Option<&'static CoreSkills> {
             let name = cols.next().unwrap_or("").trim();
             let core = cols.nth(1).unwrap_or("");
             let mut skills = CoreSkills::default();
-            for entry in core.split(',').map(str::trim) {
-                if entry.starts_with('!') {
+            for w in core.split(',').map(str::trim) {
+                if w.is_empty() || w.starts_with('!') || w.contains([' ', '-']) {
                     continue;
                 }
-                for w in entry.split(|c: char| c.is_whitespace() || c == '-') {
-                    if w.is_empty() || v.function.contains(w) {
-                        continue;
-                    }
-                    match w.strip_suffix('*') {
-                        Some(p) if p.len() >= 4 => skills.prefixes.push(p.to_string()),
-                        Some(_) => {}
-                        None => {
-                            let s = stem(w);
-                            if !v.generic.contains(&s) {
-                                skills.stems.insert(s);
-                            }
+                match w.strip_suffix('*') {
+                    Some(p) if p.len() >= 4 => skills.prefixes.push(p.to_string()),
+                    Some(_) => {}
+                    None => {
+                        let s = stem(w);
+                        if !v.generic.contains(&s) && !v.audience.contains(&s) {
+                            skills.stems.insert(s);
                         }
                     }
                 }
@@ -171,19 +174,36 @@ fn matches(ad: &JobAd, reqs: &[Requirement], text: &str) -> Vec<RequirementMatch
             ad_words.push(AdWord { req, content });
         }
     }
-    // A word most requirements of the ad share says nothing about any one of them.
+    // A word most requirements of the ad share says nothing about any one of them, nor does a
+    // line of related words most of them name ("medicines", "dispensing" in a pharmacist's ad).
     let mut df: HashMap<String, usize> = HashMap::new();
+    let mut group_df: HashMap<usize, usize> = HashMap::new();
     for r in ad.essentials.iter().chain(&ad.desirables) {
         let stems: HashSet<String> = content_words(r.words.clone())
             .into_iter()
             .map(|c| c.stem)
             .collect();
+        let groups: HashSet<usize> = stems
+            .iter()
+            .filter_map(|s| v.related.get(s))
+            .copied()
+            .collect();
         for s in stems {
             *df.entry(s).or_default() += 1;
         }
+        for g in groups {
+            *group_df.entry(g).or_default() += 1;
+        }
     }
     let all = ad.essentials.len() + ad.desirables.len();
-    let common = |s: &str| df.get(s).is_some_and(|&d| d > 2 && d * 3 > all);
+    let many = |d: usize| d > 2 && d * 3 > all;
+    let common = |s: &str| df.get(s).is_some_and(|&d| many(d));
+    let common_group = |s: &str| {
+        v.related
+            .get(s)
+            .and_then(|g| group_df.get(g))
+            .is_some_and(|&d| many(d))
+    };
 
     let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -203,88 +223,99 @@ fn matches(ad: &JobAd, reqs: &[Requirement], text: &str) -> Vec<RequirementMatch
     let text_words = content_words(text_quotes(text));
     let mut found: Vec<Vec<(usize, usize, WordLink)>> = vec![Vec::new(); reqs.len()];
     let mut seen: HashSet<(usize, String)> = HashSet::new();
-    for (t, tw) in text_words.iter().enumerate() {
-        let s = tw.stem.as_str();
-        let mut candidates: Vec<(usize, WordLink)> = Vec::new();
-        let exact = by_stem.get(s).into_iter().flatten();
-        let longer = (s.len() >= PREFIX_STEM)
-            .then(|| by_prefix.get(s))
-            .flatten()
-            .into_iter()
-            .flatten();
-        let shorter = s
-            .char_indices()
-            .skip(PREFIX_STEM)
-            .filter_map(|(p, _)| by_stem.get(&s[..p]))
-            .flatten();
-        candidates.extend(
-            exact
-                .chain(longer)
-                .chain(shorter)
-                .map(|&k| (k, WordLink::SameWord)),
-        );
-        if let Some(g) = v.related.get(s) {
-            if let Some(ks) = by_related.get(g) {
-                candidates.extend(ks.iter().map(|&k| (k, WordLink::Related)));
+    // The same word first, so that "dispensed" is quoted for "dispensing" rather than a related
+    // word met earlier in the text.
+    for pass in [WordLink::SameWord, WordLink::Related] {
+        for (t, tw) in text_words.iter().enumerate() {
+            let s = tw.stem.as_str();
+            let mut candidates: Vec<usize> = Vec::new();
+            if pass == WordLink::SameWord {
+                let exact = by_stem.get(s).into_iter().flatten();
+                let longer = (s.len() >= PREFIX_STEM)
+                    .then(|| by_prefix.get(s))
+                    .flatten()
+                    .into_iter()
+                    .flatten();
+                let shorter = s
+                    .char_indices()
+                    .skip(PREFIX_STEM)
+                    .filter_map(|(p, _)| by_stem.get(&s[..p]))
+                    .flatten();
+                candidates.extend(exact.chain(longer).chain(shorter));
+            } else if let Some(ks) = v.related.get(s).and_then(|g| by_related.get(g)) {
+                candidates.extend(ks);
             }
-        }
-        for (k, link) in candidates {
-            let aw = &ad_words[k];
-            if seen.insert((aw.req, aw.content.stem.clone())) {
-                found[aw.req].push((t, k, link));
+            for k in candidates {
+                let aw = &ad_words[k];
+                if seen.insert((aw.req, aw.content.stem.clone())) {
+                    found[aw.req].push((t, k, pass));
+                }
             }
         }
     }
 
     let mut out = Vec::new();
     for (req, links) in found.iter().enumerate() {
-        let says = |&&(t, k, _): &&(usize, usize, WordLink)| {
+        // A link says something about the requirement when neither word is an audience or an
+        // everyday word and the ad's word (or its line of related words) is not in most of the
+        // ad's requirements; an everyday word that is a core skill of the ad's role says something
+        // too, less surely.
+        let judge = |&(t, k, link): &(usize, usize, WordLink)| -> Option<WordLink> {
             let aw = &ad_words[k].content;
-            !aw.audience && !text_words[t].audience && !common(&aw.stem)
+            let tw = &text_words[t];
+            let shared = match link {
+                WordLink::Related => common_group(&aw.stem),
+                _ => common(&aw.stem),
+            };
+            if aw.audience || tw.audience || shared {
+                return None;
+            }
+            if !aw.everyday && !tw.everyday {
+                return Some(link);
+            }
+            // "I called the client" tells what the speaker did, not what the story is about:
+            // a past-tense word is no core skill named.
+            let named = !tw.quote.text.to_lowercase().ends_with("ed");
+            (link == WordLink::SameWord && named && is_core(&aw.stem))
+                .then_some(WordLink::CoreSkill)
         };
-        if !links.iter().any(|l| says(&l)) {
+        let judged: Vec<Option<WordLink>> = links.iter().map(judge).collect();
+        let strength = if judged.iter().flatten().any(|l| *l != WordLink::CoreSkill) {
+            MatchStrength::Clear
+        } else if judged.iter().any(Option::is_some) {
+            MatchStrength::Possible
+        } else {
             continue;
-        }
-        let words = links
+        };
+        // The words that count first, then the ones that only stand beside them.
+        let mut words: Vec<(u8, MatchedWord)> = links
             .iter()
-            .map(|&(t, k, link)| MatchedWord {
-                in_text: text_words[t].quote.clone(),
-                in_ad: ad_words[k].content.quote.clone(),
-                link,
-                core_skill: is_core(&ad_words[k].content.stem),
+            .zip(&judged)
+            .map(|(&(t, k, link), judged)| {
+                let rank = match judged {
+                    Some(WordLink::CoreSkill) => 1,
+                    Some(_) => 0,
+                    None => 2,
+                };
+                let word = MatchedWord {
+                    in_text: text_words[t].quote.clone(),
+                    in_ad: ad_words[k].content.quote.clone(),
+                    link: judged.unwrap_or(link),
+                    core_skill: is_core(&ad_words[k].content.stem),
+                };
+                (rank, word)
             })
             .collect();
+        words.sort_by_key(|(rank, _)| *rank);
+        let words = words.into_iter().map(|(_, w)| w).collect();
         out.push(RequirementMatch {
             index: req,
             requirement: reqs[req].clone(),
             words,
-            strength: MatchStrength::Clear,
+            strength,
         });
     }
 
-    // The role table as a bridge: when the text names a core skill of the ad's role and only one
-    // essential names one too, that essential is possibly what the text is about.
-    if out.is_empty() && core.is_some() && std::ptr::eq(reqs, ad.essentials.as_slice()) {
-        let core_in_text = text_words.iter().find(|w| !w.audience && is_core(&w.stem));
-        let mut naming = ad_words
-            .iter()
-            .filter(|w| !w.content.audience && is_core(&w.content.stem));
-        let first = naming.next();
-        let one = first.is_some_and(|f| naming.all(|w| w.req == f.req));
-        if let (Some(tw), Some(aw), true) = (core_in_text, first, one) {
-            out.push(RequirementMatch {
-                index: aw.req,
-                requirement: reqs[aw.req].clone(),
-                words: vec![MatchedWord {
-                    in_text: tw.quote.clone(),
-                    in_ad: aw.content.quote.clone(),
-                    link: WordLink::CoreSkill,
-                    core_skill: true,
-                }],
-                strength: MatchStrength::Possible,
-            });
-        }
-    }
     // Clear before possible, then the requirements that share the most words, then the ad's order.
     out.sort_by_key(|m| {
         let distinct: HashSet<String> = m

@@ -174,8 +174,8 @@ pub enum WordLink {
     SameWord,
     /// Words of one task written differently ("dose", "medication"), from `data/jobad.txt`.
     Related,
-    /// Both are core skills of the ad's role in the role table, and this is the only essential
-    /// that names one.
+    /// The same everyday word ("meetings", "calls"), which counts here because the role table
+    /// names it a core skill of the ad's role.
     CoreSkill,
 }
 
@@ -185,7 +185,7 @@ pub enum WordLink {
 pub enum MatchStrength {
     /// A content word of the requirement (or a related one) is in the text.
     Clear,
-    /// Tied only through the role's core skills: show it as "possible".
+    /// Tied only by everyday words that are core skills of the ad's role: show it as "possible".
     Possible,
 }
 

@@ -254,7 +254,10 @@ pub(super) struct Vocab {
     pub lists: HashMap<&'static str, Phrases>,
     pub function: HashSet<&'static str>,
     pub generic: HashSet<String>,
+    /// The people a job serves: they count only beside another word.
     pub audience: HashSet<String>,
+    /// Everyday words: they count only beside another word, or as a core skill of the ad's role.
+    pub everyday: HashSet<String>,
     /// Stem -> the related line it belongs to.
     pub related: HashMap<String, usize>,
 }
@@ -296,14 +299,13 @@ pub(super) fn vocab() -> &'static Vocab {
                 "audience" => {
                     v.audience.insert(stem(line));
                 }
+                "everyday" => {
+                    v.everyday.insert(stem(line));
+                }
                 "related" => {
                     related_line += 1;
-                    for entry in line.split(',') {
-                        for w in entry.split(|c: char| c.is_whitespace() || c == '-') {
-                            if !w.is_empty() {
-                                v.related.entry(stem(w)).or_insert(related_line);
-                            }
-                        }
+                    for w in line.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                        v.related.entry(stem(w)).or_insert(related_line);
                     }
                 }
                 _ => {}
@@ -407,6 +409,8 @@ mod tests {
         let w = ["equal", "opportunities", "employer"];
         assert!(v.list("noise_eeo").any(&w));
         assert!(v.generic.contains(&stem("experience")));
+        assert!(v.audience.contains(&stem("patients")));
+        assert!(v.everyday.contains(&stem("called")));
         assert!(v.function.contains("the"));
         assert_eq!(v.related.get("dose"), v.related.get(&stem("medication")));
     }
