@@ -21,6 +21,9 @@ const ROLES: &str = include_str!("../../data/roles.txt");
 
 /// Stems at least this long also match a longer stem they begin ("reconcil" and "reconcili").
 const PREFIX_STEM: usize = 8;
+/// Longer "words" (a pasted key, a run of letters) are not compared: it keeps the prefix index
+/// small whatever the input.
+const LONGEST_WORD: usize = 40;
 
 /// Which essentials of `ad` a text touches, best first.
 ///
@@ -47,26 +50,22 @@ struct Content {
     everyday: bool,
 }
 
-/// The words worth comparing among `words` (each with where it is): no function word, no generic
-/// word or phrase ("track record"), no number, nothing shorter than three letters but an acronym
-/// ("IV", "HR").
-fn content_words(words: Vec<Quote>) -> Vec<Content> {
+/// The words worth comparing among `norms` (with `raws`, the same words as written): no function
+/// word, no generic word or phrase ("track record"), no number, nothing shorter than three letters
+/// but an acronym ("IV", "HR"). Returns each kept word's index and stem.
+fn kept(norms: &[&str], raws: &[&str]) -> Vec<(usize, String)> {
     let v = vocab();
-    let norms: Vec<String> = words
-        .iter()
-        .map(|q| q.text.to_lowercase().replace('\u{2019}', "'"))
-        .collect();
-    let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
-    let mut skip = vec![false; words.len()];
-    for (i, len, _) in v.list("generic").find(&refs) {
+    let mut skip = vec![false; norms.len()];
+    for (i, len, _) in v.list("generic").find(norms) {
         if len > 1 {
             skip[i..i + len].iter_mut().for_each(|s| *s = true);
         }
     }
     let mut out = Vec::new();
-    for ((quote, norm), skip) in words.into_iter().zip(refs).zip(skip) {
-        let acronym = quote.text.chars().count() == 2 && quote.text.chars().all(char::is_uppercase);
-        if skip
+    for (i, (norm, raw)) in norms.iter().zip(raws).enumerate() {
+        let acronym = raw.chars().count() == 2 && raw.chars().all(char::is_uppercase);
+        if skip[i]
+            || norm.len() > LONGEST_WORD
             || v.function.contains(norm)
             || (norm.chars().count() < 3 && !acronym)
             || !norm.chars().any(char::is_alphabetic)
@@ -74,32 +73,58 @@ fn content_words(words: Vec<Quote>) -> Vec<Content> {
             continue;
         }
         let stem = stem(norm);
-        if v.generic.contains(&stem) {
-            continue;
+        if !v.generic.contains(&stem) {
+            out.push((i, stem));
         }
-        out.push(Content {
-            quote,
-            audience: v.audience.contains(&stem),
-            everyday: v.everyday.contains(&stem),
-            stem,
-        });
     }
     out
 }
 
-/// The words of a text, each quoted with its span.
-fn text_quotes(text: &str) -> Vec<Quote> {
-    let index = Utf16Index::new(text);
-    words_in(text, 0, text.len())
+fn content(quote: Quote, stem: String) -> Content {
+    let v = vocab();
+    Content {
+        quote,
+        audience: v.audience.contains(&stem),
+        everyday: v.everyday.contains(&stem),
+        stem,
+    }
+}
+
+/// The words of a requirement worth comparing.
+fn requirement_words(r: &Requirement) -> Vec<Content> {
+    let norms: Vec<String> = r
+        .words
+        .iter()
+        .map(|q| q.text.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    let norms: Vec<&str> = norms.iter().map(String::as_str).collect();
+    let raws: Vec<&str> = r.words.iter().map(|q| q.text.as_str()).collect();
+    kept(&norms, &raws)
         .into_iter()
-        .map(|w| Quote {
-            text: text[w.start..w.end].to_string(),
-            span: TextSpan {
-                start: w.start,
-                end: w.end,
-                utf16_start: index.at(w.start),
-                utf16_end: index.at(w.end),
-            },
+        .map(|(i, stem)| content(r.words[i].clone(), stem))
+        .collect()
+}
+
+/// The words of a text worth comparing, each quoted with its span.
+fn text_words(text: &str) -> Vec<Content> {
+    let words = words_in(text, 0, text.len());
+    let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+    let raws: Vec<&str> = words.iter().map(|w| &text[w.start..w.end]).collect();
+    let index = Utf16Index::new(text);
+    kept(&norms, &raws)
+        .into_iter()
+        .map(|(i, stem)| {
+            let w = &words[i];
+            let quote = Quote {
+                text: raws[i].to_string(),
+                span: TextSpan {
+                    start: w.start,
+                    end: w.end,
+                    utf16_start: index.at(w.start),
+                    utf16_end: index.at(w.end),
+                },
+            };
+            content(quote, stem)
         })
         .collect()
 }
@@ -168,10 +193,15 @@ fn matches(ad: &JobAd, reqs: &[Requirement], text: &str) -> Vec<RequirementMatch
     let is_core = |s: &str| core.is_some_and(|c| c.has(s));
 
     // The requirements' words, indexed by stem, by stem prefix and by related line.
+    // One entry per requirement and stem (its first word), so that a word repeated in the ad or
+    // in the text is looked at once.
     let mut ad_words: Vec<AdWord> = Vec::new();
     for (req, r) in reqs.iter().enumerate() {
-        for content in content_words(r.words.clone()) {
-            ad_words.push(AdWord { req, content });
+        let mut stems = HashSet::new();
+        for content in requirement_words(r) {
+            if stems.insert(content.stem.clone()) {
+                ad_words.push(AdWord { req, content });
+            }
         }
     }
     // A word most requirements of the ad share says nothing about any one of them, nor does a
@@ -179,10 +209,7 @@ fn matches(ad: &JobAd, reqs: &[Requirement], text: &str) -> Vec<RequirementMatch
     let mut df: HashMap<String, usize> = HashMap::new();
     let mut group_df: HashMap<usize, usize> = HashMap::new();
     for r in ad.essentials.iter().chain(&ad.desirables) {
-        let stems: HashSet<String> = content_words(r.words.clone())
-            .into_iter()
-            .map(|c| c.stem)
-            .collect();
+        let stems: HashSet<String> = requirement_words(r).into_iter().map(|c| c.stem).collect();
         let groups: HashSet<usize> = stems
             .iter()
             .filter_map(|s| v.related.get(s))
@@ -220,14 +247,18 @@ fn matches(ad: &JobAd, reqs: &[Requirement], text: &str) -> Vec<RequirementMatch
     }
 
     // What each requirement shares with the text: the first text word for each of its words.
-    let text_words = content_words(text_quotes(text));
+    let text_words = text_words(text);
     let mut found: Vec<Vec<(usize, usize, WordLink)>> = vec![Vec::new(); reqs.len()];
     let mut seen: HashSet<(usize, String)> = HashSet::new();
     // The same word first, so that "dispensed" is quoted for "dispensing" rather than a related
     // word met earlier in the text.
     for pass in [WordLink::SameWord, WordLink::Related] {
+        let mut read: HashSet<&str> = HashSet::new();
         for (t, tw) in text_words.iter().enumerate() {
             let s = tw.stem.as_str();
+            if !read.insert(s) {
+                continue;
+            }
             let mut candidates: Vec<usize> = Vec::new();
             if pass == WordLink::SameWord {
                 let exact = by_stem.get(s).into_iter().flatten();

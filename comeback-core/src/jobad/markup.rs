@@ -49,6 +49,8 @@ const BLOCK_TAGS: &[&str] = &[
 
 /// The longest tag read as one: a `<` with no `>` this close is text ("<5 years").
 const MAX_TAG: usize = 400;
+/// The longest link text read as one.
+const MAX_LINK_TEXT: usize = 200;
 
 /// The cleaned text and the byte ranges of the markup found (merged when only spaces part them).
 pub(super) fn clean(text: &str) -> (String, Vec<Range<usize>>) {
@@ -59,18 +61,37 @@ pub(super) fn clean(text: &str) -> (String, Vec<Range<usize>>) {
         for (k, b) in out[r.clone()].iter_mut().enumerate() {
             *b = fill.get(k).copied().unwrap_or(b' ');
         }
+        let joins = |last: &Range<usize>| {
+            text.get(last.end..r.start)
+                .is_some_and(|between| between.trim().is_empty())
+        };
         match marks.last_mut() {
-            Some(last) if text[last.end..r.start].trim().is_empty() => last.end = r.end,
+            Some(last) if joins(last) => last.end = r.end,
             _ => marks.push(r),
         }
     };
     let mut line_start = true;
+    let mut next_gt = NextByte::new(b'>');
+    let mut next_bracket = NextByte::new(b']');
+    // The "](address)" of a link whose "[" was seen, blanked when the reading gets there.
+    let mut link_tail: Option<Range<usize>> = None;
     let mut i = 0;
     while i < bytes.len() {
+        if let Some(tail) = link_tail.clone() {
+            if i >= tail.start {
+                link_tail = None;
+                if i < tail.end {
+                    mark(&mut out, i..tail.end, b"");
+                    i = tail.end;
+                    continue;
+                }
+            }
+        }
         let b = bytes[i];
         match b {
             b'<' => {
-                if let Some((end, fill)) = tag_at(text, i) {
+                let close = next_gt.from(bytes, i).filter(|c| c - i <= MAX_TAG);
+                if let Some((end, fill)) = close.and_then(|c| tag_at(text, i, c)) {
                     mark(&mut out, i..end, fill);
                     i = end;
                     line_start = fill.first() == Some(&b'\n');
@@ -119,11 +140,14 @@ pub(super) fn clean(text: &str) -> (String, Vec<Range<usize>>) {
                     continue;
                 }
             }
-            b'[' => {
+            b'[' if link_tail.is_none() => {
                 // "[text](url)": the brackets and the address go, the text stays.
-                if let Some((close, end)) = link_at(text, i) {
+                let close = next_bracket
+                    .from(bytes, i)
+                    .filter(|c| c - i <= MAX_LINK_TEXT);
+                if let Some((close, end)) = close.and_then(|c| link_at(text, i, c)) {
                     mark(&mut out, i..i + 1, b"");
-                    mark(&mut out, close..end, b"");
+                    link_tail = Some(close..end);
                     i += 1;
                     continue;
                 }
@@ -143,8 +167,37 @@ pub(super) fn clean(text: &str) -> (String, Vec<Range<usize>>) {
     (cleaned, marks)
 }
 
-/// A tag starting at `i`: where it ends, and what it becomes (a line break for a block tag).
-fn tag_at(text: &str, i: usize) -> Option<(usize, &'static [u8])> {
+/// The next position of one byte, remembered between calls so that a run of `<` with no `>`
+/// after them is scanned once, not once per `<`.
+struct NextByte {
+    byte: u8,
+    at: Option<Option<usize>>,
+}
+
+impl NextByte {
+    fn new(byte: u8) -> Self {
+        NextByte { byte, at: None }
+    }
+
+    /// The first position at or after `i` holding the byte.
+    fn from(&mut self, bytes: &[u8], i: usize) -> Option<usize> {
+        match self.at {
+            Some(Some(p)) if p >= i => return Some(p),
+            Some(None) => return None,
+            _ => {}
+        }
+        let found = bytes
+            .get(i..)
+            .and_then(|r| r.iter().position(|b| *b == self.byte))
+            .map(|k| i + k);
+        self.at = Some(found);
+        found
+    }
+}
+
+/// A tag starting at `i` whose first `>` is at `close`: where it ends, and what it becomes (a line
+/// break for a block tag).
+fn tag_at(text: &str, i: usize, close: usize) -> Option<(usize, &'static [u8])> {
     let rest = text.get(i + 1..)?;
     let first = rest.chars().next()?;
     if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
@@ -154,8 +207,8 @@ fn tag_at(text: &str, i: usize) -> Option<(usize, &'static [u8])> {
         let end = rest.find("-->").map_or(text.len(), |e| i + 1 + e + 3);
         return Some((end, b" "));
     }
-    let close = rest.bytes().take(MAX_TAG).position(|b| b == b'>')?;
-    let inner = &rest[..close];
+    let close = close.checked_sub(i + 1)?;
+    let inner = rest.get(..close)?;
     let name: String = inner
         .trim_start_matches('/')
         .chars()
@@ -246,14 +299,12 @@ fn emphasis_at(bytes: &[u8], i: usize) -> bool {
     word(before) != word(after)
 }
 
-/// A Markdown link `[text](url)` starting at `i`: where `](` is and where the link ends.
-fn link_at(text: &str, i: usize) -> Option<(usize, usize)> {
+/// A Markdown link `[text](url)` starting at `i` whose first `]` is at `close`: where `](` is and
+/// where the link ends.
+fn link_at(text: &str, i: usize, close: usize) -> Option<(usize, usize)> {
     let rest = text.get(i + 1..)?;
-    let close = rest
-        .bytes()
-        .take(200)
-        .position(|b| b == b']' || b == b'\n')?;
-    if rest.as_bytes().get(close) != Some(&b']') || rest.as_bytes().get(close + 1) != Some(&b'(') {
+    let close = close.checked_sub(i + 1)?;
+    if rest.get(..close)?.contains('\n') || rest.as_bytes().get(close + 1) != Some(&b'(') {
         return None;
     }
     let after = &rest[close + 2..];
@@ -305,6 +356,7 @@ mod tests {
         );
         assert_eq!(cleaned("> We believe in **craft**"), "We believe in craft");
         assert_eq!(cleaned("- item with 2 * 3"), "- item with 2 * 3");
+        assert_eq!(cleaned("[a [**b**](x) c](y)"), "a [ b c](y)");
     }
 
     #[test]

@@ -80,21 +80,25 @@ const TITLE_WORDS: usize = 8;
 const ITEM_WORDS: usize = 40;
 /// The most words of a value read from a list.
 const VALUE_WORDS: usize = 5;
+/// The most values kept (an ad states a handful; a list of hundreds is not one of values).
+const MAX_VALUES: usize = 40;
 
 /// A run of the ad's words with where they sit.
-struct Run {
-    words: Vec<Word>,
+struct Run<'a> {
+    words: &'a [Word],
 }
 
-impl Run {
+impl Run<'_> {
     fn norms(&self) -> Vec<&str> {
         self.words.iter().map(|w| w.norm.as_str()).collect()
     }
 }
 
 struct Reader<'a> {
-    /// The same text with markup blanked out (same length, same offsets).
-    clean: String,
+    /// The text read with markup blanked out (same length, same offsets as the ad).
+    clean: &'a str,
+    /// Its words, read once.
+    words: &'a [Word],
     utf16: Utf16Index<'a>,
     ad: JobAd,
     section: Section,
@@ -106,6 +110,9 @@ struct Reader<'a> {
     /// Words read, and how many of them are English function words.
     word_count: usize,
     function_count: usize,
+    /// Letters read, and how many of them are Latin (A to Z, with or without accents).
+    letters: usize,
+    latin_letters: usize,
     /// The previous prose sentence, for "These are our values" after the list.
     prev_sentence: Option<(usize, usize)>,
     /// How many things were taken, when the last noise was pushed (to merge runs of noise).
@@ -152,8 +159,10 @@ pub(super) fn read(text: &str) -> JobAd {
         };
     }
     let (clean, marks) = markup::clean(src);
+    let words = words_in(&clean, 0, clean.len());
     let mut r = Reader {
-        clean,
+        clean: &clean,
+        words: &words,
         utf16: Utf16Index::new(src),
         ad: JobAd::default(),
         section: Section::Top,
@@ -162,6 +171,8 @@ pub(super) fn read(text: &str) -> JobAd {
         title_fallback: None,
         word_count: 0,
         function_count: 0,
+        letters: 0,
+        latin_letters: 0,
         prev_sentence: None,
         taken: 0,
         last_noise_taken: None,
@@ -169,10 +180,11 @@ pub(super) fn read(text: &str) -> JobAd {
     let mut pos = 0;
     let ends: Vec<(usize, usize)> = r
         .clean
-        .split('\n')
+        .split(['\n', '\r', '\u{2028}', '\u{2029}'])
         .map(|l| {
             let span = (pos, pos + l.len());
-            pos += l.len() + 1;
+            let separator = r.clean[span.1..].chars().next().map_or(0, char::len_utf8);
+            pos += l.len() + separator;
             span
         })
         .collect();
@@ -269,7 +281,7 @@ fn bullet(line: &str) -> Option<usize> {
     (numbered && spaced).then(|| rest_at(k + 1))
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn span(&self, start: usize, end: usize) -> TextSpan {
         TextSpan {
             start,
@@ -289,9 +301,13 @@ impl Reader<'_> {
             .join(" ")
     }
 
-    fn run(&self, start: usize, end: usize) -> Run {
+    /// The words that lie within `start..end`.
+    fn run(&self, start: usize, end: usize) -> Run<'a> {
+        let words = self.words;
+        let lo = words.partition_point(|w| w.start < start);
+        let hi = words.partition_point(|w| w.end <= end).max(lo);
         Run {
-            words: words_in(&self.clean, start, end),
+            words: &words[lo..hi],
         }
     }
 
@@ -357,7 +373,7 @@ impl Reader<'_> {
     }
 
     fn line(&mut self, start: usize, end: usize) {
-        let (s, e) = trim(&self.clean, start, end);
+        let (s, e) = trim(self.clean, start, end);
         if s >= e {
             return;
         }
@@ -371,6 +387,11 @@ impl Reader<'_> {
             .iter()
             .filter(|w| v.function.contains(w.norm.as_str()))
             .count();
+        for c in line.chars().filter(|c| c.is_alphabetic()) {
+            self.letters += 1;
+            self.latin_letters +=
+                usize::from(c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c));
+        }
         if all.words.is_empty() {
             return;
         }
@@ -382,7 +403,7 @@ impl Reader<'_> {
         let bullet_at = bullet(&line);
         let markdown = line.starts_with('#');
         let content = s + bullet_at.unwrap_or(usize::from(markdown));
-        let (cs, ce) = trim(&self.clean, content, e);
+        let (cs, ce) = trim(self.clean, content, e);
         if bullet_at.is_none() && self.title_line(cs, ce, markdown) {
             return;
         }
@@ -432,7 +453,7 @@ impl Reader<'_> {
         if let Some(colon) = self.clean[start..end].find(':') {
             let label = self.run(start, start + colon);
             if v.list("heading_title").is(&label.norms()) {
-                let (a, b) = trim(&self.clean, start + colon + 1, end);
+                let (a, b) = trim(self.clean, start + colon + 1, end);
                 if self.set_title(a, b, true) {
                     return true;
                 }
@@ -471,7 +492,7 @@ impl Reader<'_> {
             return false;
         }
         // The rest of the line (location, pay, contract) is noise.
-        let (ra, rb) = trim(&self.clean, b, end);
+        let (ra, rb) = trim(self.clean, b, end);
         if ra < rb {
             let rest = self.run(ra, rb);
             let kind = self
@@ -494,7 +515,7 @@ impl Reader<'_> {
             .filter(|&k| !line[..k].trim().is_empty())
             .min()
             .unwrap_or(line.len());
-        trim_phrase(&self.clean, start, start + cut)
+        trim_phrase(self.clean, start, start + cut)
     }
 
     /// Sets the title to the words of `start..end`, without a leading year or a trailing "wanted".
@@ -506,7 +527,7 @@ impl Reader<'_> {
         };
         let run = self.run(start, end);
         let v = vocab();
-        let mut words: &[Word] = &run.words;
+        let mut words: &[Word] = run.words;
         if let Some(first) = words.first() {
             if first.norm.len() == 4 && first.norm.bytes().all(|b| b.is_ascii_digit()) {
                 words = &words[1..];
@@ -542,11 +563,11 @@ impl Reader<'_> {
         let mut from = start;
         for (k, c) in line.char_indices() {
             if c == '|' || c == '\t' {
-                cells.push(trim(&self.clean, from, start + k));
+                cells.push(trim(self.clean, from, start + k));
                 from = start + k + 1;
             }
         }
-        cells.push(trim(&self.clean, from, end));
+        cells.push(trim(self.clean, from, end));
         cells.retain(|(a, b)| a < b);
         if cells.len() < 2 {
             return false;
@@ -745,10 +766,10 @@ impl Reader<'_> {
                     continue;
                 }
             }
-            out.push(trim(&self.clean, from, start + j));
+            out.push(trim(self.clean, from, start + j));
             from = start + j;
         }
-        out.push(trim(&self.clean, from, end));
+        out.push(trim(self.clean, from, end));
         out.retain(|(a, b)| a < b);
         out
     }
@@ -853,25 +874,29 @@ impl Reader<'_> {
     }
 
     fn push_requirement(&mut self, start: usize, end: usize, level: Level, duty: bool) {
-        let (a, mut b) = trim_phrase(&self.clean, start, end);
+        let (a, mut b) = trim_phrase(self.clean, start, end);
         if a >= b {
             return;
         }
-        // Keep a bracket the phrase opened: "(or equivalent)".
+        // Keep a bracket the phrase opened: "(or equivalent)", when it closes soon after.
         let inner = &self.clean[a..b];
         if inner.matches('(').count() > inner.matches(')').count() {
-            if let Some(k) = self.clean[b..].find(')') {
-                if self.clean[b..b + k].trim().is_empty() || k < 80 {
-                    b += k + 1;
-                }
+            let close = self.clean[b..]
+                .char_indices()
+                .take_while(|(k, _)| *k < 80)
+                .find(|(_, c)| *c == ')' || *c == '\n');
+            if let Some((k, ')')) = close {
+                b += k + 1;
             }
         }
         let text = self.text_of(a, b);
         if text.is_empty() {
             return;
         }
-        let words = words_in(&self.clean, a, b)
-            .into_iter()
+        let words = self
+            .run(a, b)
+            .words
+            .iter()
             .map(|w| Quote {
                 text: self.clean[w.start..w.end].to_string(),
                 span: self.span(w.start, w.end),
@@ -1169,7 +1194,7 @@ impl Reader<'_> {
         }
         for (a, b) in items {
             let run = self.run(a, b);
-            let mut words: &[Word] = &run.words;
+            let mut words: &[Word] = run.words;
             while let Some(first) = words.first() {
                 if matches!(
                     first.norm.as_str(),
@@ -1210,13 +1235,16 @@ impl Reader<'_> {
         for (a, b) in found {
             let n = self.run(a, b).words.len();
             if (1..=6).contains(&n) {
-                let (a, b) = trim_phrase(&self.clean, a, b);
+                let (a, b) = trim_phrase(self.clean, a, b);
                 self.push_value(a, b);
             }
         }
     }
 
     fn push_value(&mut self, start: usize, end: usize) {
+        if self.ad.values.len() >= MAX_VALUES {
+            return;
+        }
         let text = self.text_of(start, end);
         let inside = |v: &AdValue| v.span.start <= start && end <= v.span.end;
         if text.is_empty() || self.ad.values.iter().any(inside) {
@@ -1237,7 +1265,12 @@ impl Reader<'_> {
                 self.set_title(a, b, false);
             }
         }
-        let english = self.word_count < 12 || self.function_count * 25 >= self.word_count;
+        // English has function words ("the", "and", "you") in every few words; a text with almost
+        // none, or written mostly in another script, is not English.
+        let few_function_words =
+            self.word_count >= 12 && self.function_count * 25 < self.word_count;
+        let other_script = self.letters >= 20 && self.latin_letters * 2 < self.letters;
+        let english = !few_function_words && !other_script;
         if !english {
             self.ad.essentials.clear();
             self.ad.desirables.clear();
