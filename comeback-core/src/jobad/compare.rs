@@ -41,7 +41,8 @@ pub fn match_desirables(ad: &JobAd, text: &str) -> Vec<RequirementMatch> {
 }
 
 /// A content word, with its stem.
-struct Content {
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Content {
     quote: Quote,
     stem: String,
     /// One of the people a job serves: counts only beside another word.
@@ -90,18 +91,17 @@ fn content(quote: Quote, stem: String) -> Content {
     }
 }
 
-/// The words of a requirement worth comparing.
-fn requirement_words(r: &Requirement) -> Vec<Content> {
-    let norms: Vec<String> = r
-        .words
+/// The words of a requirement worth comparing, from all its words (read once, with the ad).
+pub(super) fn requirement_words(words: &[Quote]) -> Vec<Content> {
+    let norms: Vec<String> = words
         .iter()
         .map(|q| q.text.to_lowercase().replace('\u{2019}', "'"))
         .collect();
     let norms: Vec<&str> = norms.iter().map(String::as_str).collect();
-    let raws: Vec<&str> = r.words.iter().map(|q| q.text.as_str()).collect();
+    let raws: Vec<&str> = words.iter().map(|q| q.text.as_str()).collect();
     kept(&norms, &raws)
         .into_iter()
-        .map(|(i, stem)| content(r.words[i].clone(), stem))
+        .map(|(i, stem)| content(words[i].clone(), stem))
         .collect()
 }
 
@@ -182,9 +182,9 @@ fn core_skills(role: &str) -> Option<&'static CoreSkills> {
 }
 
 /// A word of a requirement.
-struct AdWord {
+struct AdWord<'a> {
     req: usize,
-    content: Content,
+    content: &'a Content,
 }
 
 fn matches(ad: &JobAd, reqs: &[Requirement], text: &str) -> Vec<RequirementMatch> {
@@ -198,21 +198,21 @@ fn matches(ad: &JobAd, reqs: &[Requirement], text: &str) -> Vec<RequirementMatch
     let mut ad_words: Vec<AdWord> = Vec::new();
     for (req, r) in reqs.iter().enumerate() {
         let mut stems = HashSet::new();
-        for content in requirement_words(r) {
-            if stems.insert(content.stem.clone()) {
+        for content in &r.words {
+            if stems.insert(content.stem.as_str()) {
                 ad_words.push(AdWord { req, content });
             }
         }
     }
     // A word most requirements of the ad share says nothing about any one of them, nor does a
     // line of related words most of them name ("medicines", "dispensing" in a pharmacist's ad).
-    let mut df: HashMap<String, usize> = HashMap::new();
+    let mut df: HashMap<&str, usize> = HashMap::new();
     let mut group_df: HashMap<usize, usize> = HashMap::new();
     for r in ad.essentials.iter().chain(&ad.desirables) {
-        let stems: HashSet<String> = requirement_words(r).into_iter().map(|c| c.stem).collect();
+        let stems: HashSet<&str> = r.words.iter().map(|c| c.stem.as_str()).collect();
         let groups: HashSet<usize> = stems
             .iter()
-            .filter_map(|s| v.related.get(s))
+            .filter_map(|s| v.related.get(*s))
             .copied()
             .collect();
         for s in stems {

@@ -98,9 +98,9 @@ pub struct Requirement {
     /// A duty of the job (under "Responsibilities", "What you'll do", or "you will ...") rather than
     /// something the person must have.
     pub duty: bool,
-    /// The phrase's words with their spans in the ad, for quoting them in a match.
+    /// The phrase's words worth comparing, with their stems and spans in the ad (read once).
     #[serde(skip)]
-    words: Vec<Quote>,
+    words: Vec<compare::Content>,
 }
 
 /// A value the employer states.

@@ -3,6 +3,7 @@
 //! states a requirement ("You will have X", "X is essential", "X would be an advantage"), and noise
 //! is recognised by its markers and left out.
 
+use super::compare::requirement_words;
 use super::markup;
 use super::words::{vocab, words_in, Utf16Index, Word};
 use super::{
@@ -893,7 +894,7 @@ impl<'a> Reader<'a> {
         if text.is_empty() {
             return;
         }
-        let words = self
+        let quotes: Vec<Quote> = self
             .run(a, b)
             .words
             .iter()
@@ -902,6 +903,7 @@ impl<'a> Reader<'a> {
                 span: self.span(w.start, w.end),
             })
             .collect();
+        let words = requirement_words(&quotes);
         let requirement = Requirement {
             text,
             span: self.span(a, b),
