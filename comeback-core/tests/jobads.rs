@@ -22,14 +22,15 @@ const FLOOR_ROLE: f64 = 0.90;
 const FLOOR_VALUES_PRECISION: f64 = 0.96;
 const FLOOR_VALUES_RECALL: f64 = 0.93;
 
-/// Floors on the held-out ads (`holdout/`), scored once after the rules were frozen: essentials
-/// precision .975 recall .919, desirables .900 and .857, values 1.000 and 1.000, title .750, role
-/// .833, notices 1.000 (12 ads). They guard against regressions.
+/// Floors on `holdout/`. Scored once after the rules were frozen, it gave essentials precision
+/// .975 recall .919, desirables .900 and .857, values 1.000 and 1.000, title .750, role .833,
+/// notices 1.000 (12 ads); the round that then tuned on it took these to .976, .965, 1.000, 1.000,
+/// 1.000, 1.000, 1.000, 1.000. It is tuning material now; `holdout2/` is the untouched set.
 const FLOOR_HOLDOUT_ESSENTIAL_PRECISION: f64 = 0.97;
-const FLOOR_HOLDOUT_ESSENTIAL_RECALL: f64 = 0.91;
-const FLOOR_HOLDOUT_DESIRABLE_PRECISION: f64 = 0.85;
-const FLOOR_HOLDOUT_DESIRABLE_RECALL: f64 = 0.85;
-const FLOOR_HOLDOUT_TITLE: f64 = 0.75;
+const FLOOR_HOLDOUT_ESSENTIAL_RECALL: f64 = 0.95;
+const FLOOR_HOLDOUT_DESIRABLE_PRECISION: f64 = 0.97;
+const FLOOR_HOLDOUT_DESIRABLE_RECALL: f64 = 0.97;
+const FLOOR_HOLDOUT_TITLE: f64 = 0.97;
 
 /// The least word overlap (shared words over all words of both) for a phrase to count as one.
 const OVERLAP: f64 = 0.5;
@@ -302,7 +303,7 @@ fn report(label: &str, t: &Totals) {
 #[test]
 fn agreement_with_the_held_out_ads() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/jobads/holdout");
-    let t = score(&dir, false);
+    let t = score(&dir, std::env::var_os("JOBADS_HOLDOUT").is_some());
     report("held-out job ads", &t);
     assert!(t.ads >= 12);
     assert!(t.essentials.precision() >= FLOOR_HOLDOUT_ESSENTIAL_PRECISION);

@@ -466,8 +466,10 @@ impl<'a> Reader<'a> {
         let (a, b) = self.title_part(start, end);
         let run = self.run(a, b);
         let n = run.words.len();
+        // A sentence is no title, unless its first part is one ("Night Receptionist needed for ...").
         let line = self.clean[start..end].trim_end();
-        let sentence = line.ends_with(['.', '!', '?']) && self.run(start, end).words.len() > 4;
+        let whole = b >= start + line.len().saturating_sub(1);
+        let sentence = whole && line.ends_with(['.', '!', '?']) && run.words.len() > 4;
         if n == 0
             || n > TITLE_WORDS
             || sentence
@@ -516,10 +518,21 @@ impl<'a> Reader<'a> {
             .filter(|&k| !line[..k].trim().is_empty())
             .min()
             .unwrap_or(line.len());
-        trim_phrase(self.clean, start, start + cut)
+        // "Night Receptionist needed for a boutique hotel": the title ends before "needed".
+        let run = self.run(start, start + cut);
+        let cut = run
+            .words
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(TITLE_WORDS)
+            .find(|(_, w)| matches!(w.norm.as_str(), "needed" | "wanted" | "required"))
+            .map_or(start + cut, |(i, _)| run.words[i - 1].end);
+        trim_phrase(self.clean, start, cut)
     }
 
-    /// Sets the title to the words of `start..end`, without a leading year or a trailing "wanted".
+    /// Sets the title to the words of `start..end`, without a leading year or pay grade or a
+    /// trailing "wanted".
     fn set_title(&mut self, start: usize, end: usize, labelled: bool) -> bool {
         let (start, end) = if labelled {
             self.title_part(start, end)
@@ -532,6 +545,13 @@ impl<'a> Reader<'a> {
         if let Some(first) = words.first() {
             if first.norm.len() == 4 && first.norm.bytes().all(|b| b.is_ascii_digit()) {
                 words = &words[1..];
+            }
+        }
+        // A pay grade before the title: "Band 6 Physiotherapist", "Grade 5 Technician".
+        if let [grade, number, _, ..] = words {
+            let digits = number.norm.bytes().all(|b| b.is_ascii_digit());
+            if matches!(grade.norm.as_str(), "band" | "grade") && digits {
+                words = &words[2..];
             }
         }
         while let Some(last) = words.last() {
@@ -650,16 +670,22 @@ impl<'a> Reader<'a> {
         }
         let mut best: Option<Section> = None;
         let mut longest = 0;
+        let mut headed = false;
         for (list, section) in HEADINGS {
-            for (_, len, _) in v.list(list).find(&norms) {
+            for (i, len, _) in v.list(list).find(&norms) {
                 longest = longest.max(len);
                 if best.is_none() {
                     best = Some(*section);
                 }
+                // A one-word heading with words around it names the section when it is the last
+                // word ("Job responsibilities") or is joined by "and" ("Skills and abilities");
+                // "Company pension" is no heading "Company".
+                headed |= i + len == n || norms.get(i + len) == Some(&"and");
             }
         }
         let loose = colon || markdown;
-        best.filter(|_| loose || n <= longest + 2)
+        let near = n <= longest + 2 && (longest >= 2 || headed);
+        best.filter(|_| loose || near)
     }
 
     /// "Salary: £30,000", "Essential: a; b; c": a known label before a colon near the start of a
@@ -987,14 +1013,14 @@ impl<'a> Reader<'a> {
     fn clauses_stated(&mut self, start: usize, end: usize) -> bool {
         let mut led: Option<(Level, bool)> = None;
         let mut any = false;
-        for (a, b) in self.clauses(start, end) {
+        for (a, b, carries) in self.clauses(start, end) {
             match self.clause(a, b) {
                 Some(how) => led = Some(how),
                 // "In this role you'll build X, answer Y, and help us Z": a clause that goes on
                 // with a verb carries on the lead-in before it.
                 None => {
                     if let Some((level, duty)) = led {
-                        if self.continues(a, b) {
+                        if carries || self.continues(a, b) {
                             self.push_requirement(a, b, level, duty);
                         }
                     }
@@ -1018,13 +1044,16 @@ impl<'a> Reader<'a> {
     }
 
     /// A sentence's clauses: split at ";" and at ", and" / ", but"; a reason or an aside after a
-    /// comma (", as you will ...") ends the clause and is dropped.
-    fn clauses(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
+    /// comma (", as you will ...") ends the clause and is dropped, unless it states a requirement
+    /// of its own (", so you need to be organised"). Each clause says whether it carries on the one
+    /// before whatever its first word (", as would a first aid certificate").
+    fn clauses(&self, start: usize, end: usize) -> Vec<(usize, usize, bool)> {
         let v = vocab();
         let run = self.run(start, end);
         let norms = run.norms();
         let mut out = Vec::new();
         let mut from = start;
+        let mut carries = false;
         let mut skipping = false;
         for (i, w) in run.words.iter().enumerate() {
             if i == 0 {
@@ -1034,30 +1063,50 @@ impl<'a> Reader<'a> {
             let comma = gap.contains(',');
             if gap.contains(';') {
                 if !skipping {
-                    out.push((from, run.words[i - 1].end));
+                    out.push((from, run.words[i - 1].end, carries));
                 }
-                skipping = false;
-                from = w.start;
+                (skipping, carries, from) = (false, false, w.start);
+                continue;
+            }
+            let breaks = v.list("clause_break").at(&norms, i);
+            if let Some((len, _)) = breaks.filter(|_| comma || norms[i] == "because") {
+                // ", so you need to be X": the aside states a requirement of its own.
+                let own = (i + 1..(i + 1 + len).min(norms.len()))
+                    .find(|&k| v.list("lead_essential").at(&norms, k).is_some());
+                if !skipping {
+                    out.push((from, run.words[i - 1].end, carries));
+                }
+                match own {
+                    Some(k) => (skipping, carries, from) = (false, false, run.words[k].start),
+                    None => skipping = true,
+                }
                 continue;
             }
             if skipping {
                 continue;
             }
-            let breaks = v.list("clause_break").at(&norms, i).is_some();
-            if breaks && (comma || norms[i] == "because") {
-                out.push((from, run.words[i - 1].end));
-                skipping = true;
+            // ", as would X", ", as is X": X has the level of what came before.
+            let also = comma
+                && norms[i] == "as"
+                && norms
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(*n, "would" | "is" | "are" | "does" | "do"));
+            if also {
+                out.push((from, run.words[i - 1].end, carries));
+                from = run.words.get(i + 2).map_or(end, |n| n.start);
+                carries = true;
                 continue;
             }
             if comma && matches!(norms[i], "and" | "but" | "while" | "whereas") {
-                out.push((from, run.words[i - 1].end));
+                out.push((from, run.words[i - 1].end, carries));
                 from = run.words.get(i + 1).map_or(end, |n| n.start);
+                carries = false;
             }
         }
         if !skipping {
-            out.push((from, end));
+            out.push((from, end, carries));
         }
-        out.retain(|(a, b)| a < b);
+        out.retain(|(a, b, _)| a < b);
         out
     }
 
