@@ -8,9 +8,14 @@ use comeback_core::jobad::{
 use std::path::Path;
 
 fn load(name: &str) -> (String, JobAd) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/jobads")
-        .join(format!("{name}.txt"));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/jobads");
+    let path = [
+        dir.join(format!("{name}.txt")),
+        dir.join(format!("holdout/{name}.txt")),
+    ]
+    .into_iter()
+    .find(|p| p.exists())
+    .unwrap_or_else(|| dir.join(format!("{name}.txt")));
     let text = std::fs::read_to_string(path).expect("an ad of the test set");
     let ad = read_job_ad(&text);
     (text, ad)
@@ -56,6 +61,43 @@ const CASES: &[(&str, &str, &[&str])] = &[
         "chef-sous",
         "During a 140-cover Saturday service the walk-in fridge failed, and I moved every allergen-labelled container to the bar fridges within twenty minutes.",
         &["allergen"],
+    ),
+    (
+        "warehouse-operative",
+        "I loaded a trailer in the wrong order, so the driver's first drops were at the back and the route ran two hours late.",
+        &["trailers"],
+    ),
+    (
+        "software-engineer-backend",
+        "I shipped a database migration that locked the orders table for 20 minutes at lunchtime, and checkout failed for about 4,000 customers.",
+        &["databases"],
+    ),
+    // One ordinary word in common, in another sense, is no match: "the close of a deal" and a
+    // month-end close, a school class and a Pilates class, a route and a bus route.
+    (
+        "accountant-management",
+        "I set my Year 10 class a mock exam using questions from the old specification, so 28 pupils sat a paper that didn't match what they'd been taught.",
+        &[],
+    ),
+    (
+        "sre-platform",
+        "At quarter-end I posted a £40,000 accrual to the wrong cost centre, and the operations director's management accounts showed an overspend that wasn't real.",
+        &[],
+    ),
+    (
+        "cashier-supermarket",
+        "I shipped a database migration that locked the orders table for 20 minutes at lunchtime, and checkout failed for about 4,000 customers.",
+        &[],
+    ),
+    (
+        "teacher-primary",
+        "I forecast a £200,000 deal to close in Q4 and it slipped to the next year because the client's budget was frozen.",
+        &[],
+    ),
+    (
+        "it-support",
+        "On a night shift two patients deteriorated at once and I escalated the third patient's rising early warning score two hours late.",
+        &[],
     ),
     // Words that say nothing about a requirement never match on their own.
     (

@@ -8,7 +8,9 @@
 //! it: function words and generic words ("work", "team", "experience", "ability") are never compared;
 //! the people a job serves ("patients", "customers") and everyday words ("called", "plan", "system")
 //! count only beside another word (or, for everyday words, as a core skill of the ad's role); so
-//! does a word, or a line of related words, that most of the ad's requirements share.
+//! does a word, or a line of related words, that most of the ad's requirements share. One word in
+//! common ties a text to a requirement only when it names the job's own work (a core skill of the
+//! ad's role, or a word of a related line: "dispensing", "reconciliation"); otherwise it takes two.
 
 use super::words::{stem, vocab, words_in, Utf16Index};
 use super::{
@@ -311,9 +313,22 @@ fn matches(ad: &JobAd, reqs: &[Requirement], text: &str) -> Vec<RequirementMatch
                 .then_some(WordLink::CoreSkill)
         };
         let judged: Vec<Option<WordLink>> = links.iter().map(judge).collect();
-        let strength = if judged.iter().flatten().any(|l| *l != WordLink::CoreSkill) {
+        // One word in common is enough when it names the job's own work (a core skill of the ad's
+        // role, or a word of a line of related words); an ordinary word has other senses ("the
+        // close of a deal", "a month-end close"), so then it takes two.
+        let counted: Vec<&str> = links
+            .iter()
+            .zip(&judged)
+            .filter(|(_, j)| matches!(j, Some(l) if *l != WordLink::CoreSkill))
+            .map(|(&(_, k, _), _)| ad_words[k].content.stem.as_str())
+            .collect();
+        let distinct: HashSet<&str> = counted.iter().copied().collect();
+        let specific = counted
+            .iter()
+            .any(|s| is_core(s) || v.related.contains_key(*s));
+        let strength = if distinct.len() >= 2 || specific {
             MatchStrength::Clear
-        } else if judged.iter().any(Option::is_some) {
+        } else if judged.contains(&Some(WordLink::CoreSkill)) {
             MatchStrength::Possible
         } else {
             continue;
