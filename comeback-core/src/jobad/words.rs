@@ -415,6 +415,77 @@ mod tests {
         assert_eq!(v.related.get("dose"), v.related.get(&stem("medication")));
     }
 
+    /// Every list the reader and the comparison use is in `data/jobad.txt`, none holds an entry
+    /// twice, and every related line has at least two words.
+    #[test]
+    fn the_vocabulary_has_every_list_once() {
+        const USED: &[&str] = &[
+            "heading_essential",
+            "heading_duties",
+            "heading_desirable",
+            "heading_values",
+            "heading_benefits",
+            "heading_salary",
+            "heading_apply",
+            "heading_company",
+            "heading_eeo",
+            "heading_other",
+            "heading_details",
+            "heading_title",
+            "lead_essential",
+            "lead_duty",
+            "lead_desirable",
+            "not_duty",
+            "verdict_essential",
+            "verdict_desirable",
+            "negated",
+            "clause_break",
+            "noise_eeo",
+            "noise_apply",
+            "noise_page",
+            "page_line",
+            "noise_salary",
+            "noise_benefits",
+            "noise_details",
+            "noise_company",
+            "value_cue",
+            "value_list_cue",
+            "value",
+            "title_word",
+            "title_noise",
+            "function",
+            "generic",
+            "audience",
+            "everyday",
+            "related",
+        ];
+        let mut section = "";
+        let mut seen: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for line in VOCAB.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                assert!(USED.contains(&name), "[{name}] is read by nothing");
+                continue;
+            }
+            assert!(
+                seen.entry(section).or_default().insert(line),
+                "[{section}] has {line:?} twice"
+            );
+            if section == "related" {
+                assert!(
+                    line.split(',').count() >= 2,
+                    "a related line of one word: {line:?}"
+                );
+            }
+        }
+        for name in USED {
+            assert!(seen.contains_key(name), "[{name}] is missing");
+        }
+    }
+
     #[test]
     fn utf16_offsets_match_a_direct_count() {
         let text = "a😀é".repeat(200);
