@@ -19,6 +19,10 @@ import fs from 'node:fs';
 const port = Number(process.env.E2E_PORT || 4174);
 const base = process.env.E2E_BASE || '/comeback/';
 const server = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, E2E_PORT: String(port), E2E_BASE: base }, stdio: 'ignore' });
+// PERF_BASELINE=<dir>: another build (say, the one before a change) measured in the same run, its
+// scenarios interleaved with this build's, so that the two medians are side by side.
+const baseline = process.env.PERF_BASELINE;
+const baselineServer = baseline && spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, E2E_DIST: baseline, E2E_PORT: String(port + 1), E2E_BASE: base }, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 800));
 
 const KEYS = 40;
@@ -142,8 +146,8 @@ const scenarios = [
     await page.focus('#t');
     await page.keyboard.press('End');
   }],
-  ...[[400, false], [2000, false], [400, true]].map(([n, flip]) => [`step 2 with live coach, ${n} words${flip ? ', every key changes the verdict' : ''}`, async (page) => {
-    await page.goto(`http://127.0.0.1:${port}${base}`);
+  ...[[port, ''], ...(baseline ? [[port + 1, ` [${baseline}]`]] : [])].flatMap(([at, which]) => [[400, false], [2000, false], [400, true]].map(([n, flip]) => [`step 2 with live coach, ${n} words${flip ? ', every key changes the verdict' : ''}${which}`, async (page) => {
+    await page.goto(`http://127.0.0.1:${at}${base}`);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     // Taps, as on a phone: a mouse left over the page would add hover hit-testing to every frame.
@@ -157,7 +161,7 @@ const scenarios = [
     await page.waitForTimeout(500);
     await field.focus();
     await page.keyboard.press('End');
-  }, flip ? (i) => (i % 2 === 0 ? 'Shift+Digit5' : 'Backspace') : undefined]),
+  }, flip ? (i) => (i % 2 === 0 ? 'Shift+Digit5' : 'Backspace') : undefined])),
 ];
 try {
   for (let round = 0; round < ROUNDS; round++) {
@@ -171,6 +175,7 @@ try {
 } finally {
   await browser.close();
   server.kill();
+  if (baselineServer) baselineServer.kill();
 }
 const results = [...samples].map(([label, keys]) => {
   const q = (f, p) => { const a = keys.map(f).sort((x, y) => x - y); return +a[Math.min(a.length - 1, Math.floor(p * a.length))].toFixed(1); };
