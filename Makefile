@@ -64,7 +64,7 @@ serve: tools
 	@echo ""
 	trunk serve --offline --dist target/serve-dist
 
-test: tools browser fmt-check clippy test-native test-browser build-release e2e
+test: tools browser fmt-check clippy test-native test-browser build-release sizes e2e
 	@echo "make test: every check passed"
 
 ## ---------- checks ----------
@@ -102,7 +102,9 @@ e2e: browser node-tools
 bench:
 	cargo bench -p comeback-core --bench analyze
 
+# Fails when the wasm is over its gzip budget (tools/sizes.sh).
 sizes:
+	@test -f dist/index.html || $(MAKE) --no-print-directory dist BASE=$(BASE)
 	@bash tools/sizes.sh dist
 
 perf: browser node-tools
