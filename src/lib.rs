@@ -16,7 +16,8 @@ pub mod storage;
 /// Mounts the app on the page and registers the offline worker.
 pub fn start() {
     leptos::mount::mount_to_body(app::App);
-    register_service_worker();
+    // In a task of its own, after the app's first frame: the mount is the task a phone waits on.
+    leptos::prelude::set_timeout(register_service_worker, std::time::Duration::ZERO);
 }
 
 /// Makes the page work offline after the first visit. Failure only means no offline copy.
