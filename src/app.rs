@@ -87,6 +87,7 @@ fn Header() -> impl IntoView {
     let status = Memo::new(move |_| match app.save_state.get() {
         SaveState::Saved | SaveState::Pending => ("saved", "Saved on this device"),
         SaveState::Failed(_) => ("failed", "Not saved: see the message above"),
+        SaveState::Held => ("failed", "Not saved: choose which version to keep"),
     });
     view! {
         <header class="topbar">

@@ -9,7 +9,8 @@ pub fn encode_story(story: &Story) -> String {
     story.to_json()
 }
 
-/// Reads one saved story, migrating older formats; says what is wrong otherwise.
+/// Reads one saved story, migrating older formats; otherwise says what is wrong, as a clause
+/// about the saved copy ("the saved copy is damaged…"), never in an import file's words.
 pub fn decode_story(raw: &str) -> Result<Story, String> {
     // Our own current-format values are read directly: the import limits (meant for files from
     // elsewhere) must never make a long draft the user typed here unreadable.
@@ -22,7 +23,7 @@ pub fn decode_story(raw: &str) -> Result<Story, String> {
         Ok(c) if c.schema_version == CURRENT_SCHEMA => c.stories,
         _ => {
             parse_import(raw.as_bytes())
-                .map_err(|e| e.message())?
+                .map_err(|e| e.saved_value_reason())?
                 .bank
                 .stories
         }
@@ -30,7 +31,7 @@ pub fn decode_story(raw: &str) -> Result<Story, String> {
     let mut stories = stories.into_iter();
     match (stories.next(), stories.next()) {
         (Some(s), None) => Ok(s),
-        (None, _) => Err("the saved value holds no story".into()),
-        (Some(_), Some(_)) => Err("the saved value holds more than one story".into()),
+        (None, _) => Err("the saved copy holds no story".into()),
+        (Some(_), Some(_)) => Err("the saved copy holds more than one story".into()),
     }
 }

@@ -6,8 +6,10 @@
 pub mod app;
 pub mod codec;
 pub mod components;
+pub mod crash;
 pub mod files;
 pub mod frame;
+pub mod later;
 pub mod pages;
 pub mod route;
 pub mod state;
@@ -15,6 +17,7 @@ pub mod storage;
 
 /// Mounts the app on the page and registers the offline worker.
 pub fn start() {
+    crash::install();
     leptos::mount::mount_to_body(app::App);
     // In a task of its own, after the app's first frame: the mount is the task a phone waits on.
     leptos::prelude::set_timeout(register_service_worker, std::time::Duration::ZERO);

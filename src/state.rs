@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use std::time::Duration;
 
+use comeback_core::story::sync::{self, OtherTab};
 use comeback_core::Story;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,6 +23,8 @@ thread_local! {
     static DIRTY_SINCE: Cell<(f64, f64)> = const { Cell::new((0.0, 0.0)) };
     static TYPING: RefCell<Vec<TypingListener>> = const { RefCell::new(Vec::new()) };
     static TYPING_KEY: Cell<u64> = const { Cell::new(0) };
+    /// This tab's name for its side slots (see `storage::HELD_PREFIX`).
+    static TAB: String = new_id();
 }
 
 /// A listener registered with [`AppState::on_typing`].
@@ -56,6 +59,8 @@ pub enum NoticeAction {
     DownloadUnreadable(String),
     /// Export everything as a file.
     ExportAll,
+    /// Download the report of the app's last failure (see `crash.rs`).
+    DownloadCrashReport,
 }
 
 /// A message at the top of the page.
@@ -98,6 +103,9 @@ pub enum SaveState {
     Pending,
     /// The last save failed; the text is only in memory.
     Failed(String),
+    /// Another tab changed a story this tab also changed: nothing of it is written over until
+    /// the user chooses (this tab's text is held in a side slot meanwhile).
+    Held,
 }
 
 /// Shared state, handed down through context.
@@ -116,6 +124,8 @@ pub struct AppState {
     /// Whether everything is saved.
     pub save_state: RwSignal<SaveState>,
     next_notice: StoredValue<u32>,
+    /// The notice that says saving failed, taken down once saving works again.
+    save_notice: StoredValue<Option<u32>>,
 }
 
 /// The app state from context.
@@ -187,6 +197,7 @@ impl AppState {
             undo: RwSignal::new(None),
             save_state: RwSignal::new(SaveState::Saved),
             next_notice: StoredValue::new(1),
+            save_notice: StoredValue::new(None),
         };
         if !loaded.available {
             app.notify(
@@ -198,15 +209,48 @@ impl AppState {
         for u in loaded.unreadable {
             app.notify(
                 Tone::Warning,
-                format!(
-                    "Some saved data could not be read ({}). It has been kept aside, not deleted: download it to keep a copy.",
-                    u.reason
-                ),
+                match &u.reason {
+                    Some(reason) => format!(
+                        "A story saved on this device could not be read: {reason}. Its text has been kept aside on this device, not deleted: download it to keep a copy."
+                    ),
+                    None => "A story that could not be read at an earlier visit is still kept aside on this device: download it to keep a copy.".to_string(),
+                },
                 Some(NoticeAction::DownloadUnreadable(u.kept_as)),
             );
         }
+        if storage::crash_log().is_some() {
+            app.notify(
+                Tone::Info,
+                "Comeback stopped unexpectedly during an earlier visit. Your stories are here. If it happens again, the error report (no story text in it) shows where it stopped.",
+                Some(NoticeAction::DownloadCrashReport),
+            );
+        }
+        for (key, held) in loaded.held {
+            app.adopt_held(key, held);
+        }
         app.wire_events();
         app
+    }
+
+    /// A tab was closed while it waited for the user to choose between its version of a story and
+    /// another tab's: its version comes back as a story of its own, and the side slot goes only
+    /// once that story is saved.
+    fn adopt_held(&self, key: String, mut story: Story) {
+        let name = display_title(&story);
+        story.id = new_id();
+        story.title = format!("{name} (from a tab closed before choosing)");
+        let id = story.id.clone();
+        self.stories.update(|v| v.insert(0, story));
+        self.mark_dirty(&id);
+        self.flush();
+        if DIRTY.with(|d| !d.borrow().contains(&id)) {
+            STORE.with(|s| s.release(&key));
+        }
+        self.notify(
+            Tone::Info,
+            format!("\u{201c}{name}\u{201d} was changed in two tabs, and one was closed before choosing which version to keep. That tab's version is now a separate story in your list."),
+            None,
+        );
     }
 
     fn wire_events(self) {
@@ -236,6 +280,19 @@ impl AppState {
                 }
             },
         ));
+        // Closing the tab while a conflict waits would leave the choice unmade: ask first. (The
+        // text is safe either way, in the side slot, but the user should know.)
+        std::mem::forget(window_event_listener_untyped("beforeunload", move |ev| {
+            if self.conflict.with_untracked(Option::is_some) {
+                self.flush();
+                ev.prevent_default();
+                if let Some(ev) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    ev.set_return_value(
+                        "A story is waiting for you to choose between two versions.",
+                    );
+                }
+            }
+        }));
         std::mem::forget(window_event_listener_untyped("storage", move |ev| {
             if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
                 if let Some(id) = ev.key().as_deref().and_then(storage::id_of_key) {
@@ -248,8 +305,8 @@ impl AppState {
         }));
     }
 
-    /// Shows a notice.
-    pub fn notify(&self, tone: Tone, text: impl Into<String>, action: Option<NoticeAction>) {
+    /// Shows a notice; returns its id.
+    pub fn notify(&self, tone: Tone, text: impl Into<String>, action: Option<NoticeAction>) -> u32 {
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id + 1);
         let text = text.into();
@@ -263,11 +320,26 @@ impl AppState {
                 action,
             });
         });
+        id
     }
 
-    /// Removes a notice.
+    /// Removes a notice (dismissing the error report's notice forgets the report).
     pub fn dismiss(&self, id: u32) {
+        let crash = self.notices.with_untracked(|n| {
+            n.iter()
+                .any(|x| x.id == id && x.action == Some(NoticeAction::DownloadCrashReport))
+        });
+        if crash {
+            storage::clear_crash_log();
+        }
         self.notices.update(|n| n.retain(|x| x.id != id));
+    }
+
+    /// Downloads the report of the app's last failure.
+    pub fn download_crash_report(&self) {
+        if let Some(report) = storage::crash_log() {
+            crate::files::download("comeback-error-report.txt", "text/plain", &report);
+        }
     }
 
     /// A copy of one story.
@@ -416,10 +488,16 @@ impl AppState {
             h.clear();
         }
         let ids: Vec<String> = DIRTY.with(|d| d.borrow().iter().cloned().collect());
-        let waiting = self.conflict.get_untracked().map(|c| c.id);
+        let waiting = self
+            .conflict
+            .with_untracked(|c| c.as_ref().map(|c| c.id.clone()));
         let mut failure = None;
         for id in ids {
             if waiting.as_deref() == Some(id.as_str()) {
+                // Not written over the other tab's version until the user chooses, but kept.
+                if let Err(e) = self.hold(&id) {
+                    failure = Some(e);
+                }
                 continue;
             }
             let Some(story) = self
@@ -434,25 +512,46 @@ impl AppState {
                     DIRTY.with(|d| d.borrow_mut().remove(&id));
                 }
                 Err(SaveError::Conflict(theirs)) => {
-                    self.conflict.set(Some(Conflict {
+                    self.open_conflict(Conflict {
                         id: id.clone(),
                         theirs: Some(*theirs),
-                    }));
+                    });
                 }
                 Err(e) => failure = Some(e),
             }
         }
+        self.record_save(failure);
+    }
+
+    /// Shows how the last save went: a failure's notice stays up until saving works again, and
+    /// then it is taken down and the user is told.
+    fn record_save(&self, failure: Option<SaveError>) {
         match failure {
             Some(e) => {
                 let msg = e.message();
                 if self.save_state.get_untracked() != SaveState::Failed(msg.clone()) {
-                    self.notify(Tone::Warning, msg.clone(), Some(NoticeAction::ExportAll));
+                    if let Some(old) = self.save_notice.get_value() {
+                        self.dismiss(old);
+                    }
+                    let id = self.notify(Tone::Warning, msg.clone(), Some(NoticeAction::ExportAll));
+                    self.save_notice.set_value(Some(id));
                 }
                 self.save_state.set(SaveState::Failed(msg));
             }
             None => {
+                if let Some(old) = self.save_notice.get_value() {
+                    self.save_notice.set_value(None);
+                    self.dismiss(old);
+                    self.notify(
+                        Tone::Info,
+                        "Saving works again: everything you typed is stored on this device now.",
+                        None,
+                    );
+                }
                 let any_left = DIRTY.with(|d| !d.borrow().is_empty());
-                let next = if any_left {
+                let next = if self.conflict.with_untracked(Option::is_some) {
+                    SaveState::Held
+                } else if any_left {
                     SaveState::Pending
                 } else {
                     SaveState::Saved
@@ -465,41 +564,53 @@ impl AppState {
         }
     }
 
+    /// Asks the user to choose between this tab's version of a story and another tab's. Until
+    /// they do, this tab's text is kept in memory and in a side slot, and the header says that
+    /// the story is not being saved.
+    fn open_conflict(&self, c: Conflict) {
+        let id = c.id.clone();
+        self.conflict.set(Some(c));
+        let held = self.hold(&id);
+        self.record_save(held.err());
+    }
+
+    /// Writes this tab's version of a story to its side slot.
+    fn hold(&self, id: &str) -> Result<(), SaveError> {
+        let Some(story) = self.story(id) else {
+            return Ok(());
+        };
+        TAB.with(|tab| STORE.with(|s| s.hold(&story, tab)))
+    }
+
+    /// The user chose: the side slot of that story is no longer needed.
+    fn release_hold(&self, id: &str) {
+        TAB.with(|tab| STORE.with(|s| s.release(&storage::held_key(id, tab))));
+    }
+
     /// Another tab changed or deleted a story. `raced` is the other tab's version when both tabs
     /// saved at the same moment (see `Store::concurrent_write`): then the user is asked even though
     /// this tab has nothing unsaved, since one of the two versions is no longer in storage.
     fn on_other_tab(&self, id: String, raced: Option<Story>) {
+        let ours = self.story(&id);
         if let Some(theirs) = raced {
-            let ours = self.story(&id);
-            if ours.is_some() && ours.as_ref() != Some(&theirs) {
-                self.conflict.set(Some(Conflict {
+            if sync::after_race(ours.as_ref(), &theirs) == OtherTab::Ask {
+                self.open_conflict(Conflict {
                     id,
                     theirs: Some(theirs),
-                }));
+                });
                 return;
             }
         }
-        let dirty = DIRTY.with(|d| d.borrow().contains(&id));
-        let reread = STORE.with(|s| s.reread(&id));
-        match reread {
-            Some(Ok(theirs)) => {
-                let ours = self.story(&id);
-                if ours.as_ref() == Some(&theirs) {
-                    return;
-                }
-                if dirty && ours.is_some() {
-                    self.conflict.set(Some(Conflict {
-                        id,
-                        theirs: Some(theirs),
-                    }));
-                } else {
-                    self.stories
-                        .update(|v| match v.iter_mut().find(|s| s.id == theirs.id) {
-                            Some(s) => *s = theirs,
-                            None => v.insert(0, theirs),
-                        });
-                }
-            }
+        // Unsaved words, not merely an unsaved step number: what this tab holds differs in
+        // content from what it last read or wrote.
+        let base = STORE.with(|s| s.seen_story(&id));
+        let unsaved = DIRTY.with(|d| d.borrow().contains(&id))
+            && match (&ours, &base) {
+                (Some(o), Some(b)) => !o.same_content(b),
+                _ => true,
+            };
+        let theirs = match STORE.with(|s| s.reread(&id)) {
+            Some(Ok(theirs)) => Some(theirs),
             Some(Err(_)) => {
                 // The other tab wrote something we cannot read; keep ours and say so.
                 self.notify(
@@ -507,22 +618,30 @@ impl AppState {
                     "Another tab saved a version of a story that this page cannot read. Your version here is kept.",
                     None,
                 );
+                return;
             }
-            None => {
-                let open = self.route.get_untracked().story_id() == Some(id.as_str());
-                if self.story(&id).is_none() {
-                    return;
-                }
-                if dirty || open {
-                    self.conflict.set(Some(Conflict { id, theirs: None }));
-                } else {
-                    self.stories.update(|v| v.retain(|s| s.id != id));
+            None => None,
+        };
+        let open = self.route.get_untracked().story_id() == Some(id.as_str());
+        match sync::after_other_save(ours.as_ref(), theirs.as_ref(), unsaved, open) {
+            OtherTab::Nothing => {}
+            OtherTab::Ask => self.open_conflict(Conflict { id, theirs }),
+            OtherTab::Remove => self.stories.update(|v| v.retain(|s| s.id != id)),
+            OtherTab::Follow => {
+                // Storage now holds what this tab shows: nothing of ours is left to write.
+                DIRTY.with(|d| d.borrow_mut().remove(&id));
+                if let Some(theirs) = theirs {
+                    self.stories
+                        .update(|v| match v.iter_mut().find(|s| s.id == theirs.id) {
+                            Some(s) => *s = theirs,
+                            None => v.insert(0, theirs),
+                        });
                 }
             }
         }
     }
 
-    /// Resolves a conflict by keeping this tab's version.
+    /// Resolves a conflict by keeping this tab's version; the other tab's is kept as a copy.
     pub fn keep_mine(&self) {
         let Some(c) = self.conflict.get_untracked() else {
             return;
@@ -532,8 +651,24 @@ impl AppState {
             match STORE.with(|s| s.save_over(&story)) {
                 Ok(()) => {
                     DIRTY.with(|d| d.borrow_mut().remove(&c.id));
+                    self.release_hold(&c.id);
                 }
-                Err(e) => self.notify(Tone::Warning, e.message(), Some(NoticeAction::ExportAll)),
+                Err(e) => {
+                    self.notify(Tone::Warning, e.message(), Some(NoticeAction::ExportAll));
+                }
+            }
+            // Nothing typed in the other tab is thrown away either.
+            if let Some(mut theirs) = c.theirs.filter(|t| !t.same_content(&story)) {
+                theirs.id = new_id();
+                theirs.title = format!("{} (the other tab's version)", display_title(&theirs));
+                let id = theirs.id.clone();
+                self.stories.update(|v| v.insert(0, theirs));
+                self.mark_dirty(&id);
+                self.notify(
+                    Tone::Info,
+                    "The version from the other tab was kept as a separate story in your list.",
+                    None,
+                );
             }
         }
         self.flush();
@@ -545,6 +680,7 @@ impl AppState {
             return;
         };
         self.conflict.set(None);
+        self.release_hold(&c.id);
         if c.theirs.is_none() {
             // Deleted elsewhere: delete here too, with the usual undo.
             self.delete(&c.id);

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::codec as saved;
+use comeback_core::story::sync::{self, BeforeSave};
 use comeback_core::Story;
 use wasm_bindgen::JsCast;
 
@@ -20,6 +21,14 @@ use wasm_bindgen::JsCast;
 pub const STORY_PREFIX: &str = "comeback.story.";
 /// Prefix under which unreadable values are kept aside.
 pub const UNREADABLE_PREFIX: &str = "comeback.unreadable.";
+/// Prefix of the side slot where a tab keeps a story's text while a conflict with another tab is
+/// unresolved (`comeback.held.<story id>.<tab>`): the story's own value is not written then, and
+/// this slot means closing the tab loses nothing.
+pub const HELD_PREFIX: &str = "comeback.held.";
+/// The last few panics' messages, kept for an error report (see `crash.rs`).
+pub const CRASH_KEY: &str = "comeback.crash-log";
+/// How many panics the report keeps.
+const CRASHES_KEPT: usize = 5;
 /// Small app-wide settings (last open route).
 pub const META_KEY: &str = "comeback.meta";
 
@@ -57,8 +66,9 @@ impl SaveError {
 pub struct Unreadable {
     /// Where the raw text now lives.
     pub kept_as: String,
-    /// What was wrong with it.
-    pub reason: String,
+    /// What was wrong with it, as a clause about the saved copy; `None` for a value kept aside
+    /// at an earlier visit (its reason was told then).
+    pub reason: Option<String>,
 }
 
 /// Everything read at start-up.
@@ -68,6 +78,9 @@ pub struct Loaded {
     pub stories: Vec<Story>,
     /// Values that could not be read and were kept aside.
     pub unreadable: Vec<Unreadable>,
+    /// Versions held aside by a tab that was closed with a conflict unresolved, which differ from
+    /// every story read; each with the key it was found under (remove it once the story is saved).
+    pub held: Vec<(String, Story)>,
     /// False when localStorage cannot be used at all.
     pub available: bool,
 }
@@ -137,7 +150,33 @@ impl Store {
                     if self.set(&kept_as, &raw).is_ok() {
                         self.remove(&key);
                     }
-                    out.unreadable.push(Unreadable { kept_as, reason });
+                    out.unreadable.push(Unreadable {
+                        kept_as,
+                        reason: Some(reason),
+                    });
+                }
+            }
+        }
+        // Text a tab held aside while it waited for the user's choice between two versions.
+        for key in self.keys() {
+            if !key.starts_with(HELD_PREFIX) {
+                continue;
+            }
+            let Some(raw) = self.get(&key) else { continue };
+            match saved::decode_story(&raw) {
+                Ok(story) if out.stories.iter().any(|s| s.same_content(&story)) => {
+                    self.remove(&key);
+                }
+                Ok(story) => out.held.push((key, story)),
+                Err(reason) => {
+                    let kept_as = format!("{UNREADABLE_PREFIX}{key}");
+                    if self.set(&kept_as, &raw).is_ok() {
+                        self.remove(&key);
+                    }
+                    out.unreadable.push(Unreadable {
+                        kept_as,
+                        reason: Some(reason),
+                    });
                 }
             }
         }
@@ -148,7 +187,7 @@ impl Store {
             {
                 out.unreadable.push(Unreadable {
                     kept_as: key,
-                    reason: "kept aside earlier".into(),
+                    reason: None,
                 });
             }
         }
@@ -170,14 +209,11 @@ impl Store {
     /// Saves one story unless another tab changed it since this tab last read or wrote it.
     pub fn save(&self, story: &Story) -> Result<(), SaveError> {
         let key = story_key(&story.id);
-        let current = self.get(&key);
-        let seen = self.seen.borrow().get(&key).cloned();
-        if let Some(current) = &current {
-            if seen.as_deref() != Some(current.as_str()) {
-                if let Ok(theirs) = saved::decode_story(current) {
-                    if theirs != *story {
-                        return Err(SaveError::Conflict(Box::new(theirs)));
-                    }
+        if let Some(current) = self.get(&key) {
+            let seen = self.seen.borrow().get(&key).is_some_and(|s| *s == current);
+            if let Ok(theirs) = saved::decode_story(&current) {
+                if sync::before_save(story, Some(&theirs), seen) == BeforeSave::Ask {
+                    return Err(SaveError::Conflict(Box::new(theirs)));
                 }
             }
         }
@@ -194,6 +230,17 @@ impl Store {
         self.set(key, &raw)?;
         self.seen.borrow_mut().insert(key.to_string(), raw);
         Ok(())
+    }
+
+    /// Keeps this tab's version of a story in its side slot (see [`HELD_PREFIX`]) while the user
+    /// has not chosen between it and another tab's.
+    pub fn hold(&self, story: &Story, tab: &str) -> Result<(), SaveError> {
+        self.set(&held_key(&story.id, tab), &saved::encode_story(story))
+    }
+
+    /// Removes a side slot once the user has chosen (or its story has been saved another way).
+    pub fn release(&self, key: &str) {
+        self.remove(key);
     }
 
     /// Deletes a story's saved copy.
@@ -233,6 +280,12 @@ impl Store {
         saved::decode_story(new).ok()
     }
 
+    /// The story as this tab last read or wrote it, if it can be read.
+    pub fn seen_story(&self, id: &str) -> Option<Story> {
+        let raw = self.seen.borrow().get(&story_key(id)).cloned()?;
+        saved::decode_story(&raw).ok()
+    }
+
     /// Records that this tab has now seen the stored value (after the user took the other tab's version).
     pub fn mark_seen(&self, id: &str) {
         let key = story_key(id);
@@ -257,6 +310,11 @@ pub fn story_key(id: &str) -> String {
     format!("{STORY_PREFIX}{id}")
 }
 
+/// The side-slot key of a story held by one tab.
+pub fn held_key(id: &str, tab: &str) -> String {
+    format!("{HELD_PREFIX}{id}.{tab}")
+}
+
 /// The story id behind a localStorage key, if it is a story's key.
 pub fn id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(STORY_PREFIX)
@@ -275,4 +333,58 @@ fn classify(err: wasm_bindgen::JsValue) -> SaveError {
         return SaveError::Other(ex.message());
     }
     SaveError::Other(format!("{err:?}"))
+}
+
+/// Adds a panic's message to the error report kept on the device and returns the whole report as
+/// text. Called from the panic hook: it uses no app state and never panics itself.
+pub fn record_crash(message: &str, at_ms: f64) -> String {
+    let ls = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    let mut log: Vec<serde_json::Value> = ls
+        .as_ref()
+        .and_then(|ls| ls.get_item(CRASH_KEY).ok().flatten())
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default();
+    let page = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    log.push(serde_json::json!({ "at_ms": at_ms, "page": page, "message": message }));
+    let keep_from = log.len().saturating_sub(CRASHES_KEPT);
+    let log = log.split_off(keep_from);
+    if let Some(ls) = &ls {
+        let _ = ls.set_item(
+            CRASH_KEY,
+            &serde_json::Value::Array(log.clone()).to_string(),
+        );
+    }
+    crash_report(&log)
+}
+
+/// The error report kept on the device, as text, if there is one.
+pub fn crash_log() -> Option<String> {
+    let ls = web_sys::window().and_then(|w| w.local_storage().ok().flatten())?;
+    let raw = ls.get_item(CRASH_KEY).ok().flatten()?;
+    let log: Vec<serde_json::Value> = serde_json::from_str(&raw).ok()?;
+    (!log.is_empty()).then(|| crash_report(&log))
+}
+
+/// Forgets the error report (the user dismissed it).
+pub fn clear_crash_log() {
+    if let Some(ls) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = ls.remove_item(CRASH_KEY);
+    }
+}
+
+fn crash_report(log: &[serde_json::Value]) -> String {
+    let mut out = String::from(
+        "Comeback error report. It holds no story text: only where the app stopped and why.\n",
+    );
+    for entry in log {
+        let at = entry.get("at_ms").and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at));
+        let when: String = date.to_iso_string().into();
+        let page = entry.get("page").and_then(|v| v.as_str()).unwrap_or("");
+        let msg = entry.get("message").and_then(|v| v.as_str()).unwrap_or("");
+        out.push_str(&format!("\n{when} on page '{page}':\n{msg}\n"));
+    }
+    out
 }

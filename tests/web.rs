@@ -70,10 +70,12 @@ fn value_from_a_newer_version_is_kept_aside_with_a_reason() {
     let loaded = Store::open().load();
     assert!(loaded.stories.is_empty());
     assert_eq!(loaded.unreadable.len(), 1);
+    let reason = loaded.unreadable[0].reason.clone().unwrap_or_default();
+    assert!(reason.contains("newer"), "{reason}");
+    // A saved value is not a file the user chose: the words say so.
     assert!(
-        loaded.unreadable[0].reason.contains("newer"),
-        "{}",
-        loaded.unreadable[0].reason
+        !reason.contains("file") && !reason.contains("import"),
+        "{reason}"
     );
 }
 
@@ -168,4 +170,114 @@ fn routes_round_trip_with_odd_ids() {
     assert_eq!(Route::parse(""), Route::Home);
     assert_eq!(Route::parse("#/paste"), Route::Paste);
     assert!(matches!(Route::parse("#/story/x/9"), Route::NotFound(_)));
+}
+
+/// Waits `ms` milliseconds of real time.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn delayed_work_never_runs_after_its_owner_is_gone() {
+    use comeback::later::Later;
+    use leptos::prelude::*;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::Duration;
+
+    let ran = Rc::new(Cell::new(0));
+    let owner = Owner::new();
+    let later = owner.with(Later::new);
+    let (r1, r2, r3) = (ran.clone(), ran.clone(), ran.clone());
+    // A signal owned by the same owner: reading it after disposal would panic.
+    let signal = owner.with(|| RwSignal::new(1));
+    later.after(Duration::from_millis(20), move || {
+        r1.set(r1.get() + signal.get_untracked())
+    });
+    later.next_frame(move || r2.set(r2.get() + 10));
+    owner.cleanup();
+    assert!(!later.alive());
+    later.after(Duration::from_millis(1), move || r3.set(r3.get() + 100));
+    sleep(80).await;
+    assert_eq!(ran.get(), 0, "a task ran after its owner was cleaned up");
+
+    // While the owner lives, a burst of calls runs once, after the last.
+    let owner = Owner::new();
+    let later = owner.with(Later::new);
+    let count = Rc::new(Cell::new(0));
+    for _ in 0..5 {
+        let c = count.clone();
+        later.after(Duration::from_millis(15), move || c.set(c.get() + 1));
+    }
+    sleep(80).await;
+    assert_eq!(count.get(), 1);
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+fn a_panic_shows_a_message_and_keeps_a_report() {
+    ls().clear().unwrap();
+    comeback::crash::show("index out of bounds: the len is 0 but the index is 3");
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc
+        .get_element_by_id(comeback::crash::CRASH_ID)
+        .expect("a message");
+    let text = el.text_content().unwrap_or_default();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(text.contains("Your text is saved"), "{text}");
+    assert!(text.contains("Reload"), "{text}");
+    assert_eq!(el.get_attribute("role").as_deref(), Some("alert"));
+    let link = el
+        .query_selector("a[download]")
+        .unwrap()
+        .expect("a report link");
+    assert!(link.get_attribute("href").unwrap().starts_with("blob:"));
+    let log = ls()
+        .get_item(comeback::storage::CRASH_KEY)
+        .unwrap()
+        .unwrap();
+    assert!(log.contains("the index is 3"), "{log}");
+    let report = comeback::storage::crash_log().unwrap();
+    assert!(report.contains("the index is 3"), "{report}");
+    // Only the last few are kept.
+    for i in 0..8 {
+        comeback::storage::record_crash(&format!("panic {i}"), 0.0);
+    }
+    let report = comeback::storage::crash_log().unwrap();
+    assert!(
+        !report.contains("panic 2") && report.contains("panic 7"),
+        "{report}"
+    );
+    comeback::storage::clear_crash_log();
+    assert!(comeback::storage::crash_log().is_none());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_held_version_comes_back_at_load_and_a_copy_already_saved_is_dropped() {
+    use comeback::storage::held_key;
+    ls().clear().unwrap();
+    let store = Store::open();
+    let saved = sample("s1");
+    store.save(&saved).unwrap();
+    let mut typed = saved.clone();
+    typed.context = "Typed while the prompt was open 🙂".into();
+    store.hold(&typed, "tabA").unwrap();
+    store.hold(&saved, "tabB").unwrap();
+    let loaded = Store::open().load();
+    assert_eq!(
+        loaded.held.len(),
+        1,
+        "only the version that differs comes back"
+    );
+    assert_eq!(loaded.held[0].0, held_key("s1", "tabA"));
+    assert_eq!(loaded.held[0].1.context, typed.context);
+    assert_eq!(ls().get_item(&held_key("s1", "tabB")).unwrap(), None);
+    assert!(ls().get_item(&held_key("s1", "tabA")).unwrap().is_some());
+    ls().clear().unwrap();
 }

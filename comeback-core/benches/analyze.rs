@@ -2,6 +2,7 @@
 //!
 //! Run: `cargo bench -p comeback-core --bench analyze`
 
+use comeback_core::analyzer::embed::Embedding;
 use comeback_core::analyzer::{
     analyze_answer, analyze_story, clear_sentence_cache, story_from_answer,
 };
@@ -128,6 +129,67 @@ fn main() {
         || {
             i += 1;
             black_box(analyze_story(black_box(&stories[i % 2])));
+        },
+    );
+    embedding_rows();
+}
+
+/// The learned layer's share: reading the table, embedding every sentence of a 400-word answer (a
+/// pasted answer, or the first analysis), and one sentence after a key press.
+fn embedding_rows() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/model/embed.bin");
+    let Ok(bytes) = std::fs::read(path) else {
+        println!("embedding rows skipped: {path} cannot be read");
+        return;
+    };
+    measure(
+        "embed: read the table",
+        20,
+        || {},
+        || {
+            black_box(Embedding::from_bytes(black_box(&bytes)).is_ok());
+        },
+    );
+    let Ok(table) = Embedding::from_bytes(&bytes) else {
+        println!("embedding rows skipped: {path} is not a table");
+        return;
+    };
+    let text = answer_of(400);
+    let sentences: Vec<&str> = text
+        .split_inclusive(['.', '\n'])
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    let label = format!("embed: 400 words, {} sentences", sentences.len());
+    measure(
+        &label,
+        2000,
+        || {},
+        || {
+            for s in &sentences {
+                black_box(table.sentence(black_box(s)));
+            }
+        },
+    );
+    let last = sentences.last().copied().unwrap_or_default();
+    let typed = [last.to_string(), format!("{last}x")];
+    let mut i = 0;
+    measure(
+        "embed: key press, one sentence",
+        20000,
+        || {},
+        || {
+            i += 1;
+            black_box(table.sentence(black_box(&typed[i % 2])));
+        },
+    );
+    let weights = vec![0.01; table.dims()];
+    measure(
+        "explain: key press, one sentence",
+        20000,
+        || {},
+        || {
+            i += 1;
+            black_box(table.explain(black_box(&typed[i % 2]), &weights, 0.0));
         },
     );
 }

@@ -5,8 +5,17 @@
 
 use comeback_core::analyzer::analyze_answer;
 
+/// The flags raised as likely. A "possible" flag has a lower bar by design (a failure the speaker
+/// owns in the role's work, on real answers' labels); these tables, written for the likely ones,
+/// check that none of them is asserted. `NEVER_EVEN_POSSIBLE` below checks the cases where not
+/// even a possible flag may show.
 fn flags(text: &str, role: &str) -> Vec<&'static str> {
-    analyze_answer(text, Some(role)).red_flag_ids()
+    analyze_answer(text, Some(role))
+        .red_flags
+        .iter()
+        .filter(|h| !h.possible)
+        .map(|h| h.flag.id())
+        .collect()
 }
 
 /// Fails with every (role, text) case whose flags are `wrong`, each line saying what was `want`ed.
@@ -126,10 +135,12 @@ fn clean_stories_raise_no_flag() {
     let mut bad = Vec::new();
     for (role, text) in CLEAN {
         let r = analyze_answer(text, Some(role));
-        if !r.red_flags.is_empty() {
+        // Likely flags only: a possible one has a lower bar (see `flags`).
+        if r.red_flags.iter().any(|h| !h.possible) {
             let ev: Vec<String> = r
                 .red_flags
                 .iter()
+                .filter(|h| !h.possible)
                 .map(|h| {
                     format!(
                         "{}: {:?}",
@@ -281,6 +292,13 @@ const JUDGMENT_CLEAN: &[(&str, &str)] = &[
     // The old habit told beside the new one.
     ("Proofreader", "When I rushed, I missed things, so now I read every page twice before it goes to print."),
     ("Software engineer", "I used to cut corners on documentation, but since that audit I write up every change the same day."),
+    ("Project manager", "I told the sponsor on the Monday when it wasn't going to land, and we re-planned together."),
+    ("Pharmacist", "A wholesaler sent the wrong strength in a sealed box; I spotted the label at the check and quarantined all 50 packs."),
+    ("Content writer", "The client's legal team rewrote my article the night before launch, and I missed the deadline while we agreed a final version."),
+    ("Customer service representative", "I chose to stay on the line with the customer for forty minutes while the billing system recovered."),
+    ("Software engineer", "Rather than argue with the reviewer, I wrote a benchmark and we agreed on the faster version together."),
+    ("Product manager", "I argued for a two-week delay, and the board agreed once I showed them the failure rate."),
+    ("Journalist", "The wire service sent a story with typos in every name, and I caught them before it went to print."),
 ];
 
 #[test]
@@ -675,7 +693,13 @@ fn a_vague_verdict_on_core_work_is_not_core_competency() {
     use comeback_core::Key;
     let vague = "I botched a sales demo for a logistics prospect last spring, and we didn't win the account.";
     let r = analyze_answer(vague, Some("Sales representative"));
-    assert!(!r.red_flag_ids().contains(&"core_competency"), "{vague}");
+    // No core skill is asserted (at most a possible flag: the speaker's own failure in the work).
+    assert!(
+        !r.red_flags
+            .iter()
+            .any(|h| h.flag.id() == "core_competency" && !h.possible),
+        "{vague}"
+    );
     assert!(!r.key(Key::Choice).met, "{vague}");
     let told =
         "I misread the prospect's volumes in the pitch and quoted them for the wrong fleet size.";
@@ -756,4 +780,37 @@ fn a_novice_left_alone_is_poor_judgment() {
         wanting(NOVICE_NOT_ALONE, "no poor_judgment"),
         |_, got| got.contains(&"poor_judgment"),
     );
+}
+
+/// (role, text): no flag at all, not even a possible one: someone else's error, a habit taken up
+/// since, time off, a temptation resisted, a call made for a sound stated reason, nobody's fault.
+const NEVER_EVEN_POSSIBLE: &[(&str, &str)] = &[
+    ("Registered nurse", "I worked beside an agency nurse who gave the wrong dose, and I reported it the moment I saw the chart."),
+    ("Pharmacy technician", "A mistake my colleague made was the wrong strength on a label; I caught it at the final check and we re-labelled it."),
+    ("Staff nurse", "Since then I never hand over without reading the drug chart aloud with the next nurse."),
+    ("Accountant", "I never took a proper lunch break during the year-end close, and I burned out by March."),
+    ("Nurse", "I didn't book my annual leave early enough, so I missed my sister's wedding."),
+    ("Nurse", "I was tempted to cut corners on the handover to get the ward settled, but I went through every chart with the night nurse instead."),
+    ("Data analyst", "I assumed the vendor's file used the same date format as last month, which was reasonable because it had for two years, and they changed it without notice."),
+    ("Site reliability engineer", "No one was blamed: the review found a certificate had expired on the load balancer at 2 am."),
+    ("Key account manager", "None of my team dropped the ball; the buyer's board froze all new contracts after a profit warning."),
+    ("Nurse", "An agency nurse had backdated an observation chart, and I reported it to the ward manager the same shift."),
+    ("Software engineer", "I used to cut corners on documentation, but since that audit I write up every change the same day."),
+    ("Project manager", "I told the sponsor on the Monday when it wasn't going to land, and we re-planned together."),
+    ("Pharmacist", "A wholesaler sent the wrong strength in a sealed box; I spotted the label at the check and quarantined all 50 packs."),
+    ("Customer service representative", "I chose to stay on the line with the customer for forty minutes while the billing system recovered."),
+    ("Software engineer", "Rather than argue with the reviewer, I wrote a benchmark and we agreed on the faster version together."),
+    ("Journalist", "The wire service sent a story with typos in every name, and I caught them before it went to print."),
+];
+
+#[test]
+fn nothing_is_flagged_even_as_possible_in_these() {
+    let bad: Vec<String> = NEVER_EVEN_POSSIBLE
+        .iter()
+        .filter_map(|(role, text)| {
+            let got = analyze_answer(text, Some(role)).red_flag_ids();
+            (!got.is_empty()).then(|| format!("[{role}] {text}\n    got {got:?}"))
+        })
+        .collect();
+    assert!(bad.is_empty(), "{}:\n{}", bad.len(), bad.join("\n"));
 }

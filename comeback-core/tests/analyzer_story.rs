@@ -448,8 +448,15 @@ fn a_figure_is_quoted_with_its_percent_or_currency_sign() {
         .filter(|f| f.rule == "numbers-figure")
         .map(|f| f.quote.as_str())
         .collect();
-    assert!(quotes.contains(&"35%"), "{quotes:?}");
-    assert!(quotes.iter().any(|q| q.starts_with("£4,000")), "{quotes:?}");
+    // The figure is quoted with what it measures, its sign included.
+    assert!(
+        quotes.iter().any(|q| q.contains("35% of our users")),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes.iter().any(|q| q.contains("£4,000 in refunds")),
+        "{quotes:?}"
+    );
     for f in r
         .key(Key::Numbers)
         .findings

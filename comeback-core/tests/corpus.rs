@@ -1,204 +1,202 @@
-//! The agreement harness: runs the analyzer on the labelled corpus (`tests/corpus/*.jsonl`) and
-//! compares its verdicts with careful human labels. Tune rules on `tuning.jsonl`, `fresh.jsonl`,
-//! `blind.jsonl`, `blind2.jsonl`, `blind3.jsonl`, `blind4.jsonl`, `blind5.jsonl` and `blind6.jsonl`
-//! (the last seven were evaluation sets, each promoted to tuning material once scored: fresh and
-//! blind on 2026-11-25, blind2 on 2026-11-25 (evening), blind3 on 2026-11-25 (night), blind4,
-//! blind5 and blind6 on 2026-11-26); the holdout set measures how well that tuning carries over (aggregate figures
-//! only). `BLIND` names the untouched evaluation set, when there is one (`blind7.jsonl`): only its
-//! aggregate figures are ever printed.
+//! The agreement harness: runs the analyzer on every labelled set in `tests/corpus/` and compares
+//! its verdicts with careful human labels. One table, [`SETS`], names every set, what it may be
+//! used for and its floors (see `tests/corpus/README.md`; the history of every score is in
+//! `tests/corpus/HISTORY.md`).
 //!
-//! Run with `cargo test -p comeback-core --test corpus -- --nocapture` to see the figures.
+//! - The team's own answers (`tuning.jsonl`, `fresh.jsonl`, `blind*.jsonl`): tuning material, with
+//!   per-answer lines, except the holdout and the last blind set, which print aggregates only.
+//! - Real published answers, paraphrased (`real/real-tune.jsonl`, `real/real-sealed.jsonl`): the
+//!   figures that matter. `real-tune` may be tuned on; `real-sealed` is scored at most once per
+//!   round of analyzer work (logged in the corpus README), never tuned on, and prints aggregates only.
+//!
+//! Run with `cargo test -p comeback-core --test corpus -- --nocapture` to see the figures. A set
+//! file that is missing or unreadable fails the test.
 
-use comeback_core::analyzer::analyze_answer;
-use comeback_core::Key;
-use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt::Write;
 use std::path::Path;
 
-/// Per-key agreement floors on the holdout set (just below what the analyzer reaches; never below 0.75).
-const FLOOR_CHOICE: f64 = 0.80;
-const FLOOR_NUMBERS: f64 = 0.97;
-const FLOOR_TURNAROUND: f64 = 0.86;
-const FLOOR_IMPROVEMENT: f64 = 0.86;
-const FLOOR_GROWTH: f64 = 0.97;
-/// Red-flag precision floor on the holdout set (a false alarm costs trust).
-const FLOOR_FLAG_PRECISION: f64 = 0.95;
-/// Floors on the untouched evaluation set named by `BLIND` (`blind7.jsonl`, written blind while
-/// the rules were tuned on blind6), which guard against regressions only.
-const FLOOR_BLIND: f64 = 0.70;
-const FLOOR_BLIND_PRECISION: f64 = 0.45;
-/// Floors on the sixth blind set (`blind6.jsonl`) now that it is tuning material (promoted on
-/// 2026-11-26, second session): scored blind it gave choice .740, numbers .940, turnaround .820,
-/// improvement .840, growth .920, red-flag precision .600 on 5 flags, recall .158, core competency
-/// 0 of 12; after the round that tuned on it, its lowest key is turnaround at .880 and its red-flag
-/// precision 1.000 (15 true, 0 false: too few flags for a tight floor).
-const FLOOR_BLIND6: f64 = 0.86;
-const FLOOR_BLIND6_PRECISION: f64 = 0.85;
-/// Floors on the first blind set (`blind.jsonl`) now that it is tuning material: it was scored
-/// blind at improvement .640 and red-flag precision .500 before it was promoted, and reached
-/// .840 (lowest key) and 1.000 after the 2026-11-25 tuning round.
-const FLOOR_BLIND1: f64 = 0.83;
-const FLOOR_BLIND1_PRECISION: f64 = 0.95;
-/// Floors on the second blind set (`blind2.jsonl`) now that it is tuning material: scored blind it
-/// gave choice .760, numbers .920, turnaround .780, improvement .800, growth .860 and red-flag
-/// precision .667 (3 flags); after the 2026-11-25 (evening) round, which tuned on it, its lowest keys are
-/// numbers and improvement at .920, and its red-flag precision .900 (9 true, 1 false: too few
-/// flags for a tight floor).
-const FLOOR_BLIND2: f64 = 0.91;
-const FLOOR_BLIND2_PRECISION: f64 = 0.85;
-/// Floors on the third blind set (`blind3.jsonl`) now that it is tuning material: scored blind it
-/// gave choice .880, numbers .960, turnaround .960, improvement .900, growth .960 and red-flag
-/// precision .600 (5 flags; core competency 0 of 10); after the 2026-11-25 (night) round, which
-/// tuned on it, its lowest key is improvement at .900 and its red-flag precision 1.000 (12 true,
-/// 0 false: too few flags for a tight floor).
-const FLOOR_BLIND3: f64 = 0.89;
-const FLOOR_BLIND3_PRECISION: f64 = 0.85;
-/// Floors on the fourth blind set (`blind4.jsonl`) now that it is tuning material: scored blind it
-/// gave choice .840, numbers .940, turnaround .940, improvement .740, growth 1.000 and red-flag
-/// precision 1.000 on 6 flags (recall .231, core competency 0 of 9); after the 2026-11-26 round,
-/// which tuned on it (core competency by meaning, improvement told as ordinary actions), its lowest
-/// key is improvement at .900 and its red-flag precision 1.000 (15 true, 0 false: too few flags
-/// for a tight floor).
-const FLOOR_BLIND4: f64 = 0.89;
-const FLOOR_BLIND4_PRECISION: f64 = 0.85;
-/// Floors on the fifth blind set (`blind5.jsonl`) now that it is tuning material: scored blind it
-/// gave choice .820, numbers .980, turnaround .840, improvement .860, growth .900 and red-flag
-/// precision .600 on 5 flags (recall .136, core competency 1 of 14); the analyzer from before the
-/// blind4 round scored the same keys, precision .500 and core competency 0 of 14. After the
-/// 2026-11-26 (night) round, which tuned on it, its lowest keys are choice and improvement at .860
-/// and its red-flag precision .833 (5 true, 1 false: too few flags for a tight floor).
-const FLOOR_BLIND5: f64 = 0.85;
-const FLOOR_BLIND5_PRECISION: f64 = 0.75;
+use comeback_core::analyzer::{analyze_answer, Report};
+use comeback_core::Key;
+use serde_json::Value;
 
-fn floor(k: Key) -> f64 {
-    match k {
-        Key::Choice => FLOOR_CHOICE,
-        Key::Numbers => FLOOR_NUMBERS,
-        Key::Turnaround => FLOOR_TURNAROUND,
-        Key::Improvement => FLOOR_IMPROVEMENT,
-        Key::Growth => FLOOR_GROWTH,
-    }
+/// What a set may be used for, which decides what is printed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Use {
+    /// Tuning material: every disagreement is printed with its id.
+    Tuning,
+    /// Scored in aggregate only: never tune on it.
+    Aggregate,
 }
 
+/// One labelled set, what it may be used for, and the figures it must keep.
+struct Set {
+    /// File under `tests/corpus/`.
+    file: &'static str,
+    /// Whether per-answer lines may be printed.
+    use_: Use,
+    /// Real published answers (with evidence quotes, key 1 reasons and a second labeller).
+    real: bool,
+    /// Per-key agreement, in `Key::ALL` order, when the real-answer round began (2026-12-07): a
+    /// change may cost a team-written set at most [`MAX_DROP`] on any key. Zero where no floor is set.
+    base: [f64; 5],
+    /// Floor on red-flag precision (per flag raised).
+    precision: f64,
+}
+
+/// How far the team's own sets may fall on any key while the analyzer is improved on real answers.
+const MAX_DROP: f64 = 0.03;
+
+/// Every labelled set, in the order they are printed.
+#[rustfmt::skip]
+const SETS: &[Set] = &[
+    Set {
+        file: "tuning.jsonl",
+        use_: Use::Tuning,
+        real: false,
+        base: [0.964, 0.982, 0.946, 1.000, 1.000],
+        precision: 0.95,
+    },
+    Set {
+        file: "fresh.jsonl",
+        use_: Use::Tuning,
+        real: false,
+        base: [0.956, 0.933, 0.889, 0.933, 0.956],
+        precision: 0.95,
+    },
+    Set {
+        file: "blind.jsonl",
+        use_: Use::Tuning,
+        real: false,
+        base: [0.960, 0.920, 0.920, 0.920, 0.920],
+        precision: 0.95,
+    },
+    Set {
+        file: "blind2.jsonl",
+        use_: Use::Tuning,
+        real: false,
+        base: [0.960, 0.920, 0.940, 0.960, 0.960],
+        precision: 0.85,
+    },
+    Set {
+        file: "blind3.jsonl",
+        use_: Use::Tuning,
+        real: false,
+        base: [1.000, 0.960, 0.960, 0.980, 0.960],
+        precision: 0.85,
+    },
+    Set {
+        file: "blind4.jsonl",
+        use_: Use::Tuning,
+        real: false,
+        base: [0.960, 0.940, 0.940, 0.900, 1.000],
+        precision: 0.85,
+    },
+    Set {
+        file: "blind5.jsonl",
+        use_: Use::Tuning,
+        real: false,
+        base: [0.880, 1.000, 0.880, 0.860, 0.900],
+        precision: 0.75,
+    },
+    Set {
+        file: "blind6.jsonl",
+        use_: Use::Tuning,
+        real: false,
+        base: [1.000, 1.000, 0.880, 0.920, 0.940],
+        precision: 0.85,
+    },
+    Set {
+        file: "holdout.jsonl",
+        use_: Use::Aggregate,
+        real: false,
+        base: [0.892, 1.000, 0.865, 0.892, 1.000],
+        precision: 0.90,
+    },
+    Set {
+        file: "blind7.jsonl",
+        use_: Use::Aggregate,
+        real: false,
+        base: [0.720, 0.980, 0.820, 0.880, 0.920],
+        precision: 0.45,
+    },
+    Set {
+        file: "real/real-tune.jsonl",
+        use_: Use::Tuning,
+        real: true,
+        base: [0.0; 5],
+        precision: 0.0,
+    },
+    Set {
+        file: "real/real-sealed.jsonl",
+        use_: Use::Aggregate,
+        real: true,
+        base: [0.0; 5],
+        precision: 0.0,
+    },
+];
+
+/// The red flags, as the labels name them.
+const FLAGS: [&str; 6] = [
+    "poor_judgment",
+    "basic_skills",
+    "interpersonal_conflict",
+    "ethics",
+    "core_competency",
+    "blame_shifting",
+];
+
+/// The parts of the story a real answer's labels quote (`evidence`), each with the rules by which
+/// the coach says that part is missing or absent. Saying so while the labels quote the words that
+/// show it is a wrong reason, whatever the verdict.
+const ABSENT_CLAIMS: &[(&str, &[&str])] = &[
+    (
+        "failure",
+        &[
+            "choice-missing",
+            "turnaround-no-failure",
+            "growth-no-failure",
+        ],
+    ),
+    ("cause", &["choice-no-cause"]),
+    ("figures", &["numbers-missing"]),
+    ("actions", &["turnaround-missing", "turnaround-no-speaker"]),
+    ("who_when", &["turnaround-no-who-when"]),
+    ("immediate", &["improvement-no-immediate"]),
+    ("long_term", &["improvement-no-long-term"]),
+    ("lesson", &["growth-no-lesson", "growth-generic-lesson"]),
+    ("change", &["growth-no-change"]),
+];
+
+#[derive(Default)]
 struct Score {
-    agree: [usize; 5],
     total: usize,
+    agree: [usize; 5],
+    /// How often each key is labelled met, for the "always the same answer" baseline.
+    met: [usize; 5],
     flag_tp: usize,
     flag_fp: usize,
     flag_fn: usize,
+    /// Flags raised as likely (not "possible"): true and false positives.
+    likely_tp: usize,
+    likely_fp: usize,
     /// Per flag: (true positives, false positives, false negatives).
-    per_flag: std::collections::BTreeMap<String, (usize, usize, usize)>,
-    /// Lines that are not valid JSON (only tolerated in the blind set).
-    unreadable: usize,
-    /// Per-answer lines, printed together so that sets run in parallel do not interleave.
+    per_flag: BTreeMap<&'static str, (usize, usize, usize)>,
+    /// Answers: labelled with any flag / warned of any flag / both.
+    any_labelled: usize,
+    any_warned: usize,
+    any_both: usize,
+    /// Real sets: key 1 reason agreement (agree, labelled).
+    reason_agree: usize,
+    reason_total: usize,
+    /// Real sets: answers where the coach calls a part absent that the labels quote.
+    wrong_reason: usize,
+    wrong_by_rule: BTreeMap<String, usize>,
+    /// Real sets: the two labellers, before settling (agree per key, answers with a second label).
+    second_agree: [usize; 5],
+    second_total: usize,
+    second_flag_agree: usize,
     log: Vec<String>,
-}
-
-/// The untouched evaluation set: aggregate figures only, never per-answer lines, and a half-written
-/// file is tolerated, and a missing file is skipped. Written blind to the analyzer (see the corpus
-/// README); when it is promoted to tuning material, a new blind set must be written first.
-const BLIND: Option<&str> = Some("blind7.jsonl");
-
-/// The sets whose per-answer lines (ids, verdicts, quotes) are printed: the tuning material.
-const TUNING_SETS: &[&str] = &[
-    "tuning.jsonl",
-    "fresh.jsonl",
-    "blind.jsonl",
-    "blind2.jsonl",
-    "blind3.jsonl",
-    "blind4.jsonl",
-    "blind5.jsonl",
-    "blind6.jsonl",
-];
-
-fn run(name: &str) -> Option<Score> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus")
-        .join(name);
-    let Ok(src) = std::fs::read_to_string(&path) else {
-        println!("corpus: {name} not found, skipped");
-        return None;
-    };
-    let mut s = Score {
-        agree: [0; 5],
-        total: 0,
-        flag_tp: 0,
-        flag_fp: 0,
-        flag_fn: 0,
-        per_flag: Default::default(),
-        unreadable: 0,
-        log: Vec::new(),
-    };
-    // Per-answer lines (ids, verdicts, quotes) are printed for the tuning material only: the holdout
-    // and blind sets report aggregate figures, so nobody tunes on their individual answers.
-    let per_item = TUNING_SETS.contains(&name) && BLIND != Some(name);
-    let show_quotes = per_item;
-    for (n, line) in src.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) if per_item => panic!("{name}:{}: bad JSON: {e}", n + 1),
-            // The blind set may be half written: count the line, say nothing about it.
-            Err(_) if BLIND == Some(name) => {
-                s.unreadable += 1;
-                continue;
-            }
-            Err(_) => panic!("{name}:{}: bad JSON", n + 1),
-        };
-        let id = v["id"].as_str().unwrap_or("?");
-        let text = v["text"].as_str().unwrap_or("");
-        let role = v["role"].as_str();
-        let report = analyze_answer(text, role);
-        s.total += 1;
-        for (i, k) in Key::ALL.iter().enumerate() {
-            let want = v["labels"][k.id()].as_bool().unwrap_or(false);
-            let got = report.key(*k).met;
-            if want == got {
-                s.agree[i] += 1;
-            } else if per_item {
-                s.log.push(format!(
-                    "  disagree {id:<28} {:<11} expected {want:<5} got {got}",
-                    k.id()
-                ));
-            }
-        }
-        let want: Vec<&str> = v["red_flags"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
-            .unwrap_or_default();
-        let got = report.red_flag_ids();
-        for g in &got {
-            if want.contains(g) {
-                s.flag_tp += 1;
-                s.per_flag.entry(g.to_string()).or_default().0 += 1;
-            } else {
-                s.flag_fp += 1;
-                s.per_flag.entry(g.to_string()).or_default().1 += 1;
-                if !per_item {
-                    continue;
-                }
-                let ev = report
-                    .red_flags
-                    .iter()
-                    .find(|h| h.flag.id() == *g)
-                    .and_then(|h| h.evidence.first())
-                    .filter(|_| show_quotes)
-                    .map_or(String::new(), |f| f.quote.clone());
-                s.log.push(format!("  false flag {id:<26} {g} ({ev:?})"));
-            }
-        }
-        for w in &want {
-            if !got.contains(w) {
-                s.flag_fn += 1;
-                s.per_flag.entry(w.to_string()).or_default().2 += 1;
-                if per_item {
-                    s.log.push(format!("  missed flag {id:<25} {w}"));
-                }
-            }
-        }
-    }
-    Some(s)
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -209,207 +207,399 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Prints a set's figures (and its per-answer lines, for tuning material) in one piece, so that
-/// sets run in parallel do not interleave; returns the per-key agreement and the flag precision.
-fn print(name: &str, s: &Score) -> (Vec<f64>, f64) {
-    use std::fmt::Write;
+/// The 95% Wilson interval of a proportion, as (low, high).
+fn wilson(k: usize, n: usize) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let (k, n, z) = (k as f64, n as f64, 1.96f64);
+    let p = k / n;
+    let centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
+    let half = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt() / (1.0 + z * z / n);
+    ((centre - half).max(0.0), (centre + half).min(1.0))
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// The key 1 reason the report gives, in the labels' terms: why key 1 is met or not.
+fn reason_of(report: &Report) -> &'static str {
+    let verdict = report.key(Key::Choice);
+    let rules: Vec<&str> = verdict.findings.iter().map(|f| f.rule.as_str()).collect();
+    let flags = report.red_flag_ids();
+    let has = |r: &str| rules.contains(&r);
+    if verdict.met {
+        return if has("choice-complex-work") {
+            "complex-work"
+        } else {
+            "outside"
+        };
+    }
+    if has("choice-no-failure") {
+        return "denial-or-boast";
+    }
+    if has("choice-missing") {
+        return "no-failure";
+    }
+    for (flag, reason) in [
+        ("ethics", "ethics"),
+        ("interpersonal_conflict", "conflict"),
+        ("core_competency", "core-skill"),
+        ("poor_judgment", "judgment"),
+        ("basic_skills", "own-slip"),
+    ] {
+        if flags.contains(&flag) {
+            return reason;
+        }
+    }
+    if has("choice-own-slip") {
+        return "own-slip";
+    }
+    "no-cause"
+}
+
+fn read_set(set: &Set) -> Vec<Value> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(set.file);
+    let src = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("corpus set {} cannot be read: {e}", path.display()));
+    let mut out = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("{}:{}: not valid JSON: {e}", set.file, n + 1));
+        assert!(
+            v["id"].is_string() && v["text"].is_string() && v["labels"].is_object(),
+            "{}:{}: an answer needs id, text and labels",
+            set.file,
+            n + 1
+        );
+        out.push(v);
+    }
+    assert!(!out.is_empty(), "corpus set {} holds no answer", set.file);
+    out
+}
+
+fn score(set: &Set) -> Score {
+    let mut s = Score::default();
+    let per_item = set.use_ == Use::Tuning;
+    for v in read_set(set) {
+        let id = v["id"].as_str().unwrap_or("?");
+        let text = v["text"].as_str().unwrap_or("");
+        let report = analyze_answer(text, v["role"].as_str());
+        s.total += 1;
+        for (i, k) in Key::ALL.iter().enumerate() {
+            let want = v["labels"][k.id()].as_bool().unwrap_or(false);
+            let got = report.key(*k).met;
+            s.met[i] += usize::from(want);
+            if want == got {
+                s.agree[i] += 1;
+            } else if per_item {
+                let why = report.key(*k).status.clone();
+                s.log.push(format!(
+                    "  disagree {id:<34} {:<11} expected {want:<5} got {got:<5} {why}",
+                    k.id()
+                ));
+            }
+        }
+        let want = strings(&v["red_flags"]);
+        let got = report.red_flag_ids();
+        for h in report.red_flags.iter().filter(|h| !h.possible) {
+            if want.contains(&h.flag.id()) {
+                s.likely_tp += 1;
+            } else {
+                s.likely_fp += 1;
+            }
+        }
+        for flag in FLAGS {
+            let (w, g) = (want.contains(&flag), got.contains(&flag));
+            let e = s.per_flag.entry(flag).or_default();
+            match (w, g) {
+                (true, true) => {
+                    s.flag_tp += 1;
+                    e.0 += 1;
+                }
+                (false, true) => {
+                    s.flag_fp += 1;
+                    e.1 += 1;
+                    if per_item {
+                        let hit = report.red_flags.iter().find(|h| h.flag.id() == flag);
+                        let quote = hit
+                            .and_then(|h| h.evidence.first())
+                            .map_or(String::new(), |f| f.quote.clone());
+                        let level = if hit.is_some_and(|h| h.possible) {
+                            "possible"
+                        } else {
+                            "likely"
+                        };
+                        s.log
+                            .push(format!("  false flag {id:<32} {flag} {level} ({quote:?})"));
+                    }
+                }
+                (true, false) => {
+                    s.flag_fn += 1;
+                    e.2 += 1;
+                    if per_item {
+                        s.log.push(format!("  missed flag {id:<31} {flag}"));
+                    }
+                }
+                (false, false) => {}
+            }
+        }
+        s.any_labelled += usize::from(!want.is_empty());
+        s.any_warned += usize::from(!got.is_empty());
+        s.any_both += usize::from(!want.is_empty() && !got.is_empty());
+        if set.real {
+            score_real(&v, &report, per_item, &mut s);
+        }
+    }
+    s
+}
+
+/// What only real answers are labelled with: the key 1 reason, the evidence for each part, and a
+/// second labeller's labels.
+fn score_real(v: &Value, report: &Report, per_item: bool, s: &mut Score) {
+    let id = v["id"].as_str().unwrap_or("?");
+    if let Some(want) = v["choice_reason"].as_str() {
+        s.reason_total += 1;
+        let got = reason_of(report);
+        if want == got {
+            s.reason_agree += 1;
+        } else if per_item {
+            s.log.push(format!(
+                "  key 1 reason {id:<30} expected {want:<15} got {got}"
+            ));
+        }
+    }
+    let rules: Vec<&str> = report.all_findings().map(|f| f.rule.as_str()).collect();
+    let mut wrong = Vec::new();
+    for (part, claims) in ABSENT_CLAIMS {
+        let quoted = v["evidence"][*part]
+            .as_array()
+            .is_some_and(|a| !a.is_empty());
+        if !quoted {
+            continue;
+        }
+        for claim in *claims {
+            // A denial is still "no real failure" even when a failure is quoted around it.
+            let denial = *part == "failure" && v["choice_reason"] == "denial-or-boast";
+            if rules.contains(claim) && !denial {
+                wrong.push(*claim);
+            }
+        }
+    }
+    if !wrong.is_empty() {
+        s.wrong_reason += 1;
+        for w in &wrong {
+            *s.wrong_by_rule.entry(w.to_string()).or_default() += 1;
+        }
+        if per_item {
+            s.log
+                .push(format!("  wrong reason {id:<30} {}", wrong.join(", ")));
+        }
+    }
+    // The two labellers before their disagreements were settled (`first` and `second`).
+    if let (Some(first), Some(second)) = (
+        v["first"]["labels"].as_object(),
+        v["second"]["labels"].as_object(),
+    ) {
+        s.second_total += 1;
+        for (i, k) in Key::ALL.iter().enumerate() {
+            let a = first.get(k.id()).and_then(Value::as_bool);
+            if a.is_some() && a == second.get(k.id()).and_then(Value::as_bool) {
+                s.second_agree[i] += 1;
+            }
+        }
+        let a = strings(&v["first"]["red_flags"]);
+        let b = strings(&v["second"]["red_flags"]);
+        s.second_flag_agree += usize::from(a.is_empty() == b.is_empty());
+    }
+}
+
+/// Prints a set's figures in one piece (so that sets scored in parallel do not interleave) and
+/// returns the per-key agreement and the precision of the flags raised as likely (the floors are
+/// on those: the team's labels flag what is certain, a "possible" flag has a lower bar).
+fn report_set(set: &Set, s: &Score) -> ([f64; 5], f64) {
     let mut out = String::new();
     for l in &s.log {
         let _ = writeln!(out, "{l}");
     }
-    let _ = writeln!(out, "-- {name}: {} answers", s.total);
-    if s.unreadable > 0 {
-        let _ = writeln!(out, "  ({} lines not valid JSON, skipped)", s.unreadable);
-    }
-    let mut keys = Vec::new();
+    let kind = match (set.real, set.use_) {
+        (true, Use::Tuning) => "real answers, tuning material",
+        (true, Use::Aggregate) => "real answers, sealed: aggregates only, never tune on it",
+        (false, Use::Tuning) => "team-written, tuning material",
+        (false, Use::Aggregate) => "team-written, aggregates only",
+    };
+    let _ = writeln!(out, "-- {} ({kind}): {} answers", set.file, s.total);
+    let mut keys = [0.0; 5];
+    let mut sum = 0.0;
     for (i, k) in Key::ALL.iter().enumerate() {
         let a = ratio(s.agree[i], s.total);
+        let (lo, hi) = wilson(s.agree[i], s.total);
+        let majority = ratio(s.met[i].max(s.total - s.met[i]), s.total);
         let _ = writeln!(
             out,
-            "  {:<11} agreement {:.3} ({}/{})",
+            "  {:<11} agreement {a:.3} ({}/{}), 95% CI {lo:.2}-{hi:.2}; labelled met {}, always-the-same {majority:.3}",
             k.id(),
-            a,
             s.agree[i],
-            s.total
+            s.total,
+            s.met[i],
         );
-        keys.push(a);
+        keys[i] = a;
+        sum += a;
     }
+    let _ = writeln!(out, "  mean        {:.3}", sum / 5.0);
     let p = ratio(s.flag_tp, s.flag_tp + s.flag_fp);
     let r = ratio(s.flag_tp, s.flag_tp + s.flag_fn);
     let _ = writeln!(
         out,
-        "  red flags   precision {p:.3} recall {r:.3} (tp {} fp {} fn {})",
+        "  red flags (per flag)   precision {p:.3} recall {r:.3} (tp {} fp {} fn {}), with the possible ones",
         s.flag_tp, s.flag_fp, s.flag_fn
+    );
+    let lp = ratio(s.likely_tp, s.likely_tp + s.likely_fp);
+    let _ = writeln!(
+        out,
+        "  red flags (likely)     precision {lp:.3} (tp {} fp {}), without the possible ones",
+        s.likely_tp, s.likely_fp
+    );
+    let ap = ratio(s.any_both, s.any_warned);
+    let ar = ratio(s.any_both, s.any_labelled);
+    let (rlo, rhi) = wilson(s.any_both, s.any_labelled);
+    let _ = writeln!(
+        out,
+        "  red flags (any warned) precision {ap:.3} ({}/{}) recall {ar:.3} ({}/{}, 95% CI {rlo:.2}-{rhi:.2})",
+        s.any_both, s.any_warned, s.any_both, s.any_labelled
     );
     for (flag, (tp, fp, fneg)) in &s.per_flag {
         let _ = writeln!(out, "    {flag:<24} tp {tp} fp {fp} fn {fneg}");
     }
-    print!("{out}");
-    (keys, p)
-}
-
-/// Fails when a set's agreement on any key, or its red-flag precision, is under its floor.
-fn assert_floors(
-    set: &str,
-    keys: &[f64],
-    precision: f64,
-    key_floor: impl Fn(Key) -> f64,
-    precision_floor: f64,
-) {
-    for (i, k) in Key::ALL.iter().enumerate() {
-        assert!(
-            keys[i] >= key_floor(*k),
-            "{set} agreement on {} is {:.3}, below the floor {:.2}",
-            k.id(),
-            keys[i],
-            key_floor(*k)
+    if set.real {
+        let _ = writeln!(
+            out,
+            "  key 1 reason agreement {:.3} ({}/{})",
+            ratio(s.reason_agree, s.reason_total),
+            s.reason_agree,
+            s.reason_total
         );
+        let _ = writeln!(
+            out,
+            "  wrong-reason rate {:.3} ({} of {} answers: a part called missing that the labels quote)",
+            ratio(s.wrong_reason, s.total),
+            s.wrong_reason,
+            s.total
+        );
+        for (rule, n) in &s.wrong_by_rule {
+            let _ = writeln!(out, "    {rule:<26} {n}");
+        }
+        if s.second_total > 0 {
+            let per_key: Vec<String> = Key::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, k)| format!("{} {:.3}", k.id(), ratio(s.second_agree[i], s.second_total)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  two labellers before settling ({} answers): {}; any flag {:.3}",
+                s.second_total,
+                per_key.join(", "),
+                ratio(s.second_flag_agree, s.second_total)
+            );
+        }
     }
+    let _ = writeln!(
+        out,
+        "  (a proportion from 40 answers is known to about ±0.12, from 130 to about ±0.07: read the intervals)"
+    );
+    print!("{out}");
+    (keys, lp)
+}
+
+/// Scores a set and prints it; returns what falls under its floors.
+fn check(set: &Set) -> Vec<String> {
+    let s = score(set);
+    let (keys, precision) = report_set(set, &s);
+    let mut under = Vec::new();
+    for (i, k) in Key::ALL.iter().enumerate() {
+        if keys[i] < set.base[i] - MAX_DROP - 1e-9 {
+            under.push(format!(
+                "{}: agreement on {} is {:.3}, more than {MAX_DROP} under {:.3}",
+                set.file,
+                k.id(),
+                keys[i],
+                set.base[i]
+            ));
+        }
+    }
+    if precision < set.precision {
+        under.push(format!(
+            "{}: likely red-flag precision {precision:.3} is under its floor {:.2}",
+            set.file, set.precision
+        ));
+    }
+    under
+}
+
+fn assert_all(under: Vec<String>) {
+    assert!(under.is_empty(), "{}", under.join("\n"));
+}
+
+fn set(file: &str) -> &'static Set {
+    SETS.iter()
+        .find(|s| s.file == file)
+        .unwrap_or_else(|| panic!("{file} is not in SETS"))
+}
+
+#[test]
+fn team_written_sets() {
+    assert_all(SETS.iter().filter(|s| !s.real).flat_map(check).collect());
+}
+
+#[test]
+fn real_answers_tuning_part() {
+    assert_all(check(set("real/real-tune.jsonl")));
+}
+
+#[test]
+fn real_answers_sealed_part() {
+    assert_all(check(set("real/real-sealed.jsonl")));
+}
+
+#[test]
+fn every_set_file_in_the_folder_is_in_the_table() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    for sub in ["", "real"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if !name.ends_with(".jsonl") {
+                continue;
+            }
+            let rel = if sub.is_empty() {
+                name
+            } else {
+                format!("{sub}/{name}")
+            };
+            assert!(
+                SETS.iter().any(|s| s.file == rel),
+                "{rel} is not in SETS: add it with its use and floors"
+            );
+        }
+    }
+}
+
+#[test]
+fn wilson_interval_is_about_right() {
+    let (lo, hi) = wilson(36, 40);
     assert!(
-        precision >= precision_floor,
-        "{set} red-flag precision {precision:.3} is below {precision_floor}"
-    );
-}
-
-#[test]
-fn agreement_with_labelled_corpus() {
-    let tuning = run("tuning.jsonl");
-    let holdout = run("holdout.jsonl");
-    if let Some(s) = &tuning {
-        print("tuning", s);
-    }
-    let Some(h) = &holdout else {
-        println!("corpus: no holdout set yet, nothing to check");
-        return;
-    };
-    let (keys, precision) = print("holdout", h);
-    assert_floors("holdout", &keys, precision, floor, FLOOR_FLAG_PRECISION);
-}
-
-/// The fresh set: promoted to tuning material on 2026-11-25; per-answer lines like the tuning set.
-#[test]
-fn agreement_with_fresh_corpus() {
-    if let Some(f) = run("fresh.jsonl") {
-        print("fresh", &f);
-    }
-}
-
-/// The first blind set: promoted to tuning material on 2026-11-25 after it was scored blind.
-#[test]
-fn agreement_with_first_blind_corpus() {
-    let Some(b) = run("blind.jsonl") else {
-        return;
-    };
-    let (keys, precision) = print("blind (now tuning)", &b);
-    assert_floors(
-        "blind.jsonl",
-        &keys,
-        precision,
-        |_| FLOOR_BLIND1,
-        FLOOR_BLIND1_PRECISION,
-    );
-}
-
-/// The second blind set: promoted to tuning material on 2026-11-25 (evening) after it was scored blind.
-#[test]
-fn agreement_with_second_blind_corpus() {
-    let Some(b) = run("blind2.jsonl") else {
-        return;
-    };
-    let (keys, precision) = print("blind2 (now tuning)", &b);
-    assert_floors(
-        "blind2.jsonl",
-        &keys,
-        precision,
-        |_| FLOOR_BLIND2,
-        FLOOR_BLIND2_PRECISION,
-    );
-}
-
-/// The third blind set: promoted to tuning material on 2026-11-25 (night) after it was scored blind.
-#[test]
-fn agreement_with_third_blind_corpus() {
-    let Some(b) = run("blind3.jsonl") else {
-        return;
-    };
-    let (keys, precision) = print("blind3 (now tuning)", &b);
-    assert_floors(
-        "blind3.jsonl",
-        &keys,
-        precision,
-        |_| FLOOR_BLIND3,
-        FLOOR_BLIND3_PRECISION,
-    );
-}
-
-/// The fourth blind set: promoted to tuning material on 2026-11-26 after it was scored blind.
-#[test]
-fn agreement_with_fourth_blind_corpus() {
-    let Some(b) = run("blind4.jsonl") else {
-        return;
-    };
-    let (keys, precision) = print("blind4 (now tuning)", &b);
-    assert_floors(
-        "blind4.jsonl",
-        &keys,
-        precision,
-        |_| FLOOR_BLIND4,
-        FLOOR_BLIND4_PRECISION,
-    );
-}
-
-/// The fifth blind set: promoted to tuning material on 2026-11-26 after it was scored blind.
-#[test]
-fn agreement_with_fifth_blind_corpus() {
-    let Some(b) = run("blind5.jsonl") else {
-        return;
-    };
-    let (keys, precision) = print("blind5 (now tuning)", &b);
-    assert_floors(
-        "blind5.jsonl",
-        &keys,
-        precision,
-        |_| FLOOR_BLIND5,
-        FLOOR_BLIND5_PRECISION,
-    );
-}
-
-#[test]
-fn agreement_with_sixth_blind_corpus() {
-    let Some(b) = run("blind6.jsonl") else {
-        return;
-    };
-    let (keys, precision) = print("blind6 (tuning material since 2026-11-26)", &b);
-    assert_floors(
-        "blind6",
-        &keys,
-        precision,
-        |_| FLOOR_BLIND6,
-        FLOOR_BLIND6_PRECISION,
-    );
-}
-
-/// The untouched blind set named by `BLIND`: never used for tuning, aggregate figures only;
-/// skipped when none is named, when the file is missing, or while it holds no answer yet.
-#[test]
-fn agreement_with_blind_corpus() {
-    let Some(name) = BLIND else {
-        println!("corpus: no untouched blind set named yet, nothing to check");
-        return;
-    };
-    let Some(b) = run(name) else {
-        return;
-    };
-    if b.total == 0 {
-        println!("corpus: {name} has no answers yet, nothing to check");
-        return;
-    }
-    let (keys, precision) = print(&format!("{name} (never tuned on)"), &b);
-    assert_floors(
-        name,
-        &keys,
-        precision,
-        |_| FLOOR_BLIND,
-        FLOOR_BLIND_PRECISION,
+        (0.76..0.79).contains(&lo) && (0.96..0.98).contains(&hi),
+        "{lo} {hi}"
     );
 }

@@ -131,3 +131,41 @@ fn non_finite_times_never_make_an_unreadable_file() {
     assert_eq!(back[0].created_ms, 0.0);
     assert_eq!(back[0].updated_ms, 0.0);
 }
+
+#[test]
+fn json_nested_past_the_limit_is_called_too_deep_not_invalid() {
+    // Valid JSON, 10,000 levels deep: the reader stops at its limit, and says so.
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let err = parse_import(deep.as_bytes()).unwrap_err();
+    assert!(matches!(err, ImportError::TooDeep { .. }), "{err:?}");
+    let m = err.message();
+    assert!(m.contains("nested more than 128 levels deep"), "{m}");
+    assert!(!m.contains("not valid JSON"), "{m}");
+    // Broken JSON is still called broken.
+    assert!(matches!(
+        parse_import(b"{\"a\": [1, 2,, 3]}").unwrap_err(),
+        ImportError::NotJson { .. }
+    ));
+}
+
+#[test]
+fn a_saved_value_is_never_called_a_file() {
+    let cases: Vec<ImportError> = vec![
+        parse_import(b"{\"schema_version\": 3, \"stories\": [").unwrap_err(),
+        parse_import(b"{\"schema_version\": 3, \"stories\": [}").unwrap_err(),
+        parse_import(b"[1, 2]").unwrap_err(),
+        parse_import(b"{\"schema_version\": 9, \"stories\": []}").unwrap_err(),
+        parse_import(format!("{}{}", "[".repeat(500), "]".repeat(500)).as_bytes()).unwrap_err(),
+        parse_import(&std::fs::read(dir().join("bad-steps-not-list.json")).unwrap()).unwrap_err(),
+        ImportError::Empty,
+    ];
+    for e in cases {
+        let r = e.saved_value_reason();
+        assert!(r.starts_with("the saved copy"), "{r}");
+        for word in ["file", "import", "File", "Import"] {
+            assert!(!r.contains(word), "{word:?} in {r:?}");
+        }
+    }
+    let cut = parse_import(b"{\"schema_version\": 3, \"stories\": [").unwrap_err();
+    assert!(cut.saved_value_reason().contains("cut off"));
+}

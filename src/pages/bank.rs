@@ -215,6 +215,11 @@ fn ImportExport() -> impl IntoView {
         input.set_value("");
         message.set(None);
         files::read_file(file, MAX_IMPORT_BYTES, move |bytes| {
+            // The file is read asynchronously: if the page was left meanwhile, its signals are
+            // gone, and the import is not made (nothing changes).
+            if message.try_get_untracked().is_none() {
+                return;
+            }
             let bytes = match bytes {
                 Ok(b) => b,
                 Err(e) => {

@@ -4,6 +4,7 @@
 use comeback_core::analyzer::{analyze_answer, story_from_answer, AnswerPart, Report};
 use leptos::prelude::*;
 
+use crate::later::Later;
 use crate::pages::review::{FullReport, LengthMeter};
 use crate::pages::wizard::LIVE_LIMIT_BYTES;
 use crate::route::{go, Route};
@@ -42,12 +43,11 @@ pub fn Paste() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let role = RwSignal::new(String::new());
     let report = RwSignal::new(None::<Report>);
-    let generation = StoredValue::new(0u64);
+    let later = Later::new();
     Effect::new(move |_| {
         let t = text.get();
         let r = role.get();
-        let g = generation.get_value() + 1;
-        generation.set_value(g);
+        later.cancel();
         if t.trim().is_empty() {
             report.set(None);
             return;
@@ -63,14 +63,8 @@ pub fn Paste() -> impl IntoView {
         if text.with_untracked(|t| t.len()) <= LIVE_LIMIT_BYTES {
             run();
         } else {
-            set_timeout(
-                move || {
-                    if generation.get_value() == g {
-                        run()
-                    }
-                },
-                std::time::Duration::from_millis(400),
-            );
+            // Past the limit, analysis waits for a pause in typing (never after the page is left).
+            later.after(std::time::Duration::from_millis(400), run);
         }
     });
     let words = Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.words).unwrap_or(0)));

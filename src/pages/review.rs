@@ -74,7 +74,7 @@ fn ReviewPage(
                 </Show>
                 <div class="row no-print">
                     <button type="button" class="primary" on:click=move |_| {
-                        files::copy_text(answer.get_untracked(), move |ok| copied.set(Some(ok)));
+                        files::copy_text(answer.get_untracked(), move |ok| { copied.try_set(Some(ok)); });
                     }>"Copy the answer"</button>
                     <button type="button" on:click=move |_| {
                         if let Some(s) = story.get_untracked() { files::download(&format!("{}.txt", stem()), "text/plain", &s.to_text()); }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::components::feedback::{texts_present, KeyFeedback};
 use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
 use crate::components::text_value::TextValue;
+use crate::later::Later;
 use crate::route::Route;
 use crate::state::{display_title, use_app, AppState};
 
@@ -52,9 +53,11 @@ pub fn use_live(id: &str, story: Signal<Option<Story>>) -> Live {
     let filled = RwSignal::new([false; 5]);
     let has_text = RwSignal::new([false; 5]);
     let revision = RwSignal::new(0u64);
-    let generation = StoredValue::new(0u64);
     let frame_pending = StoredValue::new(false);
     let key = StoredValue::new(id.to_string());
+    // The frame callback and the timer below run after the page may have been left: they go
+    // through `later`, which drops them with the page.
+    let later = Later::new();
     let run = move || {
         let (next, f, t) = key.with_value(|id| {
             app.with_story(id, |s| {
@@ -81,27 +84,20 @@ pub fn use_live(id: &str, story: Signal<Option<Story>>) -> Live {
             report.set(None);
             return;
         };
-        let g = generation.get_value() + 1;
-        generation.set_value(g);
         if report.with_untracked(|r| r.is_none()) {
+            later.cancel();
             run();
         } else if size <= LIVE_LIMIT_BYTES {
+            later.cancel();
             if !frame_pending.get_value() {
                 frame_pending.set_value(true);
-                crate::frame::next_frame(move || {
+                later.next_frame(move || {
                     frame_pending.set_value(false);
                     run();
                 });
             }
         } else {
-            set_timeout(
-                move || {
-                    if generation.get_value() == g {
-                        run();
-                    }
-                },
-                std::time::Duration::from_millis(400),
-            );
+            later.after(std::time::Duration::from_millis(400), run);
         }
     };
     Effect::new(move |_| {

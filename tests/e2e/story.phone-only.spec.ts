@@ -157,7 +157,11 @@ test('unreadable saved data is kept aside, reported, and downloadable', async ({
   await page.evaluate(() => localStorage.setItem('comeback.story.broken', '{"schema_version":3,"stories":[{"id":'));
   await page.reload();
   await ready(page);
-  await expect(page.getByText('could not be read')).toBeVisible();
+  const notice = page.getByRole('alert').filter({ hasText: 'could not be read' });
+  await expect(notice).toBeVisible();
+  // It names what happened to the saved copy, not an import file the user never chose.
+  await expect(notice).toContainText('the saved copy stops too early');
+  await expect(notice).not.toContainText(/file|import/i);
   const kept = await page.evaluate(() => localStorage.getItem('comeback.unreadable.comeback.story.broken'));
   expect(kept).toBe('{"schema_version":3,"stories":[{"id":');
   const [download] = await Promise.all([
@@ -200,7 +204,10 @@ test('full storage is explained, loses no text, and saving resumes once there is
   await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k); });
   await summary.press('End');
   await summary.pressSequentially(' Twice.');
-  await expect(page.getByText('Saved on this device')).toBeVisible();
+  await expect(page.locator('.save-state')).toHaveText('Saved on this device');
+  // The warning goes once saving works again, and the user is told.
+  await expect(page.getByText(/storage for this site is full/)).toHaveCount(0);
+  await expect(page.getByText('Saving works again')).toBeVisible();
   await page.reload();
   await ready(page);
   await expect(page.getByLabel('The failure in one sentence')).toHaveValue(`${words} Twice.`);

@@ -1,168 +1,28 @@
 //! Figures: numbers in digits or words, with what they measure (money, percentages, durations,
 //! counts of things). Dates, clock times, version numbers and list markers are not figures.
 
-use super::lexicon::WordSet;
+use super::doc::{Figure, FigureKind};
+use super::lexicon::{lexicon, List};
 use super::text::Token;
-use std::sync::OnceLock;
-
-/// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FigureKind {
-    Percent,
-    Money,
-    Duration,
-    Count,
-    Share,
-}
-
-/// A figure found in a sentence: token indexes `start..end` relative to the sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Figure {
-    pub start: usize,
-    pub end: usize,
-    pub kind: FigureKind,
-}
-
-const DURATION_UNITS: &[&str] = &[
-    "second",
-    "seconds",
-    "sec",
-    "secs",
-    "minute",
-    "minutes",
-    "min",
-    "mins",
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "quarter",
-    "quarters",
-    "night",
-    "nights",
-    "shift",
-    "shifts",
-    "sprint",
-    "sprints",
-    "weekend",
-    "weekends",
-    "semester",
-    "semesters",
-    "term",
-    "terms",
-    "h",
-    "ms",
-];
-
-const PERCENT_WORDS: &[&str] = &["percent", "per", "pct", "percentage"];
-
-const MONEY_WORDS: &[&str] = &[
-    "dollars", "dollar", "pounds", "pound", "euros", "euro", "usd", "gbp", "eur", "grand", "bucks",
-    "rupees", "yen", "francs", "aud", "cad",
-];
-
-const SCALE_WORDS: &[&str] = &["k", "thousand", "million", "billion", "m", "bn", "b", "mn"];
-
-/// Words before a number that make it a label, not a measure ("version 2", "step 3").
-const LABEL_WORDS: &[&str] = &[
-    "version", "v", "phase", "step", "level", "grade", "room", "floor", "ward", "bed", "table",
-    "number", "no", "covid", "windows", "iphone", "python", "series", "season", "chapter", "page",
-    "line", "question", "p", "sprint", "release", "build", "gate", "terminal", "route", "bay",
-    "unit", "block", "year", "class", "form", "key", "stage", "tier", "section", "item", "ios",
-    "android", "java", "office", "top",
-];
-
-/// Words after a number that make it a clock time or an ordinal, not a measure.
-const TIME_WORDS: &[&str] = &[
-    "am",
-    "pm",
-    "a",
-    "p",
-    "o'clock",
-    "oclock",
-    "st",
-    "nd",
-    "rd",
-    "th",
-    "hundred-hours",
-];
-
-/// Number words up to ninety with their values: the one list behind the figure finder and the
-/// readers of a length of time ("I said eight weeks").
-const NUMBER_VALUES: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
-
-/// Words for large or partial amounts, which make a figure with the number words from two up.
-const AMOUNT_WORDS: &[&str] = &["hundred", "thousand", "million", "billion", "dozen", "half"];
 
 /// The value of a number word up to ninety ("fourteen") or of plain digits ("14").
 pub(crate) fn number_value(w: &str) -> Option<f64> {
-    NUMBER_VALUES
-        .iter()
-        .find(|(word, _)| *word == w)
-        .map(|(_, v)| *v)
+    lexicon()
+        .value(List::NumberValue, w)
         .or_else(|| w.parse::<f64>().ok())
 }
 
-const FRACTION_WORDS: &[&str] = &["third", "thirds", "quarter", "quarters", "fifth", "tenth"];
-
-/// Words that follow a number but say nothing about what is counted.
-const NOT_NOUNS: &[&str] = &[
-    "and", "or", "to", "the", "a", "an", "in", "on", "at", "is", "was", "were", "i", "we", "it",
-    "he", "she", "they", "but", "so", "if", "that", "this", "then", "by", "with", "for",
-];
-
+/// Whether a word is a number word that makes a figure: from two up ("zero" and "one" alone are
+/// too common), an amount ("hundred", "dozen"), or such words joined by hyphens ("twenty-five").
 pub(crate) fn is_number_word(w: &str) -> bool {
-    // "zero" and "one" alone are too common to be figures.
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        NUMBER_VALUES
-            .iter()
-            .filter(|(_, v)| *v >= 2.0)
-            .map(|(w, _)| *w)
-            .chain(AMOUNT_WORDS.iter().copied())
-            .collect()
-    });
+    let lex = lexicon();
+    let word = |p: &str| {
+        lex.value(List::NumberValue, p).is_some_and(|v| v >= 2.0) || lex.has(List::AmountWord, p)
+    };
     if w.contains('-') {
-        w.split('-').all(|p| set.contains(p))
+        w.split('-').all(word)
     } else {
-        set.contains(w)
+        word(w)
     }
 }
 
@@ -185,6 +45,7 @@ fn char_after(text: &str, at: usize) -> Option<char> {
 
 /// Finds the figures among a sentence's tokens; `text` is the whole field the tokens index into.
 pub(crate) fn find(text: &str, toks: &[Token]) -> Vec<Figure> {
+    let lex = lexicon();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -212,30 +73,33 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Vec<Figure> {
                 i += 1;
                 continue;
             }
-            if prev.is_some_and(|p| LABEL_WORDS.contains(&p)) && !matches!(before, Some('$')) {
+            if prev.is_some_and(|p| lex.has(List::LabelWord, p)) && !matches!(before, Some('$')) {
                 i += 1;
                 continue;
             }
-            if next.is_some_and(|n| TIME_WORDS.contains(&n)) || suffix == "am" || suffix == "pm" {
+            if next.is_some_and(|n| lex.has(List::TimeWord, n))
+                || lex.has(List::ClockSuffix, suffix)
+            {
                 i += 1;
                 continue;
             }
             let currency = matches!(before, Some('$' | '\u{20AC}' | '\u{00A3}' | '\u{00A5}'));
-            let kind = if after == Some('%') || next.is_some_and(|n| PERCENT_WORDS.contains(&n)) {
+            let kind = if after == Some('%') || next.is_some_and(|n| lex.has(List::PercentWord, n))
+            {
                 Some(FigureKind::Percent)
             } else if currency
-                || next.is_some_and(|n| MONEY_WORDS.contains(&n))
-                || (next.is_some_and(|n| SCALE_WORDS.contains(&n))
+                || next.is_some_and(|n| lex.has(List::MoneyWord, n))
+                || (next.is_some_and(|n| lex.has(List::ScaleWord, n))
                     && toks
                         .get(i + 2)
-                        .is_some_and(|n| MONEY_WORDS.contains(&n.norm.as_str())))
+                        .is_some_and(|n| lex.has(List::MoneyWord, &n.norm)))
             {
                 Some(FigureKind::Money)
-            } else if next.is_some_and(|n| DURATION_UNITS.contains(&n))
-                || DURATION_UNITS.contains(&suffix)
+            } else if next.is_some_and(|n| lex.has(List::DurationUnit, n))
+                || lex.has(List::DurationUnit, suffix)
             {
                 Some(FigureKind::Duration)
-            } else if matches!(suffix, "k" | "m" | "bn" | "b" | "x") {
+            } else if lex.has(List::CountSuffix, suffix) {
                 Some(FigureKind::Count)
             } else {
                 let year_like = suffix.is_empty()
@@ -243,19 +107,19 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Vec<Figure> {
                     && t.norm.len() == 4
                     && (1900.0..=2099.0).contains(&value);
                 match next {
-                    Some(n) if !NOT_NOUNS.contains(&n) && !year_like => Some(FigureKind::Count),
-                    Some("of") | Some("to") if !year_like => Some(FigureKind::Count),
+                    Some(n) if !lex.has(List::NotNoun, n) && !year_like => Some(FigureKind::Count),
+                    Some(n) if lex.has(List::CountOf, n) && !year_like => Some(FigureKind::Count),
                     _ => None,
                 }
             };
             if let Some(kind) = kind {
                 let unit = |n: &str| {
-                    DURATION_UNITS.contains(&n)
-                        || PERCENT_WORDS.contains(&n)
-                        || MONEY_WORDS.contains(&n)
+                    lex.has(List::DurationUnit, n)
+                        || lex.has(List::PercentWord, n)
+                        || lex.has(List::MoneyWord, n)
                 };
                 let mut end = i + 1;
-                if next.is_some_and(|n| SCALE_WORDS.contains(&n)) {
+                if next.is_some_and(|n| lex.has(List::ScaleWord, n)) {
                     end += 1;
                 }
                 if toks.get(end).is_some_and(|n| unit(&n.norm)) {
@@ -274,7 +138,8 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Vec<Figure> {
         }
         let w = t.norm.as_str();
         if is_number_word(w)
-            || (FRACTION_WORDS.contains(&w) && matches!(prev, Some("a" | "one" | "two")))
+            || (lex.has(List::FractionWord, w)
+                && prev.is_some_and(|p| lex.has(List::BeforeFraction, p)))
         {
             // "half an hour", "two weeks", "a third", "forty patients"; not "hundreds of".
             let mut j = i + 1;
@@ -282,47 +147,31 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Vec<Figure> {
                 j += 1;
             }
             let follow = toks.get(j).map(|n| n.norm.as_str());
-            let kind = if FRACTION_WORDS.contains(&w) || w == "half" {
+            let kind = if lex.has(List::FractionWord, w) || w == "half" {
                 Some(FigureKind::Share)
             } else {
                 match follow {
-                    Some(n) if DURATION_UNITS.contains(&n) => Some(FigureKind::Duration),
-                    Some(n) if PERCENT_WORDS.contains(&n) => Some(FigureKind::Percent),
-                    Some(n) if MONEY_WORDS.contains(&n) => Some(FigureKind::Money),
+                    Some(n) if lex.has(List::DurationUnit, n) => Some(FigureKind::Duration),
+                    Some(n) if lex.has(List::PercentWord, n) => Some(FigureKind::Percent),
+                    Some(n) if lex.has(List::MoneyWord, n) => Some(FigureKind::Money),
                     Some("of") => Some(FigureKind::Count),
-                    Some(n) if !NOT_NOUNS.contains(&n) && !TIME_WORDS.contains(&n) => {
+                    Some(n) if !lex.has(List::NotNoun, n) && !lex.has(List::TimeWord, n) => {
                         Some(FigureKind::Count)
                     }
                     _ => None,
                 }
             };
-            if w == "half"
-                && !matches!(
-                    follow,
-                    Some(
-                        "of" | "the"
-                            | "an"
-                            | "a"
-                            | "our"
-                            | "my"
-                            | "their"
-                            | "its"
-                            | "hour"
-                            | "day"
-                            | "year"
-                    )
-                )
-            {
+            if w == "half" && !follow.is_some_and(|f| lex.has(List::HalfOf, f)) {
                 i = j;
                 continue;
             }
             if let Some(kind) = kind {
-                let end = if follow.is_some_and(|n| DURATION_UNITS.contains(&n)) {
+                let end = if follow.is_some_and(|n| lex.has(List::DurationUnit, n)) {
                     j + 1
                 } else {
                     j
                 };
-                let start = if FRACTION_WORDS.contains(&w) && i > 0 {
+                let start = if lex.has(List::FractionWord, w) && i > 0 {
                     i - 1
                 } else {
                     i

@@ -1,141 +1,14 @@
 //! Key 5: growth. A specific lesson ("I learned a lot" is not one) and how the speaker works
 //! differently since.
 
-use super::engine::{key_verdict, missing, Doc, Sent};
-use super::lexicon::{grammar_set, Cat, Gram, WordSet};
-use super::report::{AnswerPart, KeyVerdict, Severity};
+use super::doc::{key_verdict, missing, Doc, Sent};
+use super::lexicon::{lexicon, Cat, List};
+use super::report::{AnswerPart, KeyVerdict};
+use crate::analyzer::rules::{
+    GROWTH_CHANGE, GROWTH_GENERIC_LESSON, GROWTH_LESSON, GROWTH_NO_CHANGE, GROWTH_NO_FAILURE,
+    GROWTH_NO_LESSON,
+};
 use crate::Key;
-use std::sync::OnceLock;
-
-/// Words of no content in a lesson beyond the grammatical classes of `stop_words`.
-const STOP_EXTRA: &[&str] = &[
-    "we",
-    "you",
-    "and",
-    "or",
-    "so",
-    "as",
-    "how",
-    "what",
-    "it",
-    "also",
-    "just",
-    "really",
-    "very",
-    "more",
-    "much",
-    "lot",
-    "lots",
-    "some",
-    "thing",
-    "things",
-    "lesson",
-    "lessons",
-    "valuable",
-    "important",
-    "importance",
-    "experience",
-    "well",
-    "better",
-    "value",
-];
-
-/// Small words that carry no content of their own, with `STOP_EXTRA`.
-fn stop_words() -> &'static WordSet {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    grammar_set(
-        &SET,
-        &[&[
-            Gram::Determiner,
-            Gram::Possessive,
-            Gram::FirstPerson,
-            Gram::Preposition,
-            Gram::Be,
-        ]],
-        STOP_EXTRA,
-    )
-}
-
-/// Abstract words that, alone, make a lesson generic ("the importance of communication").
-const ABSTRACT: &[&str] = &[
-    "communication",
-    "teamwork",
-    "planning",
-    "patience",
-    "resilience",
-    "organisation",
-    "organization",
-    "leadership",
-    "perseverance",
-    "preparation",
-    "flexibility",
-    "honesty",
-    "hard",
-    "work",
-    "careful",
-    "improve",
-    "grow",
-    "grew",
-    "growth",
-    "mistakes",
-    "mistake",
-    "failure",
-    "failures",
-    "humility",
-    "listening",
-    "feedback",
-    "adaptability",
-    "ownership",
-    "responsibility",
-    "positive",
-    "attitude",
-    "people",
-    "others",
-    "team",
-    "calm",
-    "pressure",
-    "stay",
-    "staying",
-    "focused",
-    "organised",
-    "organized",
-    "proactive",
-    "carefully",
-    "detail",
-    "details",
-    "attention",
-    "communicate",
-    "communicating",
-    "prepared",
-    "things",
-    "can",
-    "go",
-    "wrong",
-    "key",
-    "everything",
-    "always",
-    "matters",
-    "it's",
-    "is",
-    "stronger",
-    "person",
-    "manager",
-    "professional",
-    "help",
-    "asking",
-    "trust",
-    "honest",
-    "open",
-    "confident",
-    "confidence",
-    "humble",
-    "learning",
-    "learn",
-    "learned",
-    "learnt",
-    "handle",
-    "deal",
-];
 
 /// A sentence and the token range of the words that show something.
 type Quoted<'d> = Option<(&'d Sent, usize, usize)>;
@@ -148,15 +21,7 @@ fn specific_after(doc: &Doc, s: &Sent, from: usize) -> bool {
 /// Whether a word is grammatical rather than content: a closed-class word, a small adverb or
 /// quantifier, a contraction ("don't", "it's") or an adverb in "-ly".
 fn function_word(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    grammar_set(
-        &SET,
-        &[Gram::CLOSED, &[Gram::Adverb, Gram::Quantifier]],
-        &[],
-    )
-    .contains(w)
-        || w.contains('\'')
-        || (w.len() > 4 && w.ends_with("ly"))
+    lexicon().has(List::FunctionWord, w) || w.contains('\'') || (w.len() > 4 && w.ends_with("ly"))
 }
 
 /// Whether tokens `from..to` say something specific: at least three content words, two of them
@@ -169,6 +34,7 @@ fn specific_in(doc: &Doc, s: &Sent, from: usize, to: usize) -> bool {
 /// `strict` leaves out grammatical words too ("things don't usually go wrong" says nothing).
 fn specific_words(doc: &Doc, s: &Sent, from: usize, to: usize, strict: bool) -> bool {
     let toks = doc.toks(s);
+    let lex = lexicon();
     let generic: Vec<_> = s.hits_of(Cat::GenericLesson).collect();
     let content: Vec<&str> = toks
         .iter()
@@ -177,26 +43,14 @@ fn specific_words(doc: &Doc, s: &Sent, from: usize, to: usize, strict: bool) -> 
         .skip(from)
         .filter(|(k, _)| !generic.iter().any(|g| g.start <= *k && *k < g.end))
         .map(|(_, t)| t.norm.as_str())
-        .filter(|w| !(stop_words().contains(w) || strict && function_word(w)))
+        .filter(|w| !(lex.has(List::LessonStop, w) || strict && function_word(w)))
         .collect();
-    content.len() >= 3 && content.iter().filter(|w| !ABSTRACT.contains(w)).count() >= 2
-}
-
-/// Present-tense verbs that make a sentence a general statement ("a plan is only as good as ...").
-const PRESENT: &[&str] = &[
-    "is", "are", "isn't", "aren't", "matters", "means", "needs", "belongs", "beats", "pays",
-    "costs", "works", "comes", "tells", "saves", "protects", "breaks", "fails", "can", "can't",
-    "cannot", "won't", "depends", "starts", "counts", "wins", "hides", "hurts", "it's", "that's",
-    "there's", "they're", "doesn't", "don't", "has", "have", "need", "should", "must",
-];
-
-/// Words that make a stretch of a sentence the speaker's story rather than a general statement.
-const NARRATIVE_EXTRA: &[&str] = &["we", "our", "us", "was", "were", "had", "did"];
-
-/// The speaker, "we", and the past tense of "be", "have" and "do".
-fn narrative() -> &'static WordSet {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    grammar_set(&SET, &[&[Gram::FirstPerson]], NARRATIVE_EXTRA)
+    content.len() >= 3
+        && content
+            .iter()
+            .filter(|w| !lex.has(List::Abstract, w))
+            .count()
+            >= 2
 }
 
 /// Whether tokens `from..to` are a lesson told as a general statement in the present tense ("a
@@ -206,9 +60,10 @@ fn maxim(doc: &Doc, s: &Sent, from: usize, to: usize) -> bool {
     let Some(words) = toks.get(from..to) else {
         return false;
     };
+    let lex = lexicon();
     words.len() >= 5
-        && words.iter().any(|t| PRESENT.contains(&t.norm.as_str()))
-        && !words.iter().any(|t| narrative().contains(t.norm.as_str()))
+        && words.iter().any(|t| lex.has(List::Present, &t.norm))
+        && !words.iter().any(|t| lex.has(List::Narrative, &t.norm))
         && specific_words(doc, s, from, to, true)
 }
 
@@ -241,7 +96,7 @@ fn implicit_lesson<'d>(doc: &'d Doc) -> Quoted<'d> {
         // The statement before "so I now", in the same sentence.
         let so = toks[..at]
             .iter()
-            .rposition(|t| matches!(t.norm.as_str(), "so" | "which" | "and"))
+            .rposition(|t| lexicon().has(List::BeforeHabit, &t.norm))
             .unwrap_or(at);
         if so > 0 && maxim(doc, s, 0, so) {
             return Some((s, 0, so));
@@ -279,13 +134,13 @@ fn late_index(doc: &Doc) -> usize {
 /// "so", "and", "but", "because".
 fn clauses(doc: &Doc, s: &Sent) -> Vec<(usize, usize)> {
     let toks = doc.toks(s);
-    let text = doc.fields.get(s.fi).map_or("", |f| f.text);
+    let text = doc.field_text(s);
     let mut out = Vec::new();
     let mut from = 0;
     for k in 1..toks.len() {
         let gap = text.get(toks[k - 1].end..toks[k].start).unwrap_or("");
         let cut = gap.contains([':', ';', ',', '\u{2014}', '\u{2013}', '('])
-            || matches!(toks[k].norm.as_str(), "so" | "and" | "but" | "because");
+            || lexicon().has(List::ClauseCut, &toks[k].norm);
         if cut {
             out.push((from, k));
             from = k;
@@ -298,7 +153,8 @@ fn clauses(doc: &Doc, s: &Sent) -> Vec<(usize, usize)> {
 /// Whether a sentence tells a habit of the speaker's: a first-person sentence of the change, or
 /// "I" in the present tense with a marker that the habit is new ("now", "these days").
 fn holds_habit(doc: &Doc, s: &Sent) -> bool {
-    (s.part == AnswerPart::Change && s.first_person) || super::split::new_habit(doc, s).is_some()
+    (s.part == AnswerPart::Change && s.first_person)
+        || super::features::tense::new_habit(doc, s).is_some()
 }
 
 /// A lesson told as a general statement in one clause of a sentence next to the habit ("The
@@ -333,7 +189,7 @@ fn realised_with_habit<'d>(doc: &'d Doc) -> Quoted<'d> {
         let h = s.hits_of(Cat::Lesson).next()?;
         let toks = doc.toks(s);
         (s.part != AnswerPart::Lesson
-            && super::split::new_habit(doc, s).is_some()
+            && super::features::tense::new_habit(doc, s).is_some()
             && specific_after(doc, s, h.end))
         .then_some((s, h.start, toks.len()))
     })
@@ -358,7 +214,10 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
             generic = Some((s, start, end));
         }
     }
-    if !doc.structured && generic.is_none() {
+    // A lesson told without a lesson word: in a pasted answer, and in a story whose lesson field
+    // is empty (a story made from a pasted answer then keeps its verdict).
+    let field_empty = !doc.sents.iter().any(|s| s.part == AnswerPart::Lesson);
+    if (!doc.structured || field_empty) && generic.is_none() {
         if let Some(q) = implicit_lesson(doc)
             .or_else(|| realised_with_habit(doc))
             .or_else(|| maxim_near_habit(doc))
@@ -369,13 +228,25 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
     (None, generic)
 }
 
-/// The first sentence that tells how the speaker works differently now.
+/// The first sentence that tells how the speaker works differently now, in words that prove it
+/// ("These days I" alone does not).
 fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    change_told(doc).filter(|(s, a, b)| {
+        !doc.hollow(s, List::HollowChange) && (doc.structured || doc.clause_proves(s, *a, *b))
+    })
+}
+
+fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    // In the wizard the change field says it; an empty field leaves the other parts to show it,
+    // read as in a pasted answer.
     if doc.structured {
-        return doc
+        let field = doc
             .in_parts(&[AnswerPart::Change])
             .find(|s| doc.toks(s).len() >= 3)
             .map(|s| (s, 0, doc.toks(s).len()));
+        if field.is_some() {
+            return field;
+        }
     }
     for s in doc.in_parts(&[AnswerPart::Change]) {
         if s.first_person {
@@ -396,7 +267,7 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             // "We learned to ..." is the team's lesson; the habit must be the speaker's.
             let ours = toks[h.start.saturating_sub(1)..h.end]
                 .iter()
-                .any(|t| matches!(t.norm.as_str(), "we" | "we've" | "team"));
+                .any(|t| lexicon().has(List::TeamLesson, &t.norm));
             if (to || changed) && !ours && specific_after(doc, s, h.end) {
                 return Some((s, h.start, toks.len()));
             }
@@ -420,7 +291,7 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         if !placed || s.part == AnswerPart::Failure && i > 1 {
             return None;
         }
-        let at = super::split::new_habit(doc, s)?;
+        let at = super::features::tense::new_habit(doc, s)?;
         Some((s, at, doc.toks(s).len()))
     })
 }
@@ -432,15 +303,15 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 fn habit_after_so(toks: &[super::text::Token]) -> Option<usize> {
     let so = toks.iter().skip(3).position(|t| t.norm == "so")? + 3;
     let rest = &toks[so + 1..];
-    if super::split::tells_past(rest, false) {
+    if super::features::tense::tells_past(rest, false) {
         return None;
     }
-    let present = super::split::speaker_present(rest, false).is_some()
+    let lex = lexicon();
+    let present = super::features::tense::speaker_present(rest, false).is_some()
         || rest.windows(2).any(|w| {
-            (w[0].norm == "i" && matches!(w[1].norm.as_str(), "don't" | "never" | "always"))
+            (w[0].norm == "i" && lex.has(List::HabitAdverb, &w[1].norm))
                 || (w[0].norm == "i've"
-                    && (w[1].norm.ends_with("ed")
-                        || matches!(w[1].norm.as_str(), "built" | "made" | "set" | "put" | "got")))
+                    && (w[1].norm.ends_with("ed") || lex.has(List::HabitParticiple, &w[1].norm)))
         });
     present.then_some(so)
 }
@@ -452,70 +323,42 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let (specific, generic) = lesson(doc);
     let habit = change(doc);
     if let Some((s, a, b)) = specific {
-        findings.push(doc.finding(
-            key,
-            "growth-lesson",
-            Severity::Info,
-            "A specific lesson.",
-            s,
-            a,
-            b,
-        ));
+        findings.push(doc.finding(GROWTH_LESSON, "A specific lesson.", s, a, b));
     }
     if let Some((s, a, b)) = habit {
-        findings.push(doc.finding(
-            key,
-            "growth-change",
-            Severity::Info,
-            "How you work differently now.",
-            s,
-            a,
-            b,
-        ));
+        findings.push(doc.finding(GROWTH_CHANGE, "How you work differently now.", s, a, b));
     }
     let gentle = doc.structured;
     if specific.is_none() {
         match generic {
             Some((s, a, b)) => findings.push(doc.finding(
-                key,
-                "growth-generic-lesson",
-                Severity::Problem,
+                GROWTH_GENERIC_LESSON,
                 "This lesson is too general. Say exactly what you learned, in one sentence someone could act on.",
                 s,
                 a,
                 b,
             )),
             None => findings.push(missing(
-                key,
-                "growth-no-lesson",
-                if gentle { Severity::Info } else { Severity::Problem },
+                GROWTH_NO_LESSON.gentle_if(gentle),
                 "Add the lesson: the specific thing this taught you.",
             )),
         }
     }
     if habit.is_none() {
         findings.push(missing(
-            key,
-            "growth-no-change",
-            if gentle {
-                Severity::Info
-            } else {
-                Severity::Problem
-            },
+            GROWTH_NO_CHANGE.gentle_if(gentle),
             "Add how you work differently since: \"Now I ...\".",
         ));
     }
     // A denial or a boast ("I can't think of a time I failed; I'm a perfectionist") tells no
     // failure, so there is nothing for a lesson to come from.
-    let denied = !doc.structured
-        && doc
-            .in_parts(crate::analyzer::redflags::STORY_PARTS)
-            .any(|s| s.has(Cat::Denial));
+    // The same in the wizard: a denial typed as the one-line failure tells none either.
+    let denied = doc
+        .in_parts(crate::analyzer::doc::STORY_PARTS)
+        .any(|s| s.has(Cat::Denial));
     if denied {
         findings.push(missing(
-            key,
-            "growth-no-failure",
-            Severity::Problem,
+            GROWTH_NO_FAILURE,
             "Tell a real failure first: a lesson has to come from something that went wrong.",
         ));
         return key_verdict(

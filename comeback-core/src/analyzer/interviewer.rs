@@ -1,17 +1,26 @@
 //! The interviewer's view (evidence of pressure handling, ownership, problem solving, learning and
 //! prevention) and the follow-up questions the gaps invite.
 
-use super::engine::Doc;
-use super::recovery::{actions, recovery_sentences, Actor};
-use super::report::{RedFlag, Report, Signal};
+use super::doc::Doc;
+use super::features::acts::{actions, Actor};
+use super::recovery::recovery_sentences;
+use super::report::{Report, Signal};
+use super::rules::{
+    RedFlag, Rule, CHOICE_NO_CAUSE, GROWTH_LESSON, IMPROVEMENT_LONG_TERM, IMPROVEMENT_NO_LONG_TERM,
+    TURNAROUND_NO_SPEAKER, TURNAROUND_WHEN,
+};
 use crate::Key;
 
-fn quotes(report: &Report, key: Key, rule: &str) -> Vec<String> {
+/// The words quoted by the findings of `rule` under its key.
+fn quotes(report: &Report, rule: Rule) -> Vec<String> {
+    let Some(key) = rule.key else {
+        return Vec::new();
+    };
     report
         .key(key)
         .findings
         .iter()
-        .filter(|f| f.rule == rule && !f.quote.is_empty())
+        .filter(|f| f.rule == rule.id && !f.quote.is_empty())
         .map(|f| f.quote.clone())
         .collect()
 }
@@ -34,8 +43,13 @@ pub(crate) fn signals(doc: &Doc, report: &Report) -> Vec<Signal> {
     let mut solving = Vec::new();
     for s in recovery_sentences(doc) {
         for a in actions(doc, s, doc.structured) {
-            if a.actor == Actor::Speaker && a.concrete {
-                let (q, _) = doc.quote(s, a.start, a.end);
+            if a.actor == Actor::Speaker
+                && a.concrete
+                && (doc.structured || doc.clause_proves(s, a.start, a.end))
+            {
+                // The action with its actor and object, not the verb alone.
+                let (ca, cb) = doc.clause(s, a.start, a.end);
+                let (q, _) = doc.quote(s, ca, cb);
                 if own.len() < 3 {
                     own.push(q.clone());
                 }
@@ -49,10 +63,7 @@ pub(crate) fn signals(doc: &Doc, report: &Report) -> Vec<Signal> {
         own.clear();
     }
     vec![
-        signal(
-            "Handling pressure",
-            quotes(report, Key::Turnaround, "turnaround-when"),
-        ),
+        signal("Handling pressure", quotes(report, TURNAROUND_WHEN)),
         signal("Ownership", own),
         signal(
             "Problem solving",
@@ -62,47 +73,33 @@ pub(crate) fn signals(doc: &Doc, report: &Report) -> Vec<Signal> {
                 Vec::new()
             },
         ),
-        signal("Learning", quotes(report, Key::Growth, "growth-lesson")),
-        signal(
-            "Prevention",
-            quotes(report, Key::Improvement, "improvement-long-term"),
-        ),
+        signal("Learning", quotes(report, GROWTH_LESSON)),
+        signal("Prevention", quotes(report, IMPROVEMENT_LONG_TERM)),
     ]
 }
 
 /// Two or three questions an interviewer would most likely ask next, gaps first.
 pub(crate) fn follow_ups(report: &Report) -> Vec<String> {
     let mut out: Vec<&str> = Vec::new();
-    let has = |rule: &str| report.all_findings().any(|f| f.rule == rule);
+    let has = |rule: Rule| report.all_findings().any(|f| f.rule == rule.id);
     for h in &report.red_flags {
-        out.push(match h.flag {
-            RedFlag::InterpersonalConflict => "How do you and that colleague work together now?",
-            RedFlag::Ethics => "What would you do if you felt the same pressure today?",
-            RedFlag::BlameShifting => "Looking back, what part of it was yours?",
-            RedFlag::CoreCompetency => {
-                "How do you make sure this cannot happen in the role you're applying for?"
-            }
-            RedFlag::PoorJudgment => {
-                "What would you weigh differently if you faced that call again?"
-            }
-            RedFlag::BasicSkills => "What have you done since to close that gap?",
-        });
+        out.push(h.flag.question());
     }
-    if !report.met(Key::Choice) && has("choice-no-cause") {
+    if !report.met(Key::Choice) && has(CHOICE_NO_CAUSE) {
         out.push("What caused it, in the end?");
     }
     if !report.met(Key::Numbers) {
         out.push("How big was the impact: how many people, how much money, how long?");
     }
     if !report.met(Key::Turnaround) {
-        if has("turnaround-no-speaker") {
+        if has(TURNAROUND_NO_SPEAKER) {
             out.push("What did you do yourself, as opposed to the team?");
         } else {
             out.push("What exactly did you do first, and who did you bring in?");
         }
     }
     if !report.met(Key::Improvement) {
-        if has("improvement-no-long-term") {
+        if has(IMPROVEMENT_NO_LONG_TERM) {
             out.push("What did you change so that it would not happen again?");
         } else {
             out.push("What did you do right away to limit the damage?");

@@ -4,35 +4,52 @@
 //! [`Report`] comes out. The same engine serves both: a story's fields are already sorted into parts,
 //! a free answer is first split into sentences and each sentence is given a part ([`split_answer`]).
 //!
+//! The pipeline (see `comeback-core/ANALYZER.md` for the map): words and sentences (`text`,
+//! `sentences`), per-sentence features read once (`read`, `features`, `figures`) into the document
+//! (`doc`), parts (`split`), key verdicts and red flags (`redflags`, `numbers`, `recovery`,
+//! `results`, `growth`, `prose`), the report (`engine`, `interviewer`). Under every stage: the
+//! vocabulary (`lexicon`), the rule and red-flag tables (`rules`), the role table (`roles`) and the
+//! output types (`report`).
+//!
 //! Architecture invariants:
 //! - The analyzer never fails and never panics: any string gives a report.
-//! - Time is linear in the input: every rule looks at each sentence's own words once.
-//! - Word lists live in `comeback-core/data/*.txt`, compiled in; the code holds no vocabulary of its own
-//!   beyond a few grammatical words.
+//! - Time is linear in the input: every rule looks at each sentence's own words a bounded number of
+//!   times.
+//! - Imports point down the pipeline (`tests/analyzer_imports.rs`).
+//! - Word lists live in `comeback-core/data/*.txt`, named in `lexicon/lists.rs`; rule ids in
+//!   `rules.rs`. The code holds grammar (suffixes, the anchor word of a construction), no vocabulary.
 //! - Offsets in a [`Span`] are byte offsets into the text of the field named by the span (always on
 //!   char boundaries), with the same positions as UTF-16 code-unit offsets beside them for the browser.
 
+mod doc;
+pub mod embed;
 mod engine;
+mod features;
 mod figures;
 mod growth;
 mod interviewer;
 mod lexicon;
 mod numbers;
+mod owner;
 mod prose;
+mod read;
 mod recovery;
 mod redflags;
 mod report;
 mod results;
 mod roles;
+mod rules;
 mod scan_cache;
+mod sentences;
 mod split;
 mod text;
 mod token_cache;
 
 pub use report::{
     group_findings, shown_quote, AnswerPart, AnswerSegment, Field, Finding, GroupedFinding,
-    KeyVerdict, RedFlag, RedFlagHit, Report, Severity, Signal, Span, SHOWN_QUOTE_CHARS,
+    KeyVerdict, RedFlagHit, Report, Signal, Span, SHOWN_QUOTE_CHARS,
 };
+pub use rules::{RedFlag, Rule, Severity, RULES};
 
 use crate::Story;
 
@@ -65,6 +82,12 @@ pub fn split_answer(text: &str) -> Vec<AnswerSegment> {
 /// no part). Id and times are left at their defaults for the caller to fill.
 pub fn story_from_answer(text: &str, role: Option<&str>) -> Story {
     split::story_from_answer(text, role)
+}
+
+/// Whether a word (lower case) is grammatical rather than content: what a quote needs more of
+/// than these to prove anything.
+pub fn is_function_word(word: &str) -> bool {
+    lexicon::is_function_word(word)
 }
 
 /// The display names of the roles in the role table, for the role field's suggestions.

@@ -1,9 +1,10 @@
 //! Key 2: numbers. A figure anywhere in the story that measures this failure's scale, impact or
 //! recovery counts; figures about the speaker's experience or later job do not.
 
-use super::engine::{key_verdict, missing, Doc, Sent};
-use super::lexicon::Cat;
-use super::report::{AnswerPart, KeyVerdict, Severity};
+use super::doc::{key_verdict, missing, Doc, Sent};
+use super::lexicon::{lexicon, Cat, List};
+use super::report::{AnswerPart, KeyVerdict};
+use crate::analyzer::rules::{NUMBERS_FIGURE, NUMBERS_MISSING, NUMBERS_VAGUE, VAGUE_OUTCOME};
 use crate::Key;
 
 /// Parts whose figures describe this failure (the lesson and the change describe the speaker now).
@@ -21,21 +22,67 @@ pub(crate) fn counts(s: &Sent) -> bool {
     FAILURE_PARTS.contains(&s.part) && !s.has(Cat::Experience)
 }
 
+/// Whether a figure measures the failure's scale, impact or recovery. Money and shares always
+/// do; a duration does unless it is years of experience or time ago ("twelve years", "five years
+/// ago"); a count does when it is large or counts what the failure touched ("3 patients"), not an
+/// ordinal ("5th grade") or a small count of anything else ("two colleagues").
+fn measures(doc: &Doc, s: &Sent, f: &super::doc::Figure) -> bool {
+    use super::doc::FigureKind;
+    let toks = doc.toks(s);
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    match f.kind {
+        FigureKind::Money | FigureKind::Percent | FigureKind::Share => true,
+        FigureKind::Duration => {
+            let span = &toks[f.start..f.end.min(toks.len())];
+            let years = span
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "year" | "years" | "decade" | "decades"));
+            !years && !matches!(w(f.end), "ago" | "old")
+        }
+        FigureKind::Count => {
+            let first = w(f.start);
+            let ordinal = ["st", "nd", "rd", "th"].iter().any(|x| {
+                first.ends_with(x) && first.chars().next().is_some_and(|c| c.is_ascii_digit())
+            });
+            if ordinal {
+                return false;
+            }
+            let value = count_value(first);
+            value.is_none_or(|v| v >= 10)
+                || (f.end..(f.end + 3).min(toks.len()))
+                    .any(|i| lexicon().has(List::ImpactNoun, w(i)))
+        }
+    }
+}
+
+/// The value of a small count written as digits or a word ("3", "three", "a dozen").
+fn count_value(w: &str) -> Option<u64> {
+    const WORDS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as u64);
+    }
+    let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() != w.chars().filter(|c| c.is_alphanumeric()).count() {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// The verdict on key 2.
 pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let key = Key::Numbers;
     let mut findings = Vec::new();
     let mut found = 0;
     for s in doc.sents.iter().filter(|s| counts(s)) {
-        for f in &s.figures {
+        for f in s.figures.iter().filter(|f| measures(doc, s, f)) {
             found += 1;
             if found <= 3 {
                 findings.push(doc.with_figure_sign(
                     s,
                     doc.finding(
-                        key,
-                        "numbers-figure",
-                        Severity::Info,
+                        NUMBERS_FIGURE,
                         "A figure that shows the scale of what happened.",
                         s,
                         f.start,
@@ -46,6 +93,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         }
     }
     let met = found > 0;
+    let has_context = doc.sents.iter().any(|s| s.part == AnswerPart::Context);
     // Vague amounts where a figure would do, in the scene and the failure.
     let mut vague = 0;
     for s in doc.in_parts(&[AnswerPart::Context, AnswerPart::Failure]) {
@@ -55,9 +103,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
                 break;
             }
             findings.push(doc.finding(
-                key,
-                "numbers-vague",
-                if met { Severity::Info } else { Severity::Warn },
+                NUMBERS_VAGUE.gentle_if(met),
                 "Put a number on it: how many people, how much money, what share, how long?",
                 s,
                 h.start,
@@ -78,9 +124,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
                     break;
                 }
                 findings.push(doc.finding(
-                    key,
-                    "vague-outcome",
-                    if met { Severity::Info } else { Severity::Warn },
+                    VAGUE_OUTCOME.gentle_if(met),
                     "Say what failing meant in figures: the target missed, the people affected, the cost, the delay.",
                     s,
                     h.start,
@@ -89,7 +133,6 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             }
         }
     }
-    let has_context = doc.sents.iter().any(|s| s.part == AnswerPart::Context);
     let status = if met {
         format!(
             "Met: {found} figure{} about this failure.",
@@ -97,17 +140,13 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         )
     } else if doc.structured && !has_context {
         findings.push(missing(
-            key,
-            "numbers-missing",
-            Severity::Info,
+            NUMBERS_MISSING.gentle_if(true),
             "Add the context: your role, the team, and a figure for the scale (people, money, share, time).",
         ));
         "Add the context, anchored by a figure.".to_string()
     } else {
         findings.push(missing(
-            key,
-            "numbers-missing",
-            Severity::Problem,
+            NUMBERS_MISSING,
             "Add at least one exact figure about this failure: users or patients affected, money at risk, a percentage, how long it lasted.",
         ));
         "Missing: no figure about this failure.".to_string()

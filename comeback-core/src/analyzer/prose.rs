@@ -1,10 +1,12 @@
 //! Prose checks: hedges, fillers, weasel words, agentless passives ("mistakes were made") and
 //! sentences too long to say in one breath.
 
-use super::engine::{key_of_part, Doc, Sent};
-use super::lexicon::{grammar_set, Cat, Gram, WordSet, ERROR_NOUNS};
-use super::report::{Finding, Severity};
-use std::sync::OnceLock;
+use super::doc::{Doc, Sent};
+use super::lexicon::{lexicon, Cat, List};
+use super::report::Finding;
+use crate::analyzer::rules::{
+    PROSE_FILLER, PROSE_HEDGE, PROSE_LONG_SENTENCE, PROSE_PASSIVE, PROSE_WEASEL,
+};
 
 /// Above this many words a spoken sentence loses the listener.
 pub(crate) const LONG_SENTENCE_WORDS: usize = 30;
@@ -12,94 +14,19 @@ pub(crate) const LONG_SENTENCE_WORDS: usize = 30;
 /// At most this many prose findings, so a long text stays readable.
 const MAX_FINDINGS: usize = 60;
 
-const BE_EXTRA: &[&str] = &["being", "got", "get"];
-
-/// The auxiliaries of a passive: "be" and "get".
-fn passive_aux() -> &'static WordSet {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    grammar_set(&SET, &[&[Gram::Be]], BE_EXTRA)
-}
-
-/// Nouns that name a slip; with a passive and no agent they hide who made it.
-const SLIP_NOUNS: &[&str] = &[
-    "deadline",
-    "deadlines",
-    "step",
-    "steps",
-    "ball",
-    "check",
-    "checks",
-    "decision",
-    "decisions",
-    "bug",
-    "bugs",
-    "test",
-    "tests",
-    "warning",
-    "warnings",
-    "it",
-    "things",
-    "email",
-    "file",
-    "order",
-    "dose",
-    "issue",
-    "issues",
-    "signs",
-    "problem",
-    "problems",
-    "target",
-    "date",
-    "details",
-    "detail",
-];
-
-/// Whether a word names a slip: an error noun or one of `SLIP_NOUNS`.
-fn is_slip_noun(w: &str) -> bool {
-    ERROR_NOUNS.contains(&w) || SLIP_NOUNS.contains(&w)
-}
-
-const PARTICIPLES: &[&str] = &[
-    "made",
-    "missed",
-    "overlooked",
-    "dropped",
-    "forgotten",
-    "skipped",
-    "ignored",
-    "introduced",
-    "lost",
-    "broken",
-    "sent",
-    "pushed",
-    "deployed",
-    "shipped",
-    "decided",
-    "miscommunicated",
-    "mishandled",
-    "misjudged",
-    "misread",
-    "given",
-    "done",
-    "left",
-    "mixed",
-];
-
 fn passive(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     let toks = doc.toks(s);
-    static SET: std::sync::OnceLock<super::lexicon::WordSet> = std::sync::OnceLock::new();
-    let participles = super::lexicon::word_set(&SET, PARTICIPLES);
+    let lex = lexicon();
+    let aux = lex.list(List::PassiveAux);
+    let slip_noun = |w: &str| lex.has(List::SlipNoun, w);
     for k in 1..toks.len() {
-        if !participles.contains(toks[k].norm.as_str()) {
+        if !lex.has(List::PassiveParticiple, &toks[k].norm) {
             continue;
         }
         let be = toks[k - 1].norm.as_str();
-        let (be_at, be_ok) = if passive_aux().contains(be) {
+        let (be_at, be_ok) = if aux.has(be) {
             (k - 1, true)
-        } else if k >= 2
-            && passive_aux().contains(toks[k - 2].norm.as_str())
-            && toks[k - 1].norm.ends_with("ly")
-        {
+        } else if k >= 2 && aux.has(&toks[k - 2].norm) && toks[k - 1].norm.ends_with("ly") {
             (k - 2, true)
         } else {
             (k, false)
@@ -108,17 +35,17 @@ fn passive(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             continue;
         }
         let from = be_at.saturating_sub(3);
-        let slip_subject = toks[from..be_at].iter().any(|t| is_slip_noun(&t.norm));
+        let slip_subject = toks[from..be_at].iter().any(|t| slip_noun(&t.norm));
         let speaker_subject = toks[from..be_at]
             .iter()
-            .any(|t| matches!(t.norm.as_str(), "i" | "we" | "they" | "he" | "she"));
+            .any(|t| lex.has(List::PassiveAgent, &t.norm));
         let by_agent = toks[k + 1..toks.len().min(k + 5)]
             .iter()
             .any(|t| t.norm == "by");
         if slip_subject && !speaker_subject && !by_agent {
             let start = toks[from..be_at]
                 .iter()
-                .position(|t| is_slip_noun(&t.norm))
+                .position(|t| slip_noun(&t.norm))
                 .map_or(be_at, |p| from + p);
             return Some((start, k + 1));
         }
@@ -133,17 +60,16 @@ pub(crate) fn findings(doc: &Doc) -> Vec<Finding> {
         if out.len() >= MAX_FINDINGS {
             break;
         }
-        let key = key_of_part(s.part);
         let mut last_end = 0;
         for h in &s.hits {
             let (rule, msg) = match h.cat {
                 Cat::Hedge => (
-                    "prose-hedge",
+                    PROSE_HEDGE,
                     "A hedge makes you sound unsure. Say it plainly.",
                 ),
-                Cat::Filler => ("prose-filler", "A filler word: cut it."),
+                Cat::Filler => (PROSE_FILLER, "A filler word: cut it."),
                 Cat::Weasel => (
-                    "prose-weasel",
+                    PROSE_WEASEL,
                     "A vague word: replace it with a precise one, or cut it.",
                 ),
                 _ => continue,
@@ -152,13 +78,11 @@ pub(crate) fn findings(doc: &Doc) -> Vec<Finding> {
                 continue;
             }
             last_end = h.end;
-            out.push(doc.finding(key, rule, Severity::Info, msg, s, h.start, h.end));
+            out.push(doc.finding(rule, msg, s, h.start, h.end));
         }
         if let Some((a, b)) = passive(doc, s) {
             out.push(doc.finding(
-                key,
-                "prose-passive",
-                Severity::Warn,
+                PROSE_PASSIVE,
                 "Say who did it. \"I missed the deadline\" shows ownership; \"the deadline was missed\" hides it.",
                 s,
                 a,
@@ -168,9 +92,7 @@ pub(crate) fn findings(doc: &Doc) -> Vec<Finding> {
         let words = s.tokens.len();
         if !s.forced && words > LONG_SENTENCE_WORDS {
             out.push(doc.finding_sentence(
-                key,
-                "prose-long-sentence",
-                Severity::Warn,
+                PROSE_LONG_SENTENCE,
                 format!("This sentence has {words} words. Split it: spoken sentences work best under {LONG_SENTENCE_WORDS}."),
                 s,
             ));

@@ -1,306 +1,15 @@
 //! Key 3: the turnaround. Concrete actions, at least one by the speaker, and who was involved
 //! and/or how fast.
 
-use super::engine::{key_verdict, missing, CueHit, Doc, Sent};
-use super::figures::FigureKind;
-use super::lexicon::{Cat, Gram};
-use super::report::{AnswerPart, Field, Finding, KeyVerdict, Severity};
+use super::doc::{key_verdict, missing, Doc, FigureKind, Sent};
+use super::features::acts::{actions, Action, Actor};
+use super::lexicon::{lexicon, Cat, List};
+use super::report::{AnswerPart, Field, Finding, KeyVerdict};
+use crate::analyzer::rules::{
+    TURNAROUND_ACTION, TURNAROUND_GENERIC, TURNAROUND_MISSING, TURNAROUND_NO_FAILURE,
+    TURNAROUND_NO_SPEAKER, TURNAROUND_NO_WHO_WHEN, TURNAROUND_WHEN, TURNAROUND_WHO,
+};
 use crate::Key;
-
-/// Who did an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Actor {
-    Speaker,
-    We,
-    Other,
-}
-
-/// An action verb found in a sentence.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Action {
-    pub start: usize,
-    pub end: usize,
-    pub actor: Actor,
-    /// Where the quote starts: the subject ("we fixed it"), or the verb when there is none.
-    pub from: usize,
-    /// Where the quote ends: past a stock phrase that covers the verb ("fixed it").
-    pub to: usize,
-    /// Not a stock phrase like "fixed it" or "took ownership".
-    pub concrete: bool,
-}
-
-const LEAD_INS: &[&str] = &[
-    "then",
-    "first",
-    "firstly",
-    "next",
-    "so",
-    "and",
-    "immediately",
-    "quickly",
-    "also",
-    "finally",
-    "after",
-    "that",
-    "afterwards",
-    "straight",
-    "away",
-    "within",
-    "personally",
-    "myself",
-    "secondly",
-    "lastly",
-    "together",
-    "jointly",
-];
-
-const STEP_NOUNS: &[&str] = &[
-    "first", "next", "step", "priority", "move", "response", "call", "action", "job", "instinct",
-];
-
-/// Words that are the subject of a verb wherever they stand before it in the clause.
-fn pronoun_actor(w: &str) -> Option<Actor> {
-    match w {
-        "i" | "i've" | "i'd" | "i'll" | "myself" => Some(Actor::Speaker),
-        "we" | "we've" | "we'd" => Some(Actor::We),
-        "they" | "he" | "she" | "who" | "nobody" | "which" | "they'd" | "he'd" | "she'd"
-        | "someone" | "everyone" => Some(Actor::Other),
-        _ => None,
-    }
-}
-
-/// Words that are the subject only right before the verb ("the team restored it"), since they
-/// are just as often its object ("I paged the database team and moved ...").
-fn noun_actor(w: &str) -> bool {
-    matches!(
-        w,
-        "team" | "it" | "you" | "manager" | "lead" | "boss" | "colleague" | "colleagues" | "staff"
-    )
-}
-
-/// Small words that may stand between a subject and its verb ("we then rebuilt", "they had fixed").
-fn between_subject_and_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "then"
-            | "quickly"
-            | "immediately"
-            | "also"
-            | "had"
-            | "have"
-            | "has"
-            | "finally"
-            | "eventually"
-            | "just"
-            | "soon"
-            | "promptly"
-            | "jointly"
-            | "together"
-            | "all"
-    )
-}
-
-/// The actions in a sentence, with their actors. `implicit_speaker`: a verb with no subject is the
-/// speaker's (a recovery step typed in the wizard, or a bullet).
-pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action> {
-    let toks = doc.toks(s);
-    let generic: Vec<&CueHit> = s.hits_of(Cat::GenericAction).collect();
-    let mut out = Vec::new();
-    for h in s.hits_of(Cat::Action) {
-        let cover = generic.iter().find(|g| g.start < h.end && h.start < g.end);
-        let concrete = cover.is_none();
-        let to = cover.map_or(h.end, |g| g.end.max(h.end));
-        // "the money was recovered": a passive has no actor to credit.
-        let passive = h.start > 0
-            && matches!(
-                toks[h.start - 1].norm.as_str(),
-                "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"
-            );
-        let (actor, from) = if passive {
-            (Some(Actor::Other), h.start)
-        } else {
-            subject_of(toks, h.start)
-        };
-        let actor = match actor {
-            Some(a) => a,
-            None => {
-                let lead_only = toks[..h.start]
-                    .iter()
-                    .all(|t| LEAD_INS.contains(&t.norm.as_str()) || t.numeric);
-                if lead_only && (implicit_speaker || h.start <= 2) {
-                    Actor::Speaker
-                } else {
-                    Actor::Other
-                }
-            }
-        };
-        out.push(Action {
-            start: h.start,
-            end: h.end,
-            actor,
-            from,
-            to,
-            concrete,
-        });
-    }
-    // A step typed in the wizard's "What you did" field: its first verb is the speaker's action,
-    // whether or not the list knows the verb ("Paged the DBA", "I replayed the queue").
-    if implicit_speaker
-        && matches!(doc.field_of(s), Field::StepAction(_))
-        && !out.iter().any(|a| a.actor == Actor::Speaker)
-    {
-        if let Some(a) = step_verb(s, toks) {
-            out.insert(0, a);
-        }
-    }
-    out
-}
-
-/// The subject nearest before token `at`, and where it stands: a pronoun up to 25 words back
-/// ("I went back through the calculation, redesigned the wall and reissued the drawings"), any
-/// other subject within six.
-fn subject_of(toks: &[super::text::Token], at: usize) -> (Option<Actor>, usize) {
-    let window = at.saturating_sub(25);
-    for k in (window..at).rev() {
-        let w = toks[k].norm.as_str();
-        if let Some(a) = pronoun_actor(w) {
-            return (Some(a), k);
-        }
-        if k + 6 < at {
-            // Far back, a pronoun is the subject only if no new clause starts in between.
-            if super::redflags::clause_break(toks, k) {
-                return (None, at);
-            }
-            continue;
-        }
-        if w == "my"
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| STEP_NOUNS.contains(&n.norm.as_str()))
-        {
-            return (Some(Actor::Speaker), k);
-        }
-        let adjacent = toks[k + 1..at]
-            .iter()
-            .all(|t| between_subject_and_verb(&t.norm));
-        if noun_actor(w) && adjacent {
-            let ours = k
-                .checked_sub(1)
-                .and_then(|p| toks.get(p))
-                .is_some_and(|p| p.norm == "our");
-            return if ours {
-                (Some(Actor::We), k - 1)
-            } else {
-                (Some(Actor::Other), k)
-            };
-        }
-    }
-    (None, at)
-}
-
-/// Words that cannot be the verb that opens a step: determiners, pronouns, prepositions, and
-/// verbs of state or feeling rather than action.
-const NOT_A_STEP_VERB: &[&str] = &[
-    "there",
-    "here",
-    "everyone",
-    "someone",
-    "nobody",
-    "nothing",
-    "everything",
-    "team",
-    "within",
-    "under",
-    "during",
-    "not",
-    "no",
-    "never",
-    "all",
-    "each",
-    "every",
-    "some",
-    "one",
-    "two",
-    "just",
-    "only",
-    "felt",
-    "feel",
-    "thought",
-    "think",
-    "knew",
-    "know",
-    "wanted",
-    "want",
-    "hoped",
-    "wished",
-    "panicked",
-    "froze",
-    "waited",
-    "wait",
-    "worried",
-    "realised",
-    "realized",
-    "noticed",
-    "learned",
-    "learnt",
-    "apologised",
-    "apologized",
-    "apologise",
-    "apologize",
-    "said",
-    "sorry",
-    "couldn't",
-    "tried",
-    "try",
-];
-
-/// The verb that opens a wizard step, if the step reads as something the speaker did.
-fn step_verb(s: &Sent, toks: &[super::text::Token]) -> Option<Action> {
-    static NOT_VERB: std::sync::OnceLock<super::lexicon::WordSet> = std::sync::OnceLock::new();
-    let not_verb = super::lexicon::grammar_set(&NOT_VERB, &[Gram::CLOSED], NOT_A_STEP_VERB);
-    // Lead-ins and the speaker's own "I" may come first: "Then I", "First,", "Personally I".
-    let k = toks.iter().position(|t| {
-        let w = t.norm.as_str();
-        !(LEAD_INS.contains(&w) || t.numeric || matches!(w, "i" | "i've" | "i'd"))
-    })?;
-    let verb = toks.get(k)?;
-    if not_verb.contains(verb.norm.as_str())
-        || super::lexicon::is_negator(&verb.norm)
-        || verb.numeric
-        || verb.norm.chars().count() < 2
-    {
-        return None;
-    }
-    // A subject of someone else's before the verb ("the team", "they") was caught above.
-    if toks[..k]
-        .iter()
-        .any(|t| pronoun_actor(&t.norm).is_some_and(|a| a != Actor::Speaker))
-    {
-        return None;
-    }
-    // Something done to something: the verb needs an object or a complement after it.
-    if toks.len() < k + 2 {
-        return None;
-    }
-    let generic = s
-        .hits_of(Cat::GenericAction)
-        .find(|g| g.start <= k + 1 && k < g.end);
-    if s.has(Cat::Apology) && !s.has(Cat::Action) {
-        return None;
-    }
-    Some(Action {
-        start: k,
-        end: k + 1,
-        actor: Actor::Speaker,
-        from: toks
-            .iter()
-            .take(k)
-            .rposition(|t| t.norm == "i")
-            .unwrap_or(k),
-        to: generic.map_or(k + 1, |g| g.end.max(k + 1)),
-        concrete: generic.is_none(),
-    })
-}
 
 /// Whether a sentence says who else was involved: a team or role, or a person's name.
 pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
@@ -321,6 +30,7 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     {
         return Some((h.start, h.end));
     }
+    let text = doc.text_of(s);
     toks.iter()
         .enumerate()
         .skip(1)
@@ -328,10 +38,35 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             t.cap
                 && t.norm != "i"
                 && !t.norm.starts_with("i'")
-                && !super::text::is_month_or_day(&t.norm)
+                && !lexicon().has(List::MonthOrDay, &t.norm)
                 && toks.get(k - 1).is_some_and(|p| !p.cap)
+                && !all_caps(text, t)
+                && person_slot(toks, *k)
         })
         .map(|(k, _)| (k, k + 1))
+}
+
+/// Whether a token is written in capitals throughout ("QB", "MVP", "STOP"): an acronym or a
+/// shout, not a person's name.
+fn all_caps(text: &str, t: &super::text::Token) -> bool {
+    text.get(t.start..t.end).is_some_and(|w| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    })
+}
+
+/// Whether the capitalised word at `k` stands where a person does in a recovery: after a verb of
+/// reaching someone or working with them ("rang Priya", "with Sam", "asked Dr Okafor"), or
+/// before the act of a helper ("Sam helped", "Marco and I").
+fn person_slot(toks: &[super::text::Token], k: usize) -> bool {
+    let lex = lexicon();
+    toks[k.saturating_sub(2)..k]
+        .iter()
+        .any(|t| lex.has(List::PersonBefore, &t.norm))
+        || toks
+            .get(k + 1)
+            .is_some_and(|t| lex.has(List::PersonAfter, &t.norm))
 }
 
 /// Whether the people a "who" cue names only received the recovery or stood by, rather than
@@ -340,17 +75,12 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 /// the team"), or someone else's people ("keep their clients").
 fn bystander(toks: &[super::text::Token], start: usize, end: usize) -> bool {
     let words: Vec<&str> = toks[start..end].iter().map(|t| t.norm.as_str()).collect();
-    if matches!(
-        words.as_slice(),
-        ["everyone"] | ["people"] | ["the", "people"]
-    ) {
+    let lex = lexicon();
+    if lex.has(List::AnyoneAtAll, &words.join(" ")) {
         return true;
     }
     // "with our ...", "alongside", "brought in": someone working with the speaker.
-    if matches!(
-        words.first(),
-        Some(&("with" | "together" | "alongside" | "brought" | "pulled"))
-    ) {
+    if words.first().is_some_and(|w| lex.has(List::WorkingWith, w)) {
         return false;
     }
     let before: Vec<&str> = toks[start.saturating_sub(4)..start]
@@ -363,282 +93,282 @@ fn bystander(toks: &[super::text::Token], start: usize, end: usize) -> bool {
         .iter()
         .rev()
         .take(3)
-        .any(|w| matches!(*w, "every" | "each" | "all" | "whole"))
-        && !before.iter().any(|w| matches!(*w, "with" | "and"));
+        .any(|w| lex.has(List::EveryoneAtOnce, w))
+        && !before.iter().any(|w| lex.has(List::JoinedBy, w));
     let apologised = before.iter().any(|w| w.starts_with("apologi"));
-    mass || apologised || matches!(last, "their" | "his" | "her" | "its")
+    mass || apologised || lex.has(List::SomeoneElses, last)
 }
 
-/// Whether a sentence says when or how fast: a timing phrase or a duration.
-pub(crate) fn when(s: &Sent) -> Option<(usize, usize)> {
+/// Whether a sentence says when or how fast: a timing phrase or a duration in the span of a
+/// recovery (minutes to weeks: "within 9 minutes", "in two days"), not "twelve years" or "27
+/// years" of doing the job.
+pub(crate) fn when(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     if let Some(h) = s.hits_of(Cat::Timing).next() {
         return Some((h.start, h.end));
     }
+    let toks = doc.toks(s);
     s.figures
         .iter()
-        .find(|f| f.kind == FigureKind::Duration)
+        .find(|f| {
+            f.kind == FigureKind::Duration
+                && !toks[f.start..f.end.min(toks.len())]
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "year" | "years" | "decade" | "decades"))
+        })
         .map(|f| (f.start, f.end))
 }
 
 /// Whether a wizard "who" field names someone else ("with the database lead", "Sam"), not
 /// "nobody" or "just me".
 fn says_who(toks: &[super::text::Token]) -> bool {
-    toks.iter().any(|t| {
-        !matches!(
-            t.norm.as_str(),
-            "no" | "one"
-                | "nobody"
-                | "none"
-                | "noone"
-                | "alone"
-                | "just"
-                | "only"
-                | "me"
-                | "myself"
-                | "i"
-                | "by"
-                | "on"
-                | "my"
-                | "own"
-                | "n"
-                | "a"
-                | "na"
-                | "nothing"
-                | "yet"
-                | "tbd"
-                | "todo"
-        )
-    })
+    toks.iter().any(|t| !lexicon().has(List::NotWho, &t.norm))
 }
 
 /// Whether a wizard "when" field says when or how fast ("within 9 minutes", "the same evening"),
 /// not something vague ("eventually", "later").
 fn says_when(toks: &[super::text::Token]) -> bool {
-    toks.iter().any(|t| {
-        !matches!(
-            t.norm.as_str(),
-            "eventually"
-                | "later"
-                | "at"
-                | "some"
-                | "point"
-                | "sometime"
-                | "n"
-                | "a"
-                | "na"
-                | "none"
-                | "tbd"
-                | "todo"
-                | "don't"
-                | "know"
-                | "not"
-                | "sure"
-                | "unknown"
-        )
-    })
+    toks.iter().any(|t| !lexicon().has(List::NotWhen, &t.norm))
 }
 
 /// The sentences that tell the recovery.
 pub(crate) fn recovery_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sent> {
     if doc.structured {
-        doc.in_parts(&[AnswerPart::Recovery]).collect()
-    } else {
-        doc.in_parts(&[AnswerPart::Recovery, AnswerPart::Immediate])
-            .collect()
+        return doc.in_parts(&[AnswerPart::Recovery]).collect();
+    }
+    // In a pasted answer the sentence that tells the speaker's own slip ("I switched the reefer
+    // off and didn't switch it back on") is the failure itself, not its recovery.
+    let slips: Vec<*const Sent> = crate::analyzer::owner::slip_sentences(doc);
+    doc.sents
+        .iter()
+        .filter(|s| {
+            matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate)
+                && !slips.contains(&(*s as *const Sent))
+        })
+        .collect()
+}
+
+/// What the recovery tells, read from its sentences in order: the first of each kind.
+#[derive(Default)]
+struct Told<'d> {
+    /// A concrete action of the speaker's.
+    speaker_concrete: Option<(&'d Sent, Action)>,
+    /// Any action of the speaker's, concrete or a stock phrase.
+    speaker_any: bool,
+    /// An action of "we".
+    we_action: Option<(&'d Sent, Action)>,
+    /// A stock phrase of the speaker's ("fixed it", "took ownership").
+    generic: Option<(&'d Sent, Action)>,
+    /// Who else took part, in a sentence.
+    who_found: Option<(&'d Sent, (usize, usize))>,
+    /// How fast, in a sentence.
+    when_found: Option<(&'d Sent, (usize, usize))>,
+    /// A wizard step's "who" field that names someone: evidence on its own, verb or not.
+    who_field: Option<&'d Sent>,
+    /// A wizard step's "when" field that says when.
+    when_field: Option<&'d Sent>,
+}
+
+impl Told<'_> {
+    fn has_who(&self) -> bool {
+        self.who_found.is_some() || self.who_field.is_some()
+    }
+
+    fn has_when(&self) -> bool {
+        self.when_found.is_some() || self.when_field.is_some()
+    }
+
+    /// Key 3 is met: a concrete action of the speaker's, and who or how fast.
+    fn met(&self) -> bool {
+        self.speaker_concrete.is_some() && (self.has_who() || self.has_when())
     }
 }
 
-/// The verdict on key 3.
+/// The verdict on key 3: no recovery told, nothing to recover from, or what the recovery tells
+/// and what it lacks.
 pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
-    let key = Key::Turnaround;
-    let mut findings: Vec<Finding> = Vec::new();
     let sents = recovery_sentences(doc);
     if sents.is_empty() {
-        let (sev, status) = if doc.structured {
-            (
-                Severity::Info,
-                "Add the steps of your recovery: what you did first, with whom, how fast.",
-            )
-        } else {
-            (Severity::Problem, "Missing: no recovery is told.")
-        };
-        findings.push(missing(
-            key,
-            "turnaround-missing",
-            sev,
-            "Tell the recovery step by step: what you did first, whom you brought in, and how fast.",
-        ));
-        return key_verdict(key, false, status, findings);
+        return no_recovery(doc);
     }
-    // A denial or a boast told as the only failure ("I'm not sure I've ever really failed; I can be
-    // a bit of a perfectionist") leaves nothing to recover from, whatever is done after it.
-    let denied = !doc.structured && {
-        let mut told = doc.in_parts(&[AnswerPart::Failure]).peekable();
-        told.peek().is_some()
-            && told.all(|s| {
-                // Every failure word belongs to the denial ("not sure I've had a real failure"),
-                // none tells a failure after it ("..., but in March checkout failed").
-                let denial_end = s.hits_of(Cat::Denial).map(|h| h.end).max();
-                denial_end.is_some_and(|e| s.hits_of(Cat::Failure).all(|h| h.start <= e + 2))
-            })
+    if only_a_denial(doc) {
+        return key_verdict(
+            Key::Turnaround,
+            false,
+            "Missing: no failure to recover from.",
+            vec![missing(
+                TURNAROUND_NO_FAILURE,
+                "Tell a real failure first: a turnaround has to recover from something that went wrong.",
+            )],
+        );
+    }
+    let told = what_the_recovery_tells(doc, &sents);
+    let mut findings = evidence(doc, &told);
+    let met = told.met();
+    let status = if met {
+        "Met: your own concrete actions, with who and how fast.".to_string()
+    } else {
+        what_is_missing(doc, &told, &mut findings)
     };
-    if denied {
-        findings.push(missing(
-            key,
-            "turnaround-no-failure",
-            Severity::Problem,
-            "Tell a real failure first: a turnaround has to recover from something that went wrong.",
-        ));
-        return key_verdict(key, false, "Missing: no failure to recover from.", findings);
-    }
-    let mut speaker_concrete: Option<(&Sent, Action)> = None;
-    let mut speaker_any = false;
-    let mut we_action: Option<(&Sent, Action)> = None;
-    let mut generic: Option<(&Sent, Action)> = None;
-    let mut who_found: Option<(&Sent, (usize, usize))> = None;
-    let mut when_found: Option<(&Sent, (usize, usize))> = None;
-    // The wizard's "who" and "when" fields are evidence on their own, verb or not.
-    let mut who_field: Option<&Sent> = None;
-    let mut when_field: Option<&Sent> = None;
-    for s in &sents {
-        let field = doc.field_of(s);
-        match field {
+    key_verdict(Key::Turnaround, met, status, findings)
+}
+
+/// The verdict when no recovery is told (a gentle hint for a story with no steps yet).
+fn no_recovery(doc: &Doc) -> KeyVerdict {
+    let status = if doc.structured {
+        "Add the steps of your recovery: what you did first, with whom, how fast."
+    } else {
+        "Missing: no recovery is told."
+    };
+    let finding = missing(
+        TURNAROUND_MISSING.gentle_if(doc.structured),
+        "Tell the recovery step by step: what you did first, whom you brought in, and how fast.",
+    );
+    key_verdict(Key::Turnaround, false, status, vec![finding])
+}
+
+/// Whether a pasted answer's only failure is a denial or a boast ("I'm not sure I've ever really
+/// failed; I can be a bit of a perfectionist"): it leaves nothing to recover from, whatever is done
+/// after it. Every failure word belongs to the denial ("not sure I've had a real failure"), none
+/// tells a failure after it ("..., but in March checkout failed").
+fn only_a_denial(doc: &Doc) -> bool {
+    let mut told = doc.in_parts(&[AnswerPart::Failure]).peekable();
+    told.peek().is_some()
+        && told.all(|s| {
+            let denial_end = s.hits_of(Cat::Denial).map(|h| h.end).max();
+            denial_end.is_some_and(|e| s.hits_of(Cat::Failure).all(|h| h.start <= e + 2))
+        })
+}
+
+/// Reads the recovery's sentences in order: the speaker's actions and the team's, who took part
+/// and how fast, and the wizard's "who" and "when" fields.
+fn what_the_recovery_tells<'d>(doc: &Doc, sents: &[&'d Sent]) -> Told<'d> {
+    let mut told = Told::default();
+    for &s in sents {
+        match doc.field_of(s) {
             Field::StepWho(_) => {
-                if who_field.is_none() && says_who(doc.toks(s)) {
-                    who_field = Some(s);
+                if told.who_field.is_none() && says_who(doc.toks(s)) {
+                    told.who_field = Some(s);
                 }
                 continue;
             }
             Field::StepWhen(_) => {
-                if when_field.is_none() && says_when(doc.toks(s)) {
-                    when_field = Some(s);
+                if told.when_field.is_none() && says_when(doc.toks(s)) {
+                    told.when_field = Some(s);
                 }
                 continue;
             }
             _ => {}
         }
-        let implicit = doc.structured;
-        for a in actions(doc, s, implicit) {
+        for a in actions(doc, s, doc.structured) {
             match a.actor {
                 Actor::Speaker => {
-                    speaker_any = true;
-                    if a.concrete && speaker_concrete.is_none() {
-                        speaker_concrete = Some((s, a));
+                    told.speaker_any = true;
+                    // A concrete act proves itself in its clause, with what it acted on.
+                    let a = Action {
+                        concrete: a.concrete
+                            && (doc.structured || doc.clause_proves(s, a.start, a.end)),
+                        ..a
+                    };
+                    if a.concrete && told.speaker_concrete.is_none() {
+                        told.speaker_concrete = Some((s, a));
                     }
-                    if !a.concrete && generic.is_none() {
-                        generic = Some((s, a));
+                    if !a.concrete && told.generic.is_none() {
+                        told.generic = Some((s, a));
                     }
                 }
                 Actor::We => {
-                    if we_action.is_none() {
-                        we_action = Some((s, a));
+                    if told.we_action.is_none() {
+                        told.we_action = Some((s, a));
                     }
                 }
                 Actor::Other => {}
             }
         }
-        if who_found.is_none() {
-            who_found = who(doc, s).map(|w| (*s, w));
+        if told.who_found.is_none() {
+            told.who_found = who(doc, s).map(|w| (s, w));
         }
-        if when_found.is_none() {
-            when_found = when(s).map(|w| (*s, w));
-        }
-    }
-    // Stock phrases with no action verb of the list ("took ownership") still count as generic.
-    if generic.is_none() {
-        for s in &sents {
-            if let Some(h) = s.hits_of(Cat::GenericAction).next() {
-                generic = Some((
-                    s,
-                    Action {
-                        start: h.start,
-                        end: h.end,
-                        actor: Actor::Speaker,
-                        from: h.start,
-                        to: h.end,
-                        concrete: false,
-                    },
-                ));
-                break;
-            }
+        if told.when_found.is_none() {
+            told.when_found = when(doc, s).map(|w| (s, w));
         }
     }
-    let has_who = who_found.is_some() || who_field.is_some();
-    let has_when = when_found.is_some() || when_field.is_some();
-    if let Some((s, a)) = speaker_concrete {
+    if told.generic.is_none() {
+        told.generic = stock_phrase(sents);
+    }
+    told
+}
+
+/// A stock phrase with no action verb of the list ("took ownership"): still a generic action.
+fn stock_phrase<'d>(sents: &[&'d Sent]) -> Option<(&'d Sent, Action)> {
+    sents.iter().find_map(|&s| {
+        s.hits_of(Cat::GenericAction).next().map(|h| {
+            let a = Action {
+                start: h.start,
+                end: h.end,
+                actor: Actor::Speaker,
+                from: h.start,
+                to: h.end,
+                concrete: false,
+            };
+            (s, a)
+        })
+    })
+}
+
+/// The evidence already in the text: the speaker's action, who took part, how fast.
+fn evidence(doc: &Doc, told: &Told) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if let Some((s, a)) = told.speaker_concrete {
         findings.push(doc.finding(
-            key,
-            "turnaround-action",
-            Severity::Info,
+            TURNAROUND_ACTION,
             "An action of your own.",
             s,
             a.start,
             a.end,
         ));
     }
-    if let Some(s) = who_field {
-        findings.push(doc.finding_sentence(
-            key,
-            "turnaround-who",
-            Severity::Info,
-            "Who was involved.",
-            s,
-        ));
-    } else if let Some((s, (a, b))) = who_found {
-        findings.push(doc.finding(
-            key,
-            "turnaround-who",
-            Severity::Info,
-            "Who was involved.",
-            s,
-            a,
-            b,
-        ));
+    if let Some(s) = told.who_field {
+        findings.push(doc.finding_sentence(TURNAROUND_WHO, "Who was involved.", s));
+    } else if let Some((s, (a, b))) = told.who_found {
+        findings.push(doc.finding(TURNAROUND_WHO, "Who was involved.", s, a, b));
     }
-    if let Some(s) = when_field {
-        findings.push(doc.finding_sentence(key, "turnaround-when", Severity::Info, "How fast.", s));
-    } else if let Some((s, (a, b))) = when_found {
-        findings.push(doc.finding(key, "turnaround-when", Severity::Info, "How fast.", s, a, b));
+    if let Some(s) = told.when_field {
+        findings.push(doc.finding_sentence(TURNAROUND_WHEN, "How fast.", s));
+    } else if let Some((s, (a, b))) = told.when_found {
+        findings.push(doc.finding(TURNAROUND_WHEN, "How fast.", s, a, b));
     }
-    let met = speaker_concrete.is_some() && (has_who || has_when);
-    let status = if met {
-        "Met: your own concrete actions, with who and how fast.".to_string()
-    } else if speaker_concrete.is_none() && !speaker_any {
-        match we_action {
-            Some((s, a)) => findings.push(doc.finding(
-                key,
-                "turnaround-no-speaker",
-                Severity::Problem,
+    findings
+}
+
+/// What keeps key 3 unmet, added to `findings`, and the status that says it: no action of the
+/// speaker's (only "we", only stock phrases, or nothing), only stock phrases, or neither who nor
+/// how fast.
+fn what_is_missing(doc: &Doc, told: &Told, findings: &mut Vec<Finding>) -> String {
+    if told.speaker_concrete.is_none() && !told.speaker_any {
+        findings.push(match (told.we_action, told.generic) {
+            (Some((s, a)), _) => doc.finding(
+                TURNAROUND_NO_SPEAKER,
                 "Say what you did yourself: \"I called the supplier\", not only \"we fixed it\".",
                 s,
                 a.from,
                 a.to,
-            )),
-            None => match generic {
-                Some((s, a)) => findings.push(doc.finding(
-                    key,
-                    "turnaround-generic",
-                    Severity::Problem,
-                    "Name the actions: what exactly you did first, and next.",
-                    s,
-                    a.from,
-                    a.to,
-                )),
-                None => findings.push(missing(
-                    key,
-                    "turnaround-no-speaker",
-                    Severity::Problem,
-                    "Say what you did yourself, step by step: \"First I ...\".",
-                )),
-            },
-        }
+            ),
+            (None, Some((s, a))) => doc.finding(
+                TURNAROUND_GENERIC,
+                "Name the actions: what exactly you did first, and next.",
+                s,
+                a.from,
+                a.to,
+            ),
+            (None, None) => missing(
+                TURNAROUND_NO_SPEAKER,
+                "Say what you did yourself, step by step: \"First I ...\".",
+            ),
+        });
         "Missing: no action of your own in the recovery.".to_string()
-    } else if speaker_concrete.is_none() {
-        if let Some((s, a)) = generic {
+    } else if told.speaker_concrete.is_none() {
+        if let Some((s, a)) = told.generic {
             findings.push(doc.finding(
-                key,
-                "turnaround-generic",
-                Severity::Problem,
+                TURNAROUND_GENERIC,
                 "This is too general. Name what you actually did: the first thing, the next, the fix.",
                 s,
                 a.from,
@@ -648,14 +378,11 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
         "Missing: the recovery is too general.".to_string()
     } else {
         findings.push(missing(
-            key,
-            "turnaround-no-who-when",
-            Severity::Problem,
+            TURNAROUND_NO_WHO_WHEN,
             "Add who you brought in, or how fast it went: \"within 15 minutes, with the on-call engineer\".",
         ));
         "Missing: who was involved, or how fast.".to_string()
-    };
-    key_verdict(key, met, status, findings)
+    }
 }
 
 #[cfg(test)]

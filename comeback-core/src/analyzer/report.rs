@@ -1,19 +1,8 @@
 //! The report: plain data the app renders and the command line prints.
 
+use super::rules::{RedFlag, Severity};
 use crate::Key;
 use serde::Serialize;
-
-/// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Evidence found, or a gentle suggestion.
-    Info,
-    /// Worth changing.
-    Warn,
-    /// Keeps a key from being met.
-    Problem,
-}
 
 /// The field of a story a span points into; `Answer` is a whole pasted answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -78,23 +67,10 @@ pub struct Finding {
     pub span: Option<Span>,
 }
 
-/// The rules whose findings report evidence found ("what already counts"), not something to do.
-const EVIDENCE_RULES: &[&str] = &[
-    "choice-outside-cause",
-    "numbers-figure",
-    "turnaround-action",
-    "turnaround-who",
-    "turnaround-when",
-    "improvement-immediate",
-    "improvement-long-term",
-    "growth-lesson",
-    "growth-change",
-];
-
 impl Finding {
     /// True when the finding reports evidence already in the text; false when the user should act on it.
     pub fn is_evidence(&self) -> bool {
-        EVIDENCE_RULES.contains(&self.rule.as_str())
+        super::rules::is_evidence(&self.rule)
     }
 }
 
@@ -111,72 +87,6 @@ pub struct KeyVerdict {
     pub findings: Vec<Finding>,
 }
 
-/// A topic an interviewer may hold against the candidate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RedFlag {
-    /// A poor judgment call or a careless slip.
-    PoorJudgment,
-    /// A gap in the basic skills of the job.
-    BasicSkills,
-    /// A clash with colleagues.
-    InterpersonalConflict,
-    /// Anything touching honesty or rules.
-    Ethics,
-    /// A failure at the core of the target role.
-    CoreCompetency,
-    /// The failure is put on others.
-    BlameShifting,
-}
-
-impl RedFlag {
-    /// All red flags, in report order.
-    pub const ALL: [RedFlag; 6] = [
-        RedFlag::PoorJudgment,
-        RedFlag::BasicSkills,
-        RedFlag::InterpersonalConflict,
-        RedFlag::Ethics,
-        RedFlag::CoreCompetency,
-        RedFlag::BlameShifting,
-    ];
-
-    /// The stable snake_case id, as in JSON.
-    pub fn id(self) -> &'static str {
-        match self {
-            RedFlag::PoorJudgment => "poor_judgment",
-            RedFlag::BasicSkills => "basic_skills",
-            RedFlag::InterpersonalConflict => "interpersonal_conflict",
-            RedFlag::Ethics => "ethics",
-            RedFlag::CoreCompetency => "core_competency",
-            RedFlag::BlameShifting => "blame_shifting",
-        }
-    }
-
-    /// A short label for the user.
-    pub fn label(self) -> &'static str {
-        match self {
-            RedFlag::PoorJudgment => "Poor judgment",
-            RedFlag::BasicSkills => "Basic skills",
-            RedFlag::InterpersonalConflict => "Conflict with people",
-            RedFlag::Ethics => "Ethics",
-            RedFlag::CoreCompetency => "Core skill of the role",
-            RedFlag::BlameShifting => "Blame on others",
-        }
-    }
-
-    /// The kebab-case rule id of findings that raise this flag.
-    pub fn rule(self) -> &'static str {
-        match self {
-            RedFlag::PoorJudgment => "red-flag-poor-judgment",
-            RedFlag::BasicSkills => "red-flag-basic-skills",
-            RedFlag::InterpersonalConflict => "red-flag-conflict",
-            RedFlag::Ethics => "red-flag-ethics",
-            RedFlag::CoreCompetency => "red-flag-core-competency",
-            RedFlag::BlameShifting => "red-flag-blame",
-        }
-    }
-}
-
 /// A red flag raised, with the findings that raised it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RedFlagHit {
@@ -186,6 +96,9 @@ pub struct RedFlagHit {
     pub label: String,
     /// The words that raised it.
     pub evidence: Vec<Finding>,
+    /// Likely but not certain: shown as "possible", with a lower bar than a flag the words
+    /// prove on their own.
+    pub possible: bool,
 }
 
 /// One thing an interviewer listens for, and whether the answer gives evidence of it.
@@ -274,6 +187,13 @@ impl Report {
             Some(v) if v.key == k => v,
             _ => self.keys.iter().find(|v| v.key == k).unwrap_or(&MISSING),
         }
+    }
+
+    /// Whether a key's tab in the wizard shows it met: the key is met and its own step has text
+    /// (`filled`, from `Story::filled_keys`). A figure in the one-line failure meets key 2, but its
+    /// tab says "keep going" until the context is written.
+    pub fn tab_met(&self, k: Key, filled: [bool; 5]) -> bool {
+        self.met(k) && filled.get(k as usize).copied().unwrap_or(false)
     }
 
     /// Whether a key is met.

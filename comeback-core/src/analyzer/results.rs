@@ -1,9 +1,13 @@
 //! Key 4: results. Both an immediate fix or win (an apology alone is not one) and a lasting change
 //! to a process, a system or a habit.
 
-use super::engine::{key_verdict, missing, CueHit, Doc, Sent};
-use super::lexicon::Cat;
-use super::report::{AnswerPart, KeyVerdict, Severity};
+use super::doc::{key_verdict, missing, CueHit, Doc, Sent};
+use super::lexicon::{lexicon, Cat, List};
+use super::report::{AnswerPart, KeyVerdict};
+use crate::analyzer::rules::{
+    IMPROVEMENT_APOLOGY_ONLY, IMPROVEMENT_IMMEDIATE, IMPROVEMENT_LONG_TERM,
+    IMPROVEMENT_NO_IMMEDIATE, IMPROVEMENT_NO_LONG_TERM,
+};
 use crate::Key;
 
 /// An apology with nothing else done.
@@ -13,13 +17,25 @@ fn apology_only(s: &Sent) -> bool {
         && !s.has(Cat::Action)
 }
 
-/// The first sentence that shows an immediate fix or win, with the words.
+/// The first sentence that shows an immediate fix or win, with the words, when those words prove
+/// it in their clause (a heading "Result" alone, or "I was on shift", proves nothing).
 pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    immediate_told(doc).filter(|(s, a, b)| {
+        !doc.hollow(s, List::HollowResult) && (doc.structured || doc.clause_proves(s, *a, *b))
+    })
+}
+
+fn immediate_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    // In the wizard the immediate-win field says it; an empty field leaves the recovery's own
+    // words to show it, read as in a pasted answer (a story made from one then keeps its verdict).
     if doc.structured {
-        return doc
+        let field = doc
             .in_parts(&[AnswerPart::Immediate])
             .find(|s| doc.toks(s).len() >= 2 && !apology_only(s))
             .map(|s| (s, 0, doc.toks(s).len()));
+        if field.is_some() {
+            return field;
+        }
     }
     for s in doc.in_parts(&[
         AnswerPart::Immediate,
@@ -48,11 +64,12 @@ pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 /// read (present tense). Not "so it can't happen again" (a lasting change) or "so I could ...".
 fn enabled(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     let toks = doc.toks(s);
-    let acted = super::recovery::actions(doc, s, false)
+    let acted = super::features::acts::actions(doc, s, false)
         .into_iter()
-        .filter(|a| a.concrete && a.actor != super::recovery::Actor::Other)
+        .filter(|a| a.concrete && a.actor != super::features::acts::Actor::Other)
         .map(|a| a.start)
         .min()?;
+    let lex = lexicon();
     (acted + 1..toks.len()).find_map(|k| {
         if toks[k].norm != "so" {
             return None;
@@ -65,18 +82,16 @@ fn enabled(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         let clause = &toks[from..(from + 6).min(toks.len())];
         let modal = clause
             .iter()
-            .position(|t| matches!(t.norm.as_str(), "could" | "can" | "were" | "was"))?;
-        let able = match clause[modal].norm.as_str() {
-            "were" | "was" => clause.get(modal + 1).is_some_and(|t| t.norm == "able"),
-            _ => true,
-        };
+            .position(|t| lex.has(List::SoCould, &t.norm))?;
+        // "so they were able to": "were" and "was" need "able" after them.
+        let able = !lex.has(List::SoWereAble, &clause[modal].norm)
+            || clause.get(modal + 1).is_some_and(|t| t.norm == "able");
         let whom = &clause[..modal];
         let closed = whom.iter().any(|t| {
-            super::lexicon::is_negator(&t.norm)
-                || matches!(t.norm.as_str(), "i" | "it" | "this" | "that" | "we")
+            super::features::negation::is_negator(&t.norm) || lex.has(List::SoNotOthers, &t.norm)
         }) || clause
             .get(modal + 1)
-            .is_some_and(|t| super::lexicon::is_negator(&t.norm) || t.norm == "never");
+            .is_some_and(|t| super::features::negation::is_negator(&t.norm) || t.norm == "never");
         (able && !whom.is_empty() && !closed).then_some((k, from + modal + 1))
     })
 }
@@ -85,9 +100,9 @@ fn enabled(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 /// and worked hard to get everything back on track"): no fix is named.
 fn only_generic(doc: &Doc, s: &Sent) -> bool {
     s.has(Cat::GenericAction)
-        && !super::recovery::actions(doc, s, false)
+        && !super::features::acts::actions(doc, s, false)
             .iter()
-            .any(|a| a.concrete && a.actor != super::recovery::Actor::Other)
+            .any(|a| a.concrete && a.actor != super::features::acts::Actor::Other)
 }
 
 /// Whether a result cue is part of a blame phrase ("most of that was down to marketing"): it
@@ -108,13 +123,23 @@ fn damage_limited(s: &Sent) -> Option<&CueHit> {
         .min_by_key(|h| h.start)
 }
 
-/// The first sentence that shows a lasting change, with the words.
+/// The first sentence that shows a lasting change, with the words, when they prove it in their
+/// clause.
 pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+    long_term_told(doc).filter(|(s, a, b)| {
+        !doc.hollow(s, List::HollowResult) && (doc.structured || doc.clause_proves(s, *a, *b))
+    })
+}
+
+fn long_term_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
     if doc.structured {
-        return doc
+        let field = doc
             .in_parts(&[AnswerPart::LongTerm])
             .find(|s| doc.toks(s).len() >= 2)
             .map(|s| (s, 0, doc.toks(s).len()));
+        if field.is_some() {
+            return field;
+        }
     }
     for s in doc.in_parts(&[AnswerPart::LongTerm, AnswerPart::Change]) {
         if let Some(h) = s.hits_of(Cat::LongTerm).next() {
@@ -122,7 +147,7 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         }
     }
     for s in doc.in_parts(&[AnswerPart::Recovery, AnswerPart::Immediate]) {
-        if let Some(h) = super::split::strong_long_term_hit(doc, s) {
+        if let Some(h) = super::features::cues::strong_long_term_hit(doc, s) {
             return Some((s, h.start, h.end));
         }
         if let Some((a, b)) = new_routine(doc, s) {
@@ -147,7 +172,7 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         AnswerPart::Lesson,
         AnswerPart::Change,
     ]) {
-        if let Some(at) = super::split::new_habit(doc, s).or_else(|| holds_now(doc, s)) {
+        if let Some(at) = super::features::tense::new_habit(doc, s).or_else(|| holds_now(doc, s)) {
             return Some((s, at, doc.toks(s).len()));
         }
     }
@@ -161,13 +186,14 @@ fn kept_part(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         return None;
     }
     let toks = doc.toks(s);
+    let lex = lexicon();
     toks.iter().enumerate().find_map(|(k, t)| {
-        if !matches!(t.norm.as_str(), "kept" | "retained" | "held") {
+        if !lex.has(List::KeptVerb, &t.norm) {
             return None;
         }
         let from = if toks
             .get(k + 1)
-            .is_some_and(|n| matches!(n.norm.as_str(), "on" | "onto"))
+            .is_some_and(|n| lex.has(List::KeptOn, &n.norm))
         {
             k + 2 + usize::from(toks.get(k + 2).is_some_and(|n| n.norm == "to"))
         } else {
@@ -178,7 +204,7 @@ fn kept_part(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             .is_some_and(|n| n.numeric || super::figures::is_number_word(&n.norm));
         let negated = toks[k.saturating_sub(3)..k]
             .iter()
-            .any(|p| super::lexicon::is_negator(&p.norm));
+            .any(|p| super::features::negation::is_negator(&p.norm));
         (count && !negated).then_some((k, from + 1))
     })
 }
@@ -188,23 +214,19 @@ fn kept_part(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 /// clinic started printing the next day's list every evening", "we began ringing each client the
 /// day before"). Only in the recovery and the results, not in the story.
 fn new_routine(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
-    static TIMES: std::sync::OnceLock<super::lexicon::WordSet> = std::sync::OnceLock::new();
-    // `[routine_time]` in `data/cues.txt`: "every evening", "each shift".
-    let times = super::lexicon::cue_words(&TIMES, "routine_time");
+    let lex = lexicon();
     let toks = doc.toks(s);
     let k = toks.windows(2).position(|w| {
-        matches!(w[0].norm.as_str(), "started" | "began")
-            && w[1].norm.len() > 4
-            && w[1].norm.ends_with("ing")
+        lex.has(List::StartVerb, &w[0].norm) && w[1].norm.len() > 4 && w[1].norm.ends_with("ing")
     })?;
     let negated = toks[k.saturating_sub(3)..k]
         .iter()
-        .any(|p| super::lexicon::is_negator(&p.norm));
+        .any(|p| super::features::negation::is_negator(&p.norm));
     let every = (k + 2..toks.len().min(k + 12)).find(|&i| {
-        matches!(toks[i].norm.as_str(), "every" | "each")
+        lex.has(List::EveryTime, &toks[i].norm)
             && toks
                 .get(i + 1)
-                .is_some_and(|t| times.contains(t.norm.trim_end_matches('s')))
+                .is_some_and(|t| lex.has(List::RoutineTime, t.norm.trim_end_matches('s')))
     })?;
     (!negated).then_some((k, every + 2))
 }
@@ -213,7 +235,7 @@ fn new_routine(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
 /// ("every student now takes", "the form now goes"), in a sentence that does not tell the past.
 fn holds_now(doc: &Doc, s: &Sent) -> Option<usize> {
     let toks = doc.toks(s);
-    if super::split::tells_past(toks, false) {
+    if super::features::tense::tells_past(toks, false) {
         return None;
     }
     toks.windows(2).position(|w| {
@@ -236,60 +258,33 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     let now = immediate(doc);
     let later = long_term(doc);
     if let Some((s, a, b)) = now {
-        findings.push(doc.finding(
-            key,
-            "improvement-immediate",
-            Severity::Info,
-            "The immediate fix or win.",
-            s,
-            a,
-            b,
-        ));
+        findings.push(doc.finding(IMPROVEMENT_IMMEDIATE, "The immediate fix or win.", s, a, b));
     }
     if let Some((s, a, b)) = later {
-        findings.push(doc.finding(
-            key,
-            "improvement-long-term",
-            Severity::Info,
-            "The lasting change.",
-            s,
-            a,
-            b,
-        ));
+        findings.push(doc.finding(IMPROVEMENT_LONG_TERM, "The lasting change.", s, a, b));
     }
     let gentle = doc.structured;
-    let sev = if gentle {
-        Severity::Info
-    } else {
-        Severity::Problem
-    };
     if now.is_none() {
         let apology = doc
             .in_parts(&[AnswerPart::Immediate, AnswerPart::Recovery])
             .find_map(|s| s.hits_of(Cat::Apology).next().map(|h| (s, *h)));
         match apology {
             Some((s, h)) => findings.push(doc.finding(
-                key,
-                "improvement-apology-only",
-                Severity::Warn,
+                IMPROVEMENT_APOLOGY_ONLY,
                 "An apology is not a fix. Say what limited the damage at the time: the fix, the rollback, the warning you sent.",
                 s,
                 h.start,
                 h.end,
             )),
             None => findings.push(missing(
-                key,
-                "improvement-no-immediate",
-                sev,
+                IMPROVEMENT_NO_IMMEDIATE.gentle_if(gentle),
                 "Add the immediate win: what was restored or saved, and how soon (\"back online within two hours\").",
             )),
         }
     }
     if later.is_none() {
         findings.push(missing(
-            key,
-            "improvement-no-long-term",
-            sev,
+            IMPROVEMENT_NO_LONG_TERM.gentle_if(gentle),
             "Add the lasting change: the process, check, system or habit that stops it happening again.",
         ));
     }

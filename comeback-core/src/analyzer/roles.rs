@@ -1,7 +1,7 @@
 //! The role table (`data/roles.txt`): display names, the names people type, and each role's core
 //! skills; a free-text role is matched to the nearest entry.
 
-use super::lexicon::{Hit, PhraseSet};
+use super::lexicon::{lexicon, Hit, List, PhraseSet};
 use super::text::{tokenize, Token};
 use std::sync::OnceLock;
 
@@ -25,46 +25,11 @@ impl Role {
     }
 }
 
-/// Seniority and filler words that say nothing about the field ("senior", "junior", "lead").
-const SENIORITY: &[&str] = &[
-    "senior",
-    "junior",
-    "sr",
-    "jr",
-    "principal",
-    "staff",
-    "chief",
-    "associate",
-    "assistant",
-    "trainee",
-    "intern",
-    "apprentice",
-    "graduate",
-    "entry",
-    "level",
-    "mid",
-    "experienced",
-    "i",
-    "ii",
-    "iii",
-    "iv",
-    "a",
-    "an",
-    "the",
-    "of",
-    "and",
-    "for",
-    "in",
-    "at",
-    "new",
-    "qualified",
-];
-
 fn words(s: &str) -> Vec<String> {
     tokenize(s)
         .into_iter()
         .map(|t| t.norm)
-        .filter(|w| !SENIORITY.contains(&w.as_str()))
+        .filter(|w| !lexicon().has(List::Seniority, w))
         .map(|w| singular(&w))
         .collect()
 }

@@ -1,4 +1,4 @@
-//! What the engine reads in one sentence on its own (its cue phrases, figures, first person and any
+//! What the reader (`read.rs`) reads in one sentence on its own (its cue phrases, figures, first person and any
 //! slip the speaker owns in its words),
 //! kept between analyses so that a key press re-reads only the sentence being typed. The live
 //! coach analyses the whole story on every key press; every other sentence is unchanged and is
@@ -10,10 +10,10 @@
 //! thread, holds two generations of at most [`GENERATION`] sentences each, and is skipped for
 //! fields longer than [`FIELD_LIMIT`] bytes, which are not typed into live.
 
-use super::engine::CueHit;
-use super::figures::Figure;
+use super::doc::{CueHit, Figure};
 use super::lexicon::Fnv;
 use super::text::Token;
+use super::token_cache::FIELD_LIMIT;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -23,8 +23,6 @@ use std::rc::Rc;
 /// Sentences per generation: when the current one is full it becomes the previous one and the
 /// oldest is dropped.
 pub(crate) const GENERATION: usize = 2048;
-/// Fields longer than this are read without the cache (a pasted book is analysed once, on idle).
-pub(crate) const FIELD_LIMIT: usize = 64 * 1024;
 
 /// What one sentence holds.
 #[derive(Debug)]
@@ -39,7 +37,7 @@ pub(crate) struct Scan {
     pub figures: Vec<Figure>,
     pub first_person: bool,
     /// Where the speaker owns a slip in the sentence's own words, if anywhere
-    /// ([`super::redflags::slip_in_words`]).
+    /// (`features::slips::slip_in_words`).
     pub own_slip: Option<usize>,
 }
 

@@ -1,287 +1,17 @@
 //! Finding the five parts in a pasted answer: each sentence is given the part its cues point to,
 //! in the order a story is told (scene, failure, recovery, results, lesson, change).
 
-use super::engine::{answer_doc, Doc, Sent};
-use super::lexicon::{grammar_set, Cat, Gram, WordSet};
-use super::recovery::{actions, Actor};
-use super::report::{AnswerPart, AnswerSegment};
+use super::doc::{Doc, Sent};
+use super::features::acts::{actions, Actor};
+use super::features::cues::{only_weak_lesson, strong_immediate, strong_long_term};
+use super::features::outside::strong_outside_hit;
+use super::features::slips::speaker_slip;
+use super::features::tense::{habitual, tells_new_habit};
+use super::lexicon::{lexicon, Cat, List};
+use super::read::{add_field, document};
+use super::report::{AnswerPart, AnswerSegment, Field};
+use crate::FailureCategory;
 use crate::{RecoveryStep, Story};
-use std::sync::OnceLock;
-
-/// Long-term cues too common to place a sentence on their own ("cut", "tests", "improved").
-const WEAK_LONG_TERM: &[&str] = &[
-    "cut",
-    "reduced",
-    "halved",
-    "dropped",
-    "fell",
-    "rose",
-    "grew",
-    "improved",
-    "tests",
-    "training",
-    "trained",
-    "schedule",
-    "backup",
-    "backups",
-    "tool",
-    "audit",
-    "audits",
-    "alert",
-    "alerts",
-    "since",
-    "standard",
-    "standards",
-    "process",
-    "processes",
-    "a",
-    "new",
-    "became",
-    "redesigned",
-    "rebuilt",
-    "rewrote",
-    "rota",
-    "buffer",
-    "dashboard",
-    "monitoring",
-    "automatic",
-    "across",
-    "tooling",
-    "framework",
-    "pipeline",
-    "template",
-    "templates",
-    "routine",
-    "weekly",
-    "monthly",
-];
-
-/// Immediate-win cues too common to place a sentence on their own ("rather than", "paid", "in time").
-const WEAK_IMMEDIATE: &[&str] = &[
-    "none of the",
-    "went fine",
-    "still ran",
-    "rather than",
-    "instead of",
-    "reached",
-    "back to",
-    "down to",
-    "managed to",
-    "was able to",
-    "were able to",
-    "by the end of",
-    "in time",
-    "on the day",
-    "went ahead",
-    "paid",
-    "served",
-    "went out",
-    "confirmed",
-    "arrived",
-    "covered",
-    "covering",
-    "signed",
-    "caught",
-    "avoided",
-    "made it",
-    "settled",
-    "collected",
-    "won",
-    "kept their",
-    "kept our",
-    "kept the",
-    "cleared",
-    "protected",
-    "limited",
-    "saved",
-    "delivered",
-    "retained",
-    "renewed",
-    "made up",
-    "got through",
-    "approved",
-    "housed",
-    "replacement",
-    "replacements",
-];
-
-/// Whether a sentence has an immediate-win cue specific enough to place it on its own.
-fn strong_immediate(doc: &Doc, s: &Sent) -> bool {
-    let toks = doc.toks(s);
-    s.hits_of(Cat::Immediate).any(|h| {
-        let words: Vec<&str> = toks[h.start..h.end]
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect();
-        !WEAK_IMMEDIATE.contains(&words.join(" ").as_str())
-    })
-}
-
-/// The first long-term cue specific enough to place a sentence on its own.
-pub(crate) fn strong_long_term_hit<'s>(
-    doc: &Doc,
-    s: &'s Sent,
-) -> Option<&'s super::engine::CueHit> {
-    let toks = doc.toks(s);
-    s.hits_of(Cat::LongTerm).find(|h| {
-        toks.get(h.start)
-            .is_some_and(|t| h.end - h.start > 1 || !WEAK_LONG_TERM.contains(&t.norm.as_str()))
-    })
-}
-
-fn strong_long_term(doc: &Doc, s: &Sent) -> bool {
-    strong_long_term_hit(doc, s).is_some()
-}
-
-/// Lesson cues that tell a lesson only once the recovery has been told ("I realised twenty minutes
-/// later" is part of the story; "Looking back, ..." before any recovery is a preamble).
-const WEAK_LESSON: &[&str] = &["realised", "realized", "hindsight", "looking"];
-
-/// Whether every lesson cue in the sentence is a weak one.
-pub(crate) fn only_weak_lesson(doc: &Doc, s: &Sent) -> bool {
-    let toks = doc.toks(s);
-    s.hits_of(Cat::Lesson).all(|h| {
-        toks[h.start..h.end]
-            .iter()
-            .any(|t| WEAK_LESSON.contains(&t.norm.as_str()))
-    })
-}
-
-/// Past-tense verbs that do not end in "-ed", and modals of what did not happen.
-const NOT_PRESENT: &[&str] = &[
-    "was", "had", "did", "went", "got", "made", "took", "told", "rang", "sent", "wrote", "ran",
-    "found", "put", "set", "kept", "led", "met", "saw", "gave", "brought", "caught", "felt",
-    "knew", "thought", "spoke", "left", "built", "sold", "paid", "said", "came", "became", "began",
-    "stood", "sat", "held", "heard", "lost", "meant", "spent", "won", "would", "could", "should",
-    "might", "wish", "hope", "think", "guess", "suppose", "felt", "realised", "realized",
-    "learned", "learnt", "thought", "am", "i'd", "i'm",
-];
-
-/// Adverbs that may stand between "I" and its verb ("I always check").
-const BETWEEN: &[&str] = &[
-    "always",
-    "now",
-    "still",
-    "never",
-    "also",
-    "usually",
-    "just",
-    "often",
-    "routinely",
-    "first",
-];
-
-/// Verbs whose past is spelt like their present ("put", "set"): present only with a marker of habit.
-const SAME_PAST: &[&str] = &[
-    "put", "set", "read", "cut", "let", "hit", "shut", "spread", "quit",
-];
-
-/// Whether a sentence tells of the past: "was", "had", "did", "ago".
-pub(crate) fn tells_past(toks: &[super::text::Token], then_too: bool) -> bool {
-    toks.iter().any(|t| {
-        matches!(
-            t.norm.as_str(),
-            "was" | "were" | "had" | "did" | "yesterday" | "ago"
-        ) || (then_too && t.norm == "then")
-    })
-}
-
-/// The token index of "I" followed by a present-tense verb ("I work", "I always check"); verbs
-/// like "put" count as present when `same_past` is allowed.
-pub(crate) fn speaker_present(toks: &[super::text::Token], same_past: bool) -> Option<usize> {
-    toks.iter().enumerate().position(|(i, t)| {
-        t.norm == "i"
-            && toks[i + 1..]
-                .iter()
-                .find(|n| !BETWEEN.contains(&n.norm.as_str()))
-                .is_some_and(|v| {
-                    let w = v.norm.as_str();
-                    !w.ends_with("ed")
-                        && !w.ends_with("n't")
-                        && (!NOT_PRESENT.contains(&w) || (same_past && SAME_PAST.contains(&w)))
-                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                })
-    })
-}
-
-/// Whether a sentence tells something the speaker does as a habit: "I" with a present-tense verb
-/// ("I work from the bookings sheet", "the first thing I do is ..."), in a sentence that is not
-/// about the past.
-pub(crate) fn habitual(doc: &Doc, s: &Sent) -> bool {
-    let toks = doc.toks(s);
-    !tells_past(toks, true) && speaker_present(toks, false).is_some()
-}
-
-/// Single words that mark a habit as new since the failure.
-const SINCE_WORDS: &[&str] = &["now", "nowadays", "anymore", "whenever"];
-
-/// Pairs of words that do the same ("these days", "no longer", "every time").
-const SINCE_PAIRS: &[(&str, &str)] = &[
-    ("these", "days"),
-    ("since", "then"),
-    ("ever", "since"),
-    ("no", "longer"),
-    ("any", "more"),
-    ("from", "then"),
-    ("every", "time"),
-    ("each", "time"),
-    ("going", "forward"),
-    ("from", "now"),
-];
-
-/// Where a sentence tells the speaker's present habit that is new since the failure: "I" with a
-/// present-tense verb and a marker that it is new ("now", "these days", "since then", "no
-/// longer"), in a sentence that does not tell the past ("Now I had four hours" is the story).
-pub(crate) fn new_habit(doc: &Doc, s: &Sent) -> Option<usize> {
-    let toks = doc.toks(s);
-    if tells_past(toks, false) {
-        return None;
-    }
-    let marker = toks.iter().enumerate().position(|(k, t)| {
-        SINCE_WORDS.contains(&t.norm.as_str())
-            || toks
-                .get(k + 1)
-                .is_some_and(|n| SINCE_PAIRS.contains(&(t.norm.as_str(), n.norm.as_str())))
-    })?;
-    speaker_present(toks, true).map(|i| i.min(marker))
-}
-
-/// Whether a sentence tells the speaker's habit since the failure anywhere in it, even beside the
-/// past it turns from ("When I rushed, I made mistakes, so now I block an hour for it").
-pub(crate) fn tells_new_habit(toks: &[super::text::Token]) -> bool {
-    let marker = toks.iter().enumerate().any(|(k, t)| {
-        SINCE_WORDS.contains(&t.norm.as_str())
-            || toks.get(k + 1).is_some_and(|n| {
-                let pair = (t.norm.as_str(), n.norm.as_str());
-                SINCE_PAIRS.contains(&pair) || pair == ("since", "that")
-            })
-    });
-    marker && speaker_present(toks, true).is_some()
-}
-
-/// Practice words that a step of the recovery may name without telling a lasting change ("the
-/// protocol window", "over the next ten days", "the handover").
-const IN_STEP: &[&str] = &[
-    "protocol",
-    "protocols",
-    "procedure",
-    "procedures",
-    "policy",
-    "control",
-    "controls",
-    "rule",
-    "rules",
-    "handover",
-    "schedule",
-    "tests",
-    "training",
-    "clause",
-    "review of",
-    "check to",
-    "over the next",
-    "for the next",
-    "across the",
-];
 
 /// Whether a sentence tells a concrete action of the speaker's.
 fn speaker_concrete(doc: &Doc, s: &Sent) -> bool {
@@ -304,34 +34,28 @@ fn paced_step(doc: &Doc, s: &Sent) -> bool {
                 .iter()
                 .map(|t| t.norm.as_str())
                 .collect();
-            IN_STEP.contains(&words.join(" ").as_str())
+            lexicon().has(List::InStep, &words.join(" "))
         })
         && !tells_new_habit(toks)
         && speaker_concrete(doc, s)
 }
 
-/// Participles that do not end in "-ed" ("we'd made", "I'd taken").
-const PARTICIPLES: &[&str] = &[
-    "made", "done", "been", "told", "sent", "built", "set", "got", "put", "taken", "given",
-    "written", "spent", "seen", "won", "sold", "bought", "brought", "kept", "left", "run", "paid",
-    "agreed", "promised", "quoted",
-];
-
 /// Whether a sentence opens with the speaker or their team in the past perfect ("We'd signed the
 /// lease", "I'd quoted twelve weeks", "we had promised"): the background of the failure, told
 /// before it happened, not a step of the recovery.
 fn past_perfect_opening(toks: &[super::text::Token]) -> bool {
+    let lex = lexicon();
     let Some(i) = toks
         .iter()
         .take(6)
-        .position(|t| matches!(t.norm.as_str(), "i" | "we" | "i'd" | "we'd"))
+        .position(|t| lex.has(List::PastPerfectSubject, &t.norm))
     else {
         return false;
     };
     let mut rest = toks[i + 1..]
         .iter()
         .map(|t| t.norm.as_str())
-        .filter(|w| !matches!(*w, "already" | "just" | "all" | "also" | "even"));
+        .filter(|w| !lex.has(List::PastPerfectAdverb, w));
     let first = if toks[i].norm.ends_with("'d") {
         rest.next()
     } else {
@@ -340,7 +64,7 @@ fn past_perfect_opening(toks: &[super::text::Token]) -> bool {
             _ => None,
         }
     };
-    first.is_some_and(|w| w.ends_with("ed") || PARTICIPLES.contains(&w))
+    first.is_some_and(|w| w.ends_with("ed") || lex.has(List::Participle, w))
 }
 
 /// Whether a sentence holds risky material: a clash, a reckless call, dishonesty, a skills gap.
@@ -361,15 +85,85 @@ fn decision(doc: &Doc, s: &Sent) -> bool {
         || (s.has(Cat::RiskyDecision) && s.first_person)
         || toks
             .windows(2)
-            .any(|w| w[0].norm == "to" && matches!(w[1].norm.as_str(), "save" | "avoid"))
+            .any(|w| w[0].norm == "to" && lexicon().has(List::SaveVerb, &w[1].norm))
             && s.first_person
+}
+
+/// A region of a structured (STAR) answer, opened by its heading.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Star {
+    Situation,
+    Action,
+    Result,
+    Learning,
+}
+
+/// The STAR heading that opens a sentence ("Situation:", "Task:", "Action:", "Result:",
+/// "Learning:"), with the byte length of the heading and its colon in the sentence's text.
+fn star_heading(text: &str) -> Option<(Star, usize)> {
+    // Past list marks and emphasis ("1. ", "- ", "**Result:**").
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| {
+                c.is_whitespace()
+                    || c.is_ascii_digit()
+                    || matches!(c, '.' | ')' | '-' | '*' | '•' | '#' | '_')
+            })
+            .len();
+    let rest = &text[lead..];
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest[..word_end].to_lowercase();
+    let after = rest[word_end..].trim_start_matches(['*', '_', ' ']);
+    if !after.starts_with(':') {
+        return None;
+    }
+    let lex = lexicon();
+    let star = if lex.has(List::SituationHeading, &word) {
+        Star::Situation
+    } else if lex.has(List::RecoveryHeading, &word) {
+        Star::Action
+    } else if lex.has(List::ResultHeading, &word) {
+        Star::Result
+    } else if lex.has(List::LearningHeading, &word) {
+        Star::Learning
+    } else {
+        return None;
+    };
+    let colon = text.len() - after.len() + 1;
+    let body = text[colon..].trim_start_matches(['*', '_']);
+    Some((star, text.len() - body.trim_start().len()))
+}
+
+/// The part a sentence takes in a STAR region: the part read from its words when that fits the
+/// region (the failure anywhere, a result told among the actions, a lasting change
+/// among the results), the region's own part otherwise ("Task: I had to make sure the patients
+/// were safe" is the situation, not a win).
+fn in_region(region: Star, part: AnswerPart) -> AnswerPart {
+    use AnswerPart::*;
+    match (region, part) {
+        // Real answers tell the failure wherever it fell: under "Action:" as often as under
+        // "Situation:", so a sentence read as the failure stays the failure.
+        (_, Failure) => part,
+        (Star::Situation | Star::Action, Context) => part,
+        (Star::Situation, _) => Context,
+        (Star::Action, Recovery | Immediate) => part,
+        (Star::Action, _) => Recovery,
+        (Star::Result, Immediate | LongTerm) => part,
+        (Star::Result, Lesson | Change) => part,
+        (Star::Result, _) => Immediate,
+        (Star::Learning, Lesson | Change) => part,
+        (Star::Learning, LongTerm) => Change,
+        (Star::Learning, _) => Lesson,
+    }
 }
 
 /// Whether a sentence opens with an "Action:" or "Actions:" heading (a STAR answer's recovery).
 /// Not a cue: the heading word is no action of the speaker's.
 fn action_heading(doc: &Doc, s: &Sent) -> bool {
     let text = doc.text_of(s).trim_start();
-    ["action", "actions"].iter().any(|h| {
+    lexicon().list(List::RecoveryHeading).entries().any(|h| {
         text.get(..h.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(h))
             && text[h.len()..].trim_start().starts_with(':')
@@ -397,9 +191,9 @@ fn decide(
     let failure = s.has(Cat::Failure)
         || s.has(Cat::VagueOutcome)
         || s.has(Cat::Denial)
-        || (!seen_failure && super::redflags::strong_outside_hit(doc, s))
+        || (!seen_failure && strong_outside_hit(doc, s))
         // "I hadn't worked through the risk score", "I missed a duplicate payment".
-        || (!seen_failure && super::redflags::speaker_slip(doc, s).is_some())
+        || (!seen_failure && speaker_slip(doc, s).is_some())
         // A clash, a reckless call or a dishonest act is the failure itself.
         || (!seen_failure && risky(s));
     let late = seen_recovery
@@ -426,11 +220,8 @@ fn decide(
         // or the effort it took ("stayed late").
         && s.hits_of(Cat::Failure).all(|h| {
             h.start > 0
-                && matches!(
-                    doc.toks(s)[h.start - 1].norm.as_str(),
-                    // "stayed late", "worked late": effort, not the failure.
-                    "the" | "my" | "our" | "that" | "this" | "stayed" | "worked"
-                )
+                // "stayed late", "worked late": effort, not the failure.
+                && lexicon().has(List::PutRight, &doc.toks(s)[h.start - 1].norm)
         })
         && speaker_concrete(doc, s)
     {
@@ -459,43 +250,16 @@ fn decide(
         // A habit: present tense or "now", not a past action.
         let present = s.hits_of(Cat::Change).any(|h| {
             // "Now I had four hours to ...": "now" in the narrative, not a habit.
-            let narrative = toks.get(h.end).is_some_and(|t| {
-                matches!(
-                    t.norm.as_str(),
-                    "had" | "was" | "were" | "needed" | "could" | "did" | "got" | "went" | "faced"
-                )
-            });
+            let narrative = toks
+                .get(h.end)
+                .is_some_and(|t| lexicon().has(List::NarrativeAfterChange, &t.norm));
             !narrative
-                && (toks[h.start..h.end].iter().any(|t| {
-                    matches!(
-                        t.norm.as_str(),
-                        "now"
-                            | "nowadays"
-                            | "these"
-                            | "since"
-                            | "ever"
-                            | "always"
-                            | "never"
-                            | "going"
-                            | "from"
-                            | "today"
-                            | "whenever"
-                            | "every"
-                            | "each"
-                            | "no"
-                            | "make"
-                            | "habit"
-                            | "rule"
-                            | "routine"
-                            | "tend"
-                            | "try"
-                            | "differently"
-                            | "way"
-                            | "how"
-                    )
-                }) || toks
-                    .get(h.end.saturating_sub(1))
-                    .is_some_and(|t| !t.norm.ends_with("ed")))
+                && (toks[h.start..h.end]
+                    .iter()
+                    .any(|t| lexicon().has(List::HabitInChange, &t.norm))
+                    || toks
+                        .get(h.end.saturating_sub(1))
+                        .is_some_and(|t| !t.norm.ends_with("ed")))
         });
         if present {
             return AnswerPart::Change;
@@ -578,59 +342,14 @@ fn style_only(cat: Cat) -> bool {
     )
 }
 
-/// Words that tie a sentence to the one before it: people of the story, and openers that point
-/// back ("This meant ...", "So ...", "Which ...").
-const TIES_BACK: &[&str] = &[
-    "i",
-    "i'm",
-    "i've",
-    "i'd",
-    "i'll",
-    "we",
-    "our",
-    "us",
-    "they",
-    "them",
-    "their",
-    "he",
-    "she",
-    "his",
-    "her",
-    "him",
-    "you",
-    "this",
-    "that",
-    "it",
-    "these",
-    "those",
-    "so",
-    "and",
-    "but",
-    "which",
-    "because",
-    "then",
-    "there",
-    "also",
-    "still",
-    "even",
-    "plus",
-    "though",
-    "otherwise",
-];
-
 /// The content words of a sentence, crudely stemmed, for telling whether two sentences share a
 /// topic.
 fn content_words<'t>(doc: &'t Doc, s: &Sent) -> impl Iterator<Item = &'t str> + 't {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    let stop = grammar_set(
-        &SET,
-        &[Gram::CLOSED, &[Gram::Adverb, Gram::Quantifier]],
-        &[],
-    );
+    let stop = lexicon().list(List::FunctionWord);
     doc.toks(s)
         .iter()
         .map(|t| t.norm.as_str())
-        .filter(move |w| w.chars().count() >= 3 && !stop.contains(w))
+        .filter(move |w| w.chars().count() >= 3 && !stop.has(w))
         .map(|w| w.strip_suffix('s').unwrap_or(w))
 }
 
@@ -644,7 +363,7 @@ fn off_topic(doc: &Doc, s: &Sent, before: Option<&Sent>) -> bool {
         return false;
     }
     let toks = doc.toks(s);
-    if toks.len() < 3 || toks.iter().any(|t| TIES_BACK.contains(&t.norm.as_str())) {
+    if toks.len() < 3 || toks.iter().any(|t| lexicon().has(List::TiesBack, &t.norm)) {
         return false;
     }
     let Some(b) = before else {
@@ -689,6 +408,16 @@ pub(crate) fn classify(doc: &mut Doc) {
         parts.push(part);
         prev = Some(part);
     }
+    // A structured answer's headings place what follows them, up to the next heading.
+    let mut region = None;
+    for (i, s) in doc.sents.iter().enumerate() {
+        if let Some((star, _)) = star_heading(doc.text_of(s)) {
+            region = Some(star);
+        }
+        if let (Some(r), Some(p)) = (region, parts.get_mut(i)) {
+            *p = in_region(r, *p);
+        }
+    }
     for (s, p) in doc.sents.iter_mut().zip(parts) {
         s.part = p;
     }
@@ -715,9 +444,17 @@ pub(crate) fn segments(doc: &Doc) -> Vec<AnswerSegment> {
     out
 }
 
+/// The document of a pasted answer for the target role as typed, split into parts.
+pub(crate) fn answer_doc<'a>(text: &'a str, role: Option<&str>) -> Doc<'a> {
+    let mut doc = document(role, false, FailureCategory::Unset);
+    add_field(&mut doc, Field::Answer, text, AnswerPart::Other);
+    classify(&mut doc);
+    doc
+}
+
 /// Splits a pasted answer into runs of sentences that tell the same part.
 pub(crate) fn split_answer(text: &str) -> Vec<AnswerSegment> {
-    segments(&answer_doc(text))
+    segments(&answer_doc(text, None))
 }
 
 fn push(field: &mut String, sentence: &str) {
@@ -729,14 +466,53 @@ fn push(field: &mut String, sentence: &str) {
 
 /// A story whose fields hold the sentences of each part; nothing is dropped.
 pub(crate) fn story_from_answer(text: &str, role: Option<&str>) -> Story {
-    let doc = answer_doc(text);
+    let doc = answer_doc(text, None);
     let mut story = Story {
         target_role: role.unwrap_or("").trim().to_string(),
         ..Story::default()
     };
-    for s in &doc.sents {
-        let t = doc.text_of(s);
+    // The one-line failure is the sentence that tells what went wrong: when no sentence was read as
+    // the failure itself, the first that tells a failure or a breakdown (often in the situation).
+    let no_failure = !doc.sents.iter().any(|s| s.part == AnswerPart::Failure);
+    let summary_at = no_failure
+        .then(|| {
+            let placed = |s: &Sent| matches!(s.part, AnswerPart::Context | AnswerPart::Other);
+            doc.sents
+                .iter()
+                .position(|s| placed(s) && (s.has(Cat::Failure) || s.has(Cat::VagueOutcome)))
+                .or_else(|| {
+                    doc.sents.iter().position(|s| {
+                        placed(s)
+                            && (s.has(Cat::OutsideCause)
+                                || super::features::outside::breakdown_cause(&doc, s).is_some())
+                    })
+                })
+        })
+        .flatten();
+    let mut region = None;
+    for (i, s) in doc.sents.iter().enumerate() {
+        // A STAR heading names the field; it is no part of the story's words.
+        let full = doc.text_of(s);
+        let heading = star_heading(full);
+        if let Some((star, _)) = heading {
+            region = Some(star);
+        }
+        let t = heading.map_or(full, |(_, at)| &full[at..]);
+        if t.trim().is_empty() {
+            continue;
+        }
+        if Some(i) == summary_at {
+            push(&mut story.summary, t);
+            continue;
+        }
         match s.part {
+            // The one-line failure is one line: the rest of a "Situation:" or "Task:" section
+            // sets the stage.
+            AnswerPart::Failure
+                if region == Some(Star::Situation) && !story.summary.trim().is_empty() =>
+            {
+                push(&mut story.context, t)
+            }
             AnswerPart::Failure => push(&mut story.summary, t),
             AnswerPart::Context => push(&mut story.context, t),
             AnswerPart::Recovery => story.steps.push(RecoveryStep {

@@ -10,13 +10,15 @@
 //! whole analyses against fresh ones.
 //!
 //! Memory: at most [`KEEP`] texts and their words, [`KEEP_BYTES`] bytes of text in all, each no
-//! longer than [`scan_cache::FIELD_LIMIT`] bytes (longer fields are read without the cache, as
+//! longer than [`FIELD_LIMIT`] bytes (longer fields are read without the cache, as
 //! pasted text is analysed once, on idle). A text's words are moved in and out, never copied.
 
-use super::scan_cache::FIELD_LIMIT;
 use super::text::{self, Token};
 use std::cell::RefCell;
 
+/// Fields longer than this are read without either cache, the words' or the sentences' (a pasted
+/// book is analysed once, on idle).
+pub(crate) const FIELD_LIMIT: usize = 64 * 1024;
 /// Texts kept: a story's fields (a recovery has three per step) with room to spare.
 pub(crate) const KEEP: usize = 32;
 /// Bytes of text kept in all (the words take a few times more).

@@ -155,7 +155,7 @@ impl Story {
             sentences(&[&self.immediate_win, &self.long_term_gain]),
             sentences(&[&self.lesson, &self.change]),
         ];
-        paragraphs
+        without_repeats(paragraphs.into_iter().collect())
             .into_iter()
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
@@ -418,6 +418,13 @@ fn step_sentence(step: &RecoveryStep) -> String {
     let action = with_subject(strip_trailing(&clean(&step.action), &closers));
     let mut parts = vec![action];
     let who = soften(strip_trailing(&clean(&step.who), &closers));
+    // A person or a time the action already names is not said again ("I paged the on-call
+    // engineer at 3:40 pm" with who "the on-call engineer" and when "at 3:40 pm").
+    let who = if already_said(&parts[0], &who) {
+        String::new()
+    } else {
+        who
+    };
     if !who.is_empty() {
         let opener = first_word_lower(&who);
         if ASIDE_OPENERS.contains(&opener.as_str()) && !parts[0].is_empty() {
@@ -431,6 +438,11 @@ fn step_sentence(step: &RecoveryStep) -> String {
         }
     }
     let when = soften(strip_trailing(&clean(&step.when), &closers));
+    let when = if already_said(&parts[0], &when) {
+        String::new()
+    } else {
+        when
+    };
     if !when.is_empty() {
         let words: Vec<&str> = when.split(' ').collect();
         let bare_duration = words.len() == 2
@@ -448,6 +460,87 @@ fn step_sentence(step: &RecoveryStep) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     sentence(&joined)
+}
+
+/// Lower-case words of a text, without punctuation.
+fn plain_words(s: &str) -> Vec<String> {
+    s.split(|c: char| {
+        !(c.is_alphanumeric() || matches!(c, '\'' | '’' | ':' | '%' | '£' | '$' | '€'))
+    })
+    .map(|w| w.trim_matches(':').to_lowercase())
+    .filter(|w| !w.is_empty())
+    .collect()
+}
+
+/// Whether `part` (a step's who or when) is already in `action`, leaving out the words that would
+/// link it ("with", "at", "the").
+fn already_said(action: &str, part: &str) -> bool {
+    const LINKS: &[&str] = &[
+        "with", "and", "at", "on", "by", "the", "a", "an", "within", "in",
+    ];
+    let needle: Vec<String> = plain_words(part)
+        .into_iter()
+        .skip_while(|w| LINKS.contains(&w.as_str()))
+        .collect();
+    if needle.is_empty() {
+        return false;
+    }
+    let hay = plain_words(action);
+    if hay.windows(needle.len()).any(|w| w == needle.as_slice()) {
+        return true;
+    }
+    // A person named in both ("I called Priya" and "Priya from billing") is the same person.
+    let name = part
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !LINKS.contains(&w.to_lowercase().as_str()));
+    name.is_some_and(|n| {
+        n.chars().next().is_some_and(char::is_uppercase)
+            && n.chars().skip(1).all(|c| !c.is_uppercase())
+            && hay.contains(&n.to_lowercase())
+    })
+}
+
+/// Drops a sentence that says exactly what an earlier one already said (the one-line failure
+/// copied into the context, a lesson pasted twice): the answer reads each thing once.
+fn without_repeats(paragraphs: Vec<String>) -> Vec<String> {
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    paragraphs
+        .into_iter()
+        .map(|p| {
+            let kept: Vec<&str> = split_sentences(&p)
+                .into_iter()
+                .filter(|sent| {
+                    let w = plain_words(sent);
+                    if w.len() < 3 || !seen.contains(&w) {
+                        seen.push(w);
+                        true
+                    } else {
+                        false
+                    }
+                })
+                .collect();
+            kept.join(" ")
+        })
+        .collect()
+}
+
+/// A paragraph's sentences: split after a closing mark followed by a space.
+fn split_sentences(p: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = p.char_indices().collect();
+    for (i, &(at, c)) in bytes.iter().enumerate() {
+        if matches!(c, '.' | '!' | '?') && bytes.get(i + 1).is_some_and(|&(_, n)| n == ' ') {
+            let end = at + c.len_utf8();
+            out.push(p[start..end].trim());
+            start = end;
+        }
+    }
+    if start < p.len() {
+        out.push(p[start..].trim());
+    }
+    out.into_iter().filter(|s| !s.is_empty()).collect()
 }
 
 /// The recovery steps as a paragraph, linked with "First,", "Then" and "Finally," when there are several.
@@ -520,6 +613,39 @@ mod tests {
         assert_eq!(
             step_sentence(&step("Wrote a fix", "together with QA", "within 2 hours")),
             "I wrote a fix, together with QA, within 2 hours."
+        );
+    }
+
+    #[test]
+    fn a_step_names_a_person_or_a_time_once() {
+        assert_eq!(
+            step_sentence(&step(
+                "I paged the on-call engineer at 3:40 pm",
+                "the on-call engineer",
+                "at 3:40 pm"
+            )),
+            "I paged the on-call engineer at 3:40 pm."
+        );
+        assert_eq!(
+            step_sentence(&step(
+                "I called Priya",
+                "Priya from billing",
+                "within 5 minutes"
+            )),
+            "I called Priya within 5 minutes."
+        );
+    }
+
+    #[test]
+    fn a_sentence_said_twice_is_said_once() {
+        let story = Story {
+            summary: "A failover left 12% of checkouts failing for two hours.".into(),
+            context: "A failover left 12% of checkouts failing for two hours. We served 8,000 orders a day.".into(),
+            ..Story::default()
+        };
+        assert_eq!(
+            story.assemble(),
+            "A failover left 12% of checkouts failing for two hours.\n\nWe served 8,000 orders a day."
         );
     }
 

@@ -86,6 +86,11 @@ pub enum ImportError {
         /// True when the file simply stops too early (cut off).
         truncated: bool,
     },
+    /// JSON nested deeper than any Comeback file is (or a reader could safely follow).
+    TooDeep {
+        /// 1-based line where the nesting went past the limit.
+        line: usize,
+    },
     /// Valid JSON, but not something Comeback wrote.
     NotComeback {
         /// What was found instead, as a clause ("it holds a list, not a story bank").
@@ -154,6 +159,9 @@ impl ImportError {
             ),
             ImportError::NotJson { line, column, truncated: false } => format!(
                 "This file is not valid JSON: there is a mistake at line {line}, column {column}."
+            ),
+            ImportError::TooDeep { .. } => format!(
+                "This file is not a Comeback export: its JSON is nested more than {MAX_DEPTH} levels deep (a Comeback file never goes past 5), so it was not read."
             ),
             ImportError::NotComeback { found } => {
                 format!("This is not a Comeback file: {found}.")
@@ -231,16 +239,69 @@ pub fn parse_import(bytes: &[u8]) -> Result<ImportData, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            truncated: e.is_eof(),
-        })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
     let data = migrate::read_any(&value)?;
     check_limits(&data.bank)?;
     check_unique_ids(&data.bank)?;
     Ok(data)
+}
+
+/// How deep serde_json follows nested arrays and objects before it gives up (its fixed limit).
+pub const MAX_DEPTH: usize = 128;
+
+fn json_error(e: serde_json::Error) -> ImportError {
+    // serde_json reports its nesting limit as a syntax error at the place it stopped; the text
+    // may be perfectly valid JSON, so saying "not valid JSON" there would be wrong.
+    if e.to_string().starts_with("recursion limit exceeded") {
+        return ImportError::TooDeep { line: e.line() };
+    }
+    ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        truncated: e.is_eof(),
+    }
+}
+
+impl ImportError {
+    /// Why a value saved on this device could not be read, as a clause that follows "because"
+    /// ("it is not valid JSON…"). Unlike [`ImportError::message`], it speaks of no file and asks
+    /// for no import: the user never chose this value, the browser kept it.
+    pub fn saved_value_reason(&self) -> String {
+        match self {
+            ImportError::Empty => "the saved copy is empty".into(),
+            ImportError::TooLarge { bytes } => {
+                format!("the saved copy is {}, larger than a story can be", human_size(*bytes))
+            }
+            ImportError::NotUtf8 { .. } => "the saved copy is not text".into(),
+            ImportError::NotJson { truncated: true, .. } => {
+                "the saved copy stops too early, as if it was cut off while being written".into()
+            }
+            ImportError::NotJson { line, column, .. } => {
+                format!("the saved copy is damaged (at line {line}, column {column})")
+            }
+            ImportError::TooDeep { .. } => {
+                "the saved copy is nested far deeper than a story ever is".into()
+            }
+            ImportError::NotComeback { found } => {
+                format!("the saved copy is not a Comeback story ({found})")
+            }
+            ImportError::NewerVersion { found } => format!(
+                "the saved copy was written by a newer version of Comeback (schema {found}); reload the page to update"
+            ),
+            ImportError::UnknownVersion { found } => {
+                format!("the saved copy names schema version {found}, which no Comeback has written")
+            }
+            ImportError::BadField { .. }
+            | ImportError::DuplicateId { .. }
+            | ImportError::TooManyStories { .. }
+            | ImportError::TooLong { .. } => {
+                let m = self.message();
+                let m = m.trim_end_matches('.');
+                let m = m.strip_prefix("In this file: ").unwrap_or(m);
+                format!("the saved copy has a problem: {m}")
+            }
+        }
+    }
 }
 
 fn check_limits(bank: &Bank) -> Result<(), ImportError> {

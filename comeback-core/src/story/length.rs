@@ -82,25 +82,65 @@ pub enum LengthVerdict {
     Long,
 }
 
-/// Compares a word count with the band of about 200 to 375 words.
+impl LengthVerdict {
+    /// What the practice page says of a timed run: the clock measured the real seconds, so the
+    /// verdict needs no pace range.
+    pub fn message(self) -> &'static str {
+        match self {
+            LengthVerdict::Short => {
+                "Under 1:30: add the numbers, the steps or the lesson that are missing."
+            }
+            LengthVerdict::InBand => "Inside the 1:30 to 2:30 band.",
+            LengthVerdict::Long => {
+                "Over 2:30: trim the context first; keep the turnaround and the lesson."
+            }
+        }
+    }
+}
+
+/// Compares an answer's spoken length with the band. The answer is in the band only when it is
+/// there at both paces, brisk and calm: 211 words take 1:19 to 1:37, mostly under 1:30, so that
+/// is "a bit short", not in the band.
 pub fn length_verdict(words: usize) -> LengthVerdict {
-    if words < BAND_WORDS.0 {
+    let (fast, slow) = speaking_time(words);
+    if fast < BAND_SECS.0 {
         LengthVerdict::Short
-    } else if words > BAND_WORDS.1 {
+    } else if slow > BAND_SECS.1 {
         LengthVerdict::Long
     } else {
         LengthVerdict::InBand
     }
 }
 
-impl LengthVerdict {
-    /// A short line for the Review page.
-    pub fn message(self) -> &'static str {
-        match self {
-            LengthVerdict::Short => "Shorter than 1.5 minutes: add the numbers, the steps or the lesson that are missing.",
-            LengthVerdict::InBand => "Within the 1.5 to 2.5 minute band.",
-            LengthVerdict::Long => "Longer than 2.5 minutes: trim the context first; keep the turnaround and the lesson.",
-        }
+/// `m:ss`, the way a timer shows seconds.
+pub fn clock(secs: u32) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// What the Review page says of an answer's length: the verdict, with the seconds behind it.
+pub fn length_message(words: usize) -> String {
+    let (fast, slow) = speaking_time(words);
+    let (lo, hi) = BAND_SECS;
+    let range = format!("about {} to {} spoken", clock(fast), clock(slow));
+    let band = format!("{} to {}", clock(lo), clock(hi));
+    match length_verdict(words) {
+        LengthVerdict::InBand => format!("{range}: inside the {band} band at any normal pace."),
+        LengthVerdict::Short if slow >= lo => format!(
+            "A bit short: {range}, so at a brisk pace it ends {} s before {}. Add a figure or a step where the coach asks for one.",
+            lo - fast,
+            clock(lo)
+        ),
+        LengthVerdict::Short => format!(
+            "Short: {range}, under the {band} band. Add the numbers, the steps or the lesson that are missing."
+        ),
+        LengthVerdict::Long if fast <= hi => format!(
+            "A bit long: {range}, so at a calm pace it runs {} s past {}. Trim the context first; keep the turnaround and the lesson.",
+            slow - hi,
+            clock(hi)
+        ),
+        LengthVerdict::Long => format!(
+            "Long: {range}, over the {band} band. Interviewers drift: trim the context first; keep the turnaround and the lesson."
+        ),
     }
 }
 
@@ -129,8 +169,40 @@ mod tests {
         assert_eq!(speaking_time(260), (98, 120));
         assert_eq!(speaking_time(usize::MAX).0, u32::MAX);
         assert_eq!(length_verdict(150), LengthVerdict::Short);
-        assert_eq!(length_verdict(200), LengthVerdict::InBand);
-        assert_eq!(length_verdict(375), LengthVerdict::InBand);
-        assert_eq!(length_verdict(376), LengthVerdict::Long);
+        // 211 words: 1:19 to 1:37, mostly under 1:30: a bit short, not in the band.
+        assert_eq!(length_verdict(211), LengthVerdict::Short);
+        assert_eq!(length_verdict(238), LengthVerdict::Short);
+        assert_eq!(length_verdict(239), LengthVerdict::InBand);
+        assert_eq!(length_verdict(326), LengthVerdict::InBand);
+        assert_eq!(length_verdict(327), LengthVerdict::Long);
+        // In the band exactly when both ends of the spoken range are.
+        for w in 0..600 {
+            let (fast, slow) = speaking_time(w);
+            let inside = fast >= BAND_SECS.0 && slow <= BAND_SECS.1;
+            assert_eq!(
+                length_verdict(w) == LengthVerdict::InBand,
+                inside,
+                "{w} words"
+            );
+        }
+    }
+
+    #[test]
+    fn the_length_message_gives_the_seconds() {
+        let m = length_message(211);
+        assert!(
+            m.starts_with("A bit short: about 1:19 to 1:37 spoken"),
+            "{m}"
+        );
+        assert!(m.contains("11 s before 1:30"), "{m}");
+        assert!(length_message(280).contains("inside the 1:30 to 2:30 band"));
+        let m = length_message(340);
+        assert!(
+            m.starts_with("A bit long:") && m.contains("past 2:30"),
+            "{m}"
+        );
+        assert!(length_message(60).starts_with("Short:"));
+        assert!(length_message(600).starts_with("Long:"));
+        assert_eq!(clock(95), "1:35");
     }
 }

@@ -11,10 +11,11 @@ pub mod length;
 pub mod merge;
 mod migrate;
 pub mod schema;
+pub mod sync;
 
 pub use bank::{BankError, Deleted};
 pub use import::{parse_import, ImportData, ImportError, ImportKind, StoryRef, MAX_IMPORT_BYTES};
-pub use length::{length_verdict, speaking_time, word_count, LengthVerdict};
+pub use length::{clock, length_message, length_verdict, speaking_time, word_count, LengthVerdict};
 pub use merge::{apply_merge, plan_merge, Conflict, MergeError, MergePlan, Resolution};
 pub use schema::{Bank, APP_NAME, CURRENT_SCHEMA};
 

@@ -1,7 +1,8 @@
 //! Blame shifting: whether a blame phrase puts the failure on others or owns it.
 
-use super::subject::third_party;
-use crate::analyzer::engine::{Doc, Sent};
+use crate::analyzer::doc::{Doc, Sent};
+use crate::analyzer::features::subject::third_party;
+use crate::analyzer::lexicon::{lexicon, List};
 use crate::analyzer::text::Token;
 
 /// Whether a blame phrase is really about accepting blame ("I took the blame", "they blamed me").
@@ -16,39 +17,24 @@ pub(super) fn blame_accepted(doc: &Doc, s: &Sent, start: usize, end: usize) -> b
         .and_then(|i| toks.get(i))
         .map(|t| t.norm.as_str());
     let after = toks.get(end).map(|t| t.norm.as_str());
-    let taking = [
-        "took",
-        "take",
-        "taking",
-        "accepted",
-        "accept",
-        "shouldered",
-        "own",
-        "owned",
-        "my",
-        "the",
-    ];
-    before.is_some_and(|b| taking.contains(&b))
-        && before2.is_some_and(|b| taking.contains(&b) || b == "i")
-        || matches!(
-            after,
-            Some("me" | "myself" | "culture" | "game" | "free" | "anyone" | "nobody")
-        )
-        || before.is_some_and(|b| matches!(b, "took" | "take" | "accepted" | "shouldered"))
+    let lex = lexicon();
+    let taking = lex.list(List::TakingBlame);
+    before.is_some_and(|b| taking.has(b)) && before2.is_some_and(|b| taking.has(b) || b == "i")
+        || after.is_some_and(|a| lex.has(List::BlameAfter, a))
+        || before.is_some_and(|b| lex.has(List::TookBlame, b))
 }
 
 /// Whether a self-critical blame phrase ("dropped the ball", "should have caught it") has the
 /// speaker, or "we", as its subject: then it owns the failure instead of shifting it.
 pub(super) fn owned_by_speaker(toks: &[Token], start: usize, end: usize) -> bool {
     let phrase = toks.get(start..end).unwrap_or(&[]);
-    let self_critical = phrase.first().is_some_and(|t| {
-        matches!(
-            t.norm.as_str(),
-            "dropped" | "should" | "should've" | "didn't" | "did"
-        )
-    }) && !phrase
-        .iter()
-        .any(|t| matches!(t.norm.as_str(), "me" | "told" | "warned"));
+    let lex = lexicon();
+    let self_critical = phrase
+        .first()
+        .is_some_and(|t| lex.has(List::SelfCritical, &t.norm))
+        && !phrase
+            .iter()
+            .any(|t| lex.has(List::NotSelfCritical, &t.norm));
     self_critical && blame_subject(toks, start) == Some(true)
 }
 
@@ -58,12 +44,12 @@ pub(super) fn nobody_to_blame(toks: &[Token], start: usize) -> bool {
     let from = start.saturating_sub(6);
     for i in (from..start.min(toks.len())).rev() {
         let w = toks[i].norm.as_str();
-        if matches!(w, "nobody" | "none" | "neither" | "noone")
+        if lexicon().has(List::Nobody, w)
             || (w == "no" && toks.get(i + 1).is_some_and(|n| n.norm == "one"))
         {
             return true;
         }
-        if super::subject::clause_break(toks, i) {
+        if crate::analyzer::features::subject::clause_break(toks, i) {
             return false;
         }
     }
@@ -76,14 +62,19 @@ pub(super) fn blame_subject(toks: &[Token], start: usize) -> Option<bool> {
     if third_party(toks, start) {
         return Some(false);
     }
+    let lex = lexicon();
     toks[..start.min(toks.len())]
         .iter()
         .rev()
         .take(8)
-        .find_map(|p| match p.norm.as_str() {
-            "i" | "we" | "i'd" | "we'd" => Some(true),
-            "they" | "he" | "she" | "team" | "manager" | "boss" | "someone" => Some(false),
-            _ => None,
+        .find_map(|p| {
+            if lex.has(List::BlameOwner, &p.norm) {
+                Some(true)
+            } else if lex.has(List::BlameOther, &p.norm) {
+                Some(false)
+            } else {
+                None
+            }
         })
 }
 
@@ -92,14 +83,13 @@ pub(super) fn blame_subject(toks: &[Token], start: usize) -> Option<bool> {
 /// about an outside cause, told as a step of the work, not the failure put on others. The verb of
 /// finding is the speaker's and stands at most four words before the phrase.
 pub(super) fn established_cause(toks: &[Token], start: usize) -> bool {
+    let lex = lexicon();
     let from = start.saturating_sub(4);
     (from..start.min(toks.len())).any(|i| {
-        matches!(
-            toks[i].norm.as_str(),
-            "confirmed" | "established" | "verified" | "proved" | "proven" | "traced"
-        ) && (super::subject::speaker_subject(toks, i) == Some(true)
-            || toks[i.saturating_sub(2)..i]
-                .iter()
-                .any(|t| matches!(t.norm.as_str(), "we" | "we'd")))
+        lex.has(List::Established, &toks[i].norm)
+            && (crate::analyzer::features::subject::speaker_subject(toks, i) == Some(true)
+                || toks[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|t| lex.has(List::WeSubject, &t.norm)))
     })
 }

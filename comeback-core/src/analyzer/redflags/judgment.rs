@@ -1,12 +1,13 @@
 //! Poor judgment and ethics told without a tell-tale phrase: a reckless call of the speaker's, a
 //! record changed to look right, and people or things left alone.
 
-use super::subject::{by_speaker, clause_break, third_party};
-use crate::analyzer::engine::{Doc, Sent};
-use crate::analyzer::lexicon::{is_negator, red_flag_words, Cat, WordSet};
-use crate::analyzer::report::{AnswerPart, RedFlag};
+use crate::analyzer::doc::{Doc, Sent};
+use crate::analyzer::features::negation::is_negator;
+use crate::analyzer::features::subject::{by_speaker, clause_break, third_party};
+use crate::analyzer::lexicon::{lexicon, Cat, List};
+use crate::analyzer::report::AnswerPart;
+use crate::analyzer::rules::RedFlag;
 use crate::analyzer::text::Token;
-use std::sync::OnceLock;
 
 /// A risky act told without a tell-tale phrase, found from two halves in one sentence: a decision
 /// of the speaker's with a word of defiance ("I made the call to pour anyway": poor judgment), or a
@@ -58,16 +59,6 @@ pub(super) fn told_in_plain_words(doc: &Doc, s: &Sent) -> Option<(RedFlag, usize
     None
 }
 
-/// Safeguards named as the thing gone without, besides the `[mitigation]` words.
-const SAFEGUARDS: &[&str] = &[
-    "approval",
-    "permission",
-    "authorisation",
-    "authorization",
-    "signoff",
-    "sign-off",
-];
-
 /// Where a safeguard at token `k` is named as missing: "without" just before it, with at most two
 /// words between ("without legal sign-off", "without a rollback plan"). A bare "no" is left
 /// alone: "and no rollback was needed" tells no risk.
@@ -94,7 +85,7 @@ fn safeguard_skipped(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         .filter(|m| m.cat == Cat::Mitigation)
         .map(|m| (m.start, m.end));
     let named = (h.end..toks.len())
-        .filter(|&k| SAFEGUARDS.contains(&toks[k].norm.as_str()))
+        .filter(|&k| lexicon().has(List::Safeguard, &toks[k].norm))
         .map(|k| (k, k + 1));
     let (_, end) = mitigation
         .chain(named)
@@ -107,25 +98,13 @@ fn safeguard_skipped(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     Some((h.start, end))
 }
 
-/// Verbs of telling someone that something is so.
-const CLAIM: &[&str] = &[
-    "told",
-    "said",
-    "claimed",
-    "assured",
-    "reassured",
-    "insisted",
-    "promised",
-    "confirmed",
-];
-
 /// Where the speaker told someone that something was so while it was not: a claim of the
 /// speaker's with a clause of its own ("I told the buyer we had another offer", "I said the report
 /// was done"), then "when" and a denial that ends the sentence ("... when we didn't yet", "... when
 /// it wasn't"). "I told my manager when it wasn't ready" tells the truth and holds no clause.
 fn false_claim(toks: &[Token]) -> Option<(usize, usize)> {
     (0..toks.len())
-        .filter(|&k| CLAIM.contains(&toks[k].norm.as_str()))
+        .filter(|&k| lexicon().has(List::Claim, &toks[k].norm))
         .find_map(|k| claim_denied(toks, k))
 }
 
@@ -135,24 +114,16 @@ fn claim_denied(toks: &[Token], k: usize) -> Option<(usize, usize)> {
         return None;
     }
     let w = (k + 1..toks.len().min(k + 18)).find(|&i| toks[i].norm == "when")?;
-    let clause = toks[k + 1..w].iter().any(|t| {
-        matches!(
-            t.norm.as_str(),
-            "had" | "was" | "were" | "would" | "could" | "is" | "are" | "we'd" | "it'd" | "they'd"
-        )
-    });
+    let lex = lexicon();
+    let clause = toks[k + 1..w]
+        .iter()
+        .any(|t| lex.has(List::ClaimClause, &t.norm));
     let who = toks.get(w + 1).map(|t| t.norm.as_str());
     let denial = toks.get(w + 2).map(|t| t.norm.as_str());
     let rest = toks.len().saturating_sub(w + 3);
     (clause
-        && matches!(
-            who,
-            Some("we" | "it" | "there" | "they" | "he" | "she" | "i" | "nobody")
-        )
-        && matches!(
-            denial,
-            Some("didn't" | "wasn't" | "weren't" | "hadn't" | "couldn't" | "hasn't" | "haven't")
-        )
+        && who.is_some_and(|w| lex.has(List::ClaimWho, w))
+        && denial.is_some_and(|w| lex.has(List::ClaimDenial, w))
         && rest <= 2)
         .then_some((k, (w + 3).min(toks.len())))
 }
@@ -174,10 +145,10 @@ pub(super) fn reckless_phrase(doc: &Doc, s: &Sent, start: usize, end: usize) -> 
                 && start - c.end <= 10
                 // "A decision I regret is approving ... without a pilot": the speaker's act too.
                 && (by_speaker(toks, c.start, c.end)
-                    || super::subject::framed_failure(toks)
+                    || crate::analyzer::features::subject::framed_failure(toks)
                         .is_some_and(|b| b.saturating_add(1) == c.start))
                 && !third_party(toks, c.start)
-                && super::subject::same_clause(toks, c.start, start)
+                && crate::analyzer::features::subject::same_clause(toks, c.start, start)
         });
         if !committed {
             return false;
@@ -188,36 +159,26 @@ pub(super) fn reckless_phrase(doc: &Doc, s: &Sent, start: usize, end: usize) -> 
     {
         return false;
     }
+    let lex = lexicon();
     // "I was rushed the whole week", "I felt rushed": haste put on the speaker by someone else.
-    let passive = word(start) == "rushed"
-        && start > 0
-        && matches!(
-            word(start - 1),
-            "was" | "were" | "been" | "being" | "felt" | "feel" | "feeling" | "got" | "get"
-        );
+    let passive = word(start) == "rushed" && start > 0 && lex.has(List::RushedBy, word(start - 1));
     // "I rushed to the bay", "rushed back to site": hurrying somewhere, not haste in the work.
     let somewhere = word(end - 1) == "rushed"
-        && (matches!(
-            word(end),
-            "over" | "back" | "home" | "down" | "across" | "straight" | "out" | "in" | "off"
-        ) || (word(end) == "to"
-            && matches!(
-                word(end + 1),
-                "the" | "a" | "an" | "my" | "our" | "his" | "her" | "their" | "site" | "hospital"
-            )));
+        && (lex.has(List::RushedSomewhere, word(end))
+            || (word(end) == "to" && lex.has(List::RushedTo, word(end + 1))));
     // "I wasn't prepared for how quickly it spread": a surprise, not a lack of preparation.
     let surprise = word(end - 1) == "prepared"
         && word(end) == "for"
-        && matches!(word(end + 1), "how" | "what" | "such" | "just" | "quite");
+        && lex.has(List::SurpriseHow, word(end + 1));
     // "I skipped lunch", "I didn't follow up", "I didn't plan for a strike", "on a hunch I rang
     // the supplier": the phrase names no risk taken, or a careful act it led to.
     let harmless = match word(end - 1) {
         "skipped" => s
             .hits_of(Cat::OwnTime)
             .any(|o| o.start >= end && o.start <= end + 2),
-        "follow" => matches!(word(end), "up" | "through" | "-up" | "on"),
-        "plan" => matches!(word(end), "for" | "on" | "to"),
-        "hunch" | "gut" => s
+        "follow" => lex.has(List::FollowUp, word(end)),
+        "plan" => lex.has(List::PlanFor, word(end)),
+        v if lex.has(List::Hunch, v) => s
             .hits_of(Cat::CautiousAct)
             .any(|c| c.start >= end && c.start <= end + 4),
         _ => false,
@@ -239,14 +200,14 @@ fn excused_call(doc: &Doc, s: &Sent) -> bool {
         || s.has(Cat::Reasonable)
         || s.hits_of(Cat::Instructed).any(|h| {
             !matches!(
-                super::subject::speaker_subject(doc.toks(s), h.start),
+                crate::analyzer::features::subject::speaker_subject(doc.toks(s), h.start),
                 Some(true)
             ) || doc
                 .toks(s)
                 .get(h.start)
                 .is_some_and(|t| t.norm == "was" || t.norm == "were")
         })
-        || crate::analyzer::split::tells_new_habit(doc.toks(s))
+        || crate::analyzer::features::tense::tells_new_habit(doc.toks(s))
 }
 
 /// Whether the words before token `k`, back to the start of its clause, deny, wish away or imagine
@@ -254,31 +215,10 @@ fn excused_call(doc: &Doc, s: &Sent) -> bool {
 /// have"), a condition ("if I had", "unless"), or a temptation resisted ("tempted to").
 fn hedged(doc: &Doc, s: &Sent, k: usize) -> bool {
     let toks = doc.toks(s);
-    let text = field_text(doc, s);
+    let text = doc.field_text(s);
     for i in (k.saturating_sub(10)..k.min(toks.len())).rev() {
         let w = toks[i].norm.as_str();
-        if is_negator(w)
-            || matches!(
-                w,
-                "could"
-                    | "would"
-                    | "might"
-                    | "should"
-                    | "could've"
-                    | "would've"
-                    | "might've"
-                    | "should've"
-                    | "if"
-                    | "unless"
-                    | "whether"
-                    | "tempted"
-                    | "temptation"
-                    | "tempting"
-                    | "urge"
-                    | "resisted"
-                    | "whenever"
-            )
-        {
+        if is_negator(w) || lexicon().has(List::Hedged, w) {
             return true;
         }
         // A clause starts here: a comma or a semicolon before the word, or "and the ...", "but".
@@ -312,35 +252,27 @@ fn filler_anyway(doc: &Doc, s: &Sent, w: usize) -> bool {
     if toks.get(w).is_none_or(|t| t.norm != "anyway") || w == 0 {
         return false;
     }
-    let text = field_text(doc, s);
+    let text = doc.field_text(s);
     let before = text.get(toks[w - 1].end..toks[w].start).unwrap_or("");
     let after = toks
         .get(w + 1)
         .and_then(|n| text.get(toks[w].end..n.start))
         .unwrap_or("");
     (before.contains(',') && after.contains(','))
-        || matches!(
-            toks[w - 1].norm.as_str(),
-            "to" | "the" | "a" | "um" | "uh" | "er" | "erm" | "so" | "but" | "and" | "like"
-        )
+        || lexicon().has(List::FillerAnyway, &toks[w - 1].norm)
 }
 
 /// Whether "unattended" or "unsupervised" tells people or things the speaker left alone ("I left
 /// the stall unattended"), not something found that way ("I found an unattended pallet"). Other
 /// phrases pass.
 pub(super) fn left_alone(toks: &[Token], start: usize, end: usize) -> bool {
-    let needs_left = toks.get(start..end).is_some_and(|p| {
-        p.iter().any(|t| {
-            matches!(
-                t.norm.as_str(),
-                "unattended" | "unsupervised" | "supervision"
-            )
-        })
-    });
+    let needs_left = toks
+        .get(start..end)
+        .is_some_and(|p| p.iter().any(|t| lexicon().has(List::NeedsLeft, &t.norm)));
     !needs_left
         || toks[start.saturating_sub(6)..start]
             .iter()
-            .any(|t| matches!(t.norm.as_str(), "left" | "leaving" | "leave" | "let"))
+            .any(|t| lexicon().has(List::LeftSo, &t.norm))
 }
 
 /// Not knowing an everyday tool of the job, told by the speaker as the cause: "I didn't know Figma
@@ -366,26 +298,19 @@ fn skills_gap(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     Some((gap.start, tool.end))
 }
 
-/// The text of the field a sentence is in: token offsets are byte offsets into it.
-fn field_text<'a>(doc: &'a Doc, s: &Sent) -> &'a str {
-    doc.fields.get(s.fi).map_or("", |f| f.text)
-}
-
 /// Someone new to the work left by the speaker to do it alone: a word of letting or leaving
 /// (`[let_verb]` in `data/redflags.txt`) with the speaker as its subject, someone new after it
 /// (`[novice]`, or "first"/"second" with "day", "shift" or "week"), and alone after that
 /// (`[on_own]`: "alone", "on her own", "by himself"), all within seventeen words. Not negated ("I
 /// never let a trainee close alone"). Returns the token range to quote.
 fn novice_left_alone(toks: &[Token]) -> Option<(usize, usize)> {
-    static LET: OnceLock<WordSet> = OnceLock::new();
-    static NOVICE: OnceLock<WordSet> = OnceLock::new();
-    static ON_OWN: OnceLock<WordSet> = OnceLock::new();
-    let let_verb = red_flag_words(&LET, "let_verb");
-    let novice = red_flag_words(&NOVICE, "novice");
-    let on_own = red_flag_words(&ON_OWN, "on_own");
+    let lex = lexicon();
+    let let_verb = lex.list(List::LetVerb);
+    let novice = lex.list(List::Novice);
+    let on_own = lex.list(List::OnOwn);
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
     let v = (0..toks.len()).find(|&k| {
-        let_verb.contains(w(k))
+        let_verb.has(w(k))
             && by_speaker(toks, k, k + 1)
             && !third_party(toks, k)
             && !toks[k.saturating_sub(2)..k]
@@ -394,13 +319,10 @@ fn novice_left_alone(toks: &[Token]) -> Option<(usize, usize)> {
     })?;
     let end = (v + 18).min(toks.len());
     let new = (v + 1..end).find(|&i| {
-        novice.contains(w(i))
-            || (matches!(w(i), "first" | "second") && matches!(w(i + 1), "day" | "shift" | "week"))
+        novice.has(w(i)) || (lex.has(List::EarlyDay, w(i)) && lex.has(List::DayOnJob, w(i + 1)))
     })?;
     // "on her own", "by himself": "own" only after a possessive.
-    let alone = (new + 1..end).find(|&i| {
-        on_own.contains(w(i))
-            && (w(i) != "own" || matches!(w(i - 1), "her" | "his" | "their" | "its"))
-    })?;
+    let alone = (new + 1..end)
+        .find(|&i| on_own.has(w(i)) && (w(i) != "own" || lex.has(List::OwnAfter, w(i - 1))))?;
     Some((v, alone + 1))
 }

@@ -10,34 +10,22 @@ mod choice;
 mod competency;
 mod conflict;
 mod judgment;
-mod outside;
-mod slips;
-mod subject;
 
 pub(crate) use choice::choice_verdict;
-pub(crate) use outside::strong_outside_hit;
-pub(crate) use slips::{slip_in_words, speaker_slip};
-pub(crate) use subject::clause_break;
 
-use super::engine::{missing, Doc};
-use super::lexicon::Cat;
-use super::report::{AnswerPart, Finding, RedFlag, RedFlagHit, Severity};
-use crate::{FailureCategory, Key};
+use super::doc::{missing, CueHit, Doc, Sent, STORY_PARTS};
+use super::features::outside::strong_outside_hit;
+use super::features::slips;
+use super::features::subject::{by_speaker, third_party};
+use super::lexicon::{lexicon, Cat, List};
+use super::report::{AnswerPart, Finding, RedFlagHit};
+use super::rules::{RedFlag, CHOICE_RISKY_CATEGORY};
+use super::text::Token;
+use crate::FailureCategory;
 use blame::{blame_accepted, blame_subject, established_cause, nobody_to_blame, owned_by_speaker};
 use competency::{core_competency, overrun_estimate};
 use conflict::personal_conflict;
 use judgment::{left_alone, reckless_phrase, told_in_plain_words};
-use outside::strong_outside_cause;
-use subject::{by_speaker, third_party};
-
-/// Parts that tell what happened; the lesson and the change often name the bad habit to deny it.
-pub(crate) const STORY_PARTS: &[AnswerPart] = &[
-    AnswerPart::Failure,
-    AnswerPart::Context,
-    AnswerPart::Recovery,
-    AnswerPart::Immediate,
-    AnswerPart::Other,
-];
 
 /// Parts where blame is looked for: the story and the results (blame told beside an outcome still
 /// shifts it), not the lesson or the change, which often name a habit only to deny it.
@@ -61,26 +49,15 @@ fn flag_of(cat: Cat) -> Option<RedFlag> {
     })
 }
 
-pub(super) fn message(flag: RedFlag) -> &'static str {
-    match flag {
-        RedFlag::PoorJudgment => "This reads as a poor judgment call. Pick a failure with an outside or unexpected cause, or show the reasoning that made the call sensible at the time.",
-        RedFlag::BasicSkills => "This suggests a gap in the everyday skills of the job. Choose a failure that does not question the basics.",
-        RedFlag::InterpersonalConflict => "A clash with a colleague worries interviewers. Choose a failure about the work, not about people.",
-        RedFlag::Ethics => "Anything touching honesty or rules is hard to recover from in an interview. Choose another failure.",
-        RedFlag::CoreCompetency => "This failure sits at the core of the role you want. Choose one outside the role's core skills.",
-        RedFlag::BlameShifting => "This puts the failure on others. Say what part you played and what you did about it.",
-    }
-}
-
 /// Whether the word right before token `k` is a thing rather than a person ("which", "it").
-fn thing_subject(toks: &[super::text::Token], k: usize) -> bool {
+fn thing_subject(toks: &[Token], k: usize) -> bool {
     k.checked_sub(1)
         .and_then(|p| toks.get(p))
-        .is_some_and(|t| matches!(t.norm.as_str(), "which" | "it" | "that" | "this"))
+        .is_some_and(|t| lexicon().has(List::ThingSubject, &t.norm))
 }
 
 /// Whether tokens `a..b` overlap a core skill of the target role.
-fn in_core(doc: &Doc, toks: &[super::text::Token], a: usize, b: usize) -> bool {
+fn in_core(doc: &Doc, toks: &[Token], a: usize, b: usize) -> bool {
     doc.role
         .is_some_and(|r| r.core_hits(toks).iter().any(|h| h.start < b && a < h.end))
 }
@@ -88,7 +65,7 @@ fn in_core(doc: &Doc, toks: &[super::text::Token], a: usize, b: usize) -> bool {
 /// Whether a phrase of the role's that names a check left out as an error on its own ("!didn't
 /// test") overlaps the words `a..b`. Haste or excess named as the role's error ("!too fast" for a
 /// trainer) stays a reckless call as well.
-fn core_check_left_out(doc: &Doc, toks: &[super::text::Token], a: usize, b: usize) -> bool {
+fn core_check_left_out(doc: &Doc, toks: &[Token], a: usize, b: usize) -> bool {
     doc.role.is_some_and(|r| {
         r.core_hits(toks).iter().any(|h| {
             h.tag
@@ -101,135 +78,53 @@ fn core_check_left_out(doc: &Doc, toks: &[super::text::Token], a: usize, b: usiz
     })
 }
 
-/// The red flags raised by the text, each with its evidence.
+/// Whether the failure has a clear outside cause, which makes a core-skill slip a consequence.
+fn strong_outside_cause(doc: &Doc) -> bool {
+    doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+        .any(|s| strong_outside_hit(doc, s))
+}
+
+/// The evidence found so far, in the order found.
+#[derive(Default)]
+struct Evidence {
+    /// Each flag's findings.
+    found: Vec<(RedFlag, Finding)>,
+    /// Blame phrases that, alone, may only tell an outside cause: (the phrase's words, finding).
+    weak_blame: Vec<(String, Finding)>,
+}
+
+impl Evidence {
+    fn has(&self, flag: RedFlag) -> bool {
+        self.found.iter().any(|(f, _)| *f == flag)
+    }
+}
+
+/// The red flags raised by the text, each with its evidence: read sentence by sentence (the flag
+/// phrases, risky acts told in plain words, the role's core), then across the story (an estimate
+/// overrun, weak blame that adds up, a risky category chosen in the wizard).
 pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
-    let mut evidence: Vec<(RedFlag, Finding)> = Vec::new();
-    // Blame phrases that, alone, may only tell an outside cause: (phrase words, finding).
-    let mut weak_blame: Vec<(String, Finding)> = Vec::new();
+    let mut ev = Evidence::default();
     let excused = strong_outside_cause(doc);
     // Whether a failure or context sentence came before the one at hand (read in order).
     let mut story_told = false;
-    let mut prev: Option<&crate::analyzer::engine::Sent> = None;
+    let mut prev: Option<&Sent> = None;
     for s in doc.in_parts(BLAME_PARTS) {
-        let toks = doc.toks(s);
         let story = STORY_PARTS.contains(&s.part);
-        for h in s.hits.iter().filter(|h| !h.negated) {
-            let weak = h.cat == Cat::BlameWeak;
-            // Blame may be told wherever the story is, even in a sentence that also tells a result;
-            // every other flag only in the story itself.
-            if !story && !matches!(h.cat, Cat::Blame | Cat::BlameWeak) {
-                continue;
-            }
-            let Some(flag) = flag_of(if weak { Cat::Blame } else { h.cat }) else {
-                continue;
-            };
-            let mut weak = weak;
-            match flag {
-                // "I dropped the ball" owns it; only someone else's failure shifts blame.
-                RedFlag::BlameShifting
-                    if blame_accepted(doc, s, h.start, h.end)
-                        || owned_by_speaker(toks, h.start, h.end)
-                        || nobody_to_blame(toks, h.start)
-                        || established_cause(toks, h.start) =>
-                {
-                    continue;
-                }
-                RedFlag::BlameShifting => {
-                    // "Should have caught it" with nobody named is only half a charge.
-                    let should = toks.get(h.start).is_some_and(|t| t.norm == "should");
-                    if should && blame_subject(toks, h.start).is_none() {
-                        weak = true;
-                    }
-                }
-                RedFlag::PoorJudgment | RedFlag::BasicSkills => {
-                    // The call that caused the failure, not a step of the recovery.
-                    let cause_part = matches!(
-                        s.part,
-                        AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
-                    );
-                    let own = if flag == RedFlag::PoorJudgment {
-                        reckless_phrase(doc, s, h.start, h.end)
-                    } else {
-                        by_speaker(toks, h.start, h.end)
-                            && !third_party(toks, h.start)
-                            && left_alone(toks, h.start, h.end)
-                    };
-                    if !cause_part || !own {
-                        continue;
-                    }
-                }
-                // Someone else's wrongdoing ("a vendor misled us") is not the speaker's, and a
-                // thing that hides something ("a wrong match, which hid the duplicate") lies to nobody.
-                RedFlag::Ethics if third_party(toks, h.start) || thing_subject(toks, h.start) => {
-                    continue
-                }
-                RedFlag::InterpersonalConflict if !personal_conflict(toks, h.start, h.end) => {
-                    continue;
-                }
-                _ => {}
-            }
-            // A slip in a skill at the core of the target role ("a typo" for a copy editor) is a
-            // core-competency failure, not a gap in the basics.
-            // Haste put on a core task ("I rushed the references" for a recruiter, "rushed the
-            // handover" for a nurse) is a slip in the role's core, not a reckless call.
-            let rushed_core = flag == RedFlag::PoorJudgment
-                && toks[h.start..h.end.min(toks.len())]
-                    .iter()
-                    .any(|t| t.norm == "rushed")
-                && in_core(doc, toks, h.start, h.end.saturating_add(3).min(toks.len()));
-            // A step that the role names as its own core error when left out ("I didn't test" for
-            // an electrician or a tester) is a slip in the role's core, not a reckless call.
-            let core_step =
-                flag == RedFlag::PoorJudgment && core_check_left_out(doc, toks, h.start, h.end);
-            let flag = if (flag == RedFlag::BasicSkills && in_core(doc, toks, h.start, h.end))
-                || rushed_core
-                || core_step
-            {
-                RedFlag::CoreCompetency
-            } else {
-                flag
-            };
-            let f = doc.finding(
-                Key::Choice,
-                flag.rule(),
-                Severity::Warn,
-                message(flag),
-                s,
-                h.start,
-                h.end,
-            );
-            if weak {
-                let words: Vec<&str> = toks[h.start..h.end]
-                    .iter()
-                    .map(|t| t.norm.as_str())
-                    .collect();
-                weak_blame.push((words.join(" "), f));
-            } else {
-                evidence.push((flag, f));
-            }
-        }
+        flag_phrases(doc, s, story, &mut ev);
         if !story {
             continue;
         }
         if let Some((flag, a, b)) = told_in_plain_words(doc, s) {
-            if !evidence.iter().any(|(f, _)| *f == flag) {
-                evidence.push((
+            if !ev.has(flag) {
+                ev.found.push((
                     flag,
-                    doc.finding(
-                        Key::Choice,
-                        flag.rule(),
-                        Severity::Warn,
-                        message(flag),
-                        s,
-                        a,
-                        b,
-                    ),
+                    doc.finding(flag.finding_rule(), flag.message(), s, a, b),
                 ));
             }
         }
         if let Some(role) = doc.role {
             if let Some(f) = core_competency(doc, s, role, excused, story_told, prev) {
-                evidence.push((RedFlag::CoreCompetency, f));
+                ev.found.push((RedFlag::CoreCompetency, f));
             }
         }
         story_told |= matches!(s.part, AnswerPart::Failure | AnswerPart::Context);
@@ -237,65 +132,278 @@ pub(crate) fn red_flags(doc: &Doc) -> Vec<RedFlagHit> {
     }
     // A plan or an estimate of the speaker's that the work overran, told across sentences.
     if let Some(role) = doc.role {
-        if !evidence.iter().any(|(f, _)| *f == RedFlag::CoreCompetency) {
+        if !ev.has(RedFlag::CoreCompetency) {
             if let Some(f) = overrun_estimate(doc, role, excused) {
-                evidence.push((RedFlag::CoreCompetency, f));
+                ev.found.push((RedFlag::CoreCompetency, f));
             }
         }
     }
-    // Weak blame counts with a strong phrase, or when two different ones point at others.
-    let strong_blame = evidence.iter().any(|(f, _)| *f == RedFlag::BlameShifting);
+    let mut found = weak_blame_that_counts(ev);
+    if let Some(flag) = risky_category(doc) {
+        found.push((
+            flag,
+            missing(
+                CHOICE_RISKY_CATEGORY,
+                "The category you chose is risky material. If you can, pick a failure with an outside or unexpected cause.",
+            ),
+        ));
+    }
+    // What the words alone do not prove but make likely: the kind of failure the speaker owns.
+    let possible = possible_flags(doc, &found);
+    hits_by_flag(&found, &possible)
+}
+
+/// The flag phrases of sentence `s` (`data/redflags.txt`) that raise a flag here, added to `ev`.
+fn flag_phrases(doc: &Doc, s: &Sent, story: bool, ev: &mut Evidence) {
+    let toks = doc.toks(s);
+    for h in s.hits.iter().filter(|h| !h.negated) {
+        let Some((flag, weak)) = phrase_flag(doc, s, h, story) else {
+            continue;
+        };
+        let f = doc.finding(flag.finding_rule(), flag.message(), s, h.start, h.end);
+        if weak {
+            let words: Vec<&str> = toks[h.start..h.end]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect();
+            ev.weak_blame.push((words.join(" "), f));
+        } else {
+            ev.found.push((flag, f));
+        }
+    }
+}
+
+/// The flag the phrase `h` raises in `s`, and whether it is only weak blame; `None` when it raises
+/// none here. Blame may be told wherever the story is, even in a sentence that also tells a
+/// result; every other flag only in the story itself (`story`).
+fn phrase_flag(doc: &Doc, s: &Sent, h: &CueHit, story: bool) -> Option<(RedFlag, bool)> {
+    let toks = doc.toks(s);
+    let mut weak = h.cat == Cat::BlameWeak;
+    if !story && !matches!(h.cat, Cat::Blame | Cat::BlameWeak) {
+        return None;
+    }
+    let flag = flag_of(if weak { Cat::Blame } else { h.cat })?;
+    match flag {
+        RedFlag::BlameShifting if blame_owned_or_cleared(doc, s, h) => return None,
+        // "Should have caught it" with nobody named is only half a charge.
+        RedFlag::BlameShifting => {
+            let should = toks.get(h.start).is_some_and(|t| t.norm == "should");
+            if should && blame_subject(toks, h.start).is_none() {
+                weak = true;
+            }
+        }
+        RedFlag::PoorJudgment | RedFlag::BasicSkills if !speakers_own_call(doc, s, h, flag) => {
+            return None
+        }
+        // Someone else's wrongdoing ("a vendor misled us") is not the speaker's, and a thing that
+        // hides something ("a wrong match, which hid the duplicate") lies to nobody.
+        RedFlag::Ethics if third_party(toks, h.start) || thing_subject(toks, h.start) => {
+            return None
+        }
+        RedFlag::InterpersonalConflict if !personal_conflict(toks, h.start, h.end) => return None,
+        _ => {}
+    }
+    Some((at_the_roles_core(doc, toks, flag, h), weak))
+}
+
+/// Whether a blame phrase puts nothing on others: the speaker owns it ("I dropped the ball",
+/// "I took the blame"), it clears everyone ("nobody on my team dropped the ball"), or it is what
+/// the speaker established when tracing the cause ("I confirmed it was their fault, not our file").
+fn blame_owned_or_cleared(doc: &Doc, s: &Sent, h: &CueHit) -> bool {
+    let toks = doc.toks(s);
+    blame_accepted(doc, s, h.start, h.end)
+        || owned_by_speaker(toks, h.start, h.end)
+        || nobody_to_blame(toks, h.start)
+        || established_cause(toks, h.start)
+}
+
+/// Whether a poor-judgment or basic-skills phrase tells the speaker's own call that caused the
+/// failure: told where the failure is (not a step of the recovery), a reckless call of theirs, or
+/// a gap of theirs (not someone else's, and "unattended" only when they left it so).
+fn speakers_own_call(doc: &Doc, s: &Sent, h: &CueHit, flag: RedFlag) -> bool {
+    let toks = doc.toks(s);
+    let cause_part = matches!(
+        s.part,
+        AnswerPart::Failure | AnswerPart::Context | AnswerPart::Other
+    );
+    let own = if flag == RedFlag::PoorJudgment {
+        reckless_phrase(doc, s, h.start, h.end)
+    } else {
+        by_speaker(toks, h.start, h.end)
+            && !third_party(toks, h.start)
+            && left_alone(toks, h.start, h.end)
+    };
+    cause_part && own
+}
+
+/// `flag`, or core competency when the phrase names a slip at the core of the target role: a
+/// basic-skills slip in a core skill ("a typo" for a copy editor), haste put on a core task ("I
+/// rushed the references" for a recruiter: a slip, not a reckless call), or a step the role names
+/// as its own core error when left out ("I didn't test" for an electrician).
+fn at_the_roles_core(doc: &Doc, toks: &[Token], flag: RedFlag, h: &CueHit) -> RedFlag {
+    let rushed_core = flag == RedFlag::PoorJudgment
+        && toks[h.start..h.end.min(toks.len())]
+            .iter()
+            .any(|t| t.norm == "rushed")
+        && in_core(doc, toks, h.start, h.end.saturating_add(3).min(toks.len()));
+    let core_step = flag == RedFlag::PoorJudgment && core_check_left_out(doc, toks, h.start, h.end);
+    if (flag == RedFlag::BasicSkills && in_core(doc, toks, h.start, h.end))
+        || rushed_core
+        || core_step
+    {
+        RedFlag::CoreCompetency
+    } else {
+        flag
+    }
+}
+
+/// The evidence with the weak blame added when it counts: beside a strong blame phrase, or when
+/// two different weak ones point at others.
+fn weak_blame_that_counts(ev: Evidence) -> Vec<(RedFlag, Finding)> {
+    let strong_blame = ev.has(RedFlag::BlameShifting);
     let distinct = {
-        let mut w: Vec<&str> = weak_blame.iter().map(|(p, _)| p.as_str()).collect();
+        let mut w: Vec<&str> = ev.weak_blame.iter().map(|(p, _)| p.as_str()).collect();
         w.sort_unstable();
         w.dedup();
         w.len()
     };
+    let mut found = ev.found;
     if strong_blame || distinct >= 2 {
-        evidence.extend(
-            weak_blame
+        found.extend(
+            ev.weak_blame
                 .into_iter()
                 .map(|(_, f)| (RedFlag::BlameShifting, f)),
         );
     }
-    if doc.structured {
-        let by_category = match doc.category {
-            FailureCategory::PoorJudgment => Some(RedFlag::PoorJudgment),
-            FailureCategory::BasicSkills => Some(RedFlag::BasicSkills),
-            FailureCategory::Conflict => Some(RedFlag::InterpersonalConflict),
-            FailureCategory::Ethics => Some(RedFlag::Ethics),
-            FailureCategory::CoreOfRole => Some(RedFlag::CoreCompetency),
-            _ => None,
-        };
-        if let Some(flag) = by_category {
-            evidence.push((
+    found
+}
+
+/// The flag of a risky failure category chosen in the wizard.
+fn risky_category(doc: &Doc) -> Option<RedFlag> {
+    if !doc.structured {
+        return None;
+    }
+    match doc.category {
+        FailureCategory::PoorJudgment => Some(RedFlag::PoorJudgment),
+        FailureCategory::BasicSkills => Some(RedFlag::BasicSkills),
+        FailureCategory::Conflict => Some(RedFlag::InterpersonalConflict),
+        FailureCategory::Ethics => Some(RedFlag::Ethics),
+        FailureCategory::CoreOfRole => Some(RedFlag::CoreCompetency),
+        _ => None,
+    }
+}
+
+/// The flags raised, in report order, each with its first five findings; a flag the words do not
+/// prove but make likely is raised as possible, with its own words.
+fn hits_by_flag(found: &[(RedFlag, Finding)], possible: &[(RedFlag, Finding)]) -> Vec<RedFlagHit> {
+    RedFlag::ALL
+        .into_iter()
+        .filter_map(|flag| {
+            let evidence: Vec<Finding> = found
+                .iter()
+                .filter(|(f, _)| *f == flag)
+                .map(|(_, e)| e.clone())
+                .take(5)
+                .collect();
+            if !evidence.is_empty() {
+                return Some(RedFlagHit {
+                    flag,
+                    label: flag.label().to_string(),
+                    evidence,
+                    possible: false,
+                });
+            }
+            possible
+                .iter()
+                .find(|(f, _)| *f == flag)
+                .map(|(_, e)| RedFlagHit {
+                    flag,
+                    label: flag.label().to_string(),
+                    evidence: vec![e.clone()],
+                    possible: true,
+                })
+        })
+        .collect()
+}
+
+/// Flags a careful interviewer would likely raise from the kind of failure the speaker owns
+/// ([`owner::ownership`]), each with the words: a task of the role done wrong (core competency,
+/// when the role is known and the failure is in its core), a call (poor judgment), not knowing
+/// how (basic skills), a clash (conflict), a dishonest act (ethics), and the failure put on a
+/// colleague (blame).
+fn possible_flags(doc: &Doc, raised: &[(RedFlag, Finding)]) -> Vec<(RedFlag, Finding)> {
+    use crate::analyzer::owner::{self, Kind, Place};
+    let own = owner::ownership(doc);
+    let mut out = Vec::new();
+    let mut add = |flag: RedFlag, p: Place| {
+        if !raised.iter().any(|(f, _)| *f == flag) && !out.iter().any(|(f, _)| *f == flag) {
+            out.push((
                 flag,
-                missing(
-                    Key::Choice,
-                    "choice-risky-category",
-                    Severity::Warn,
-                    "The category you chose is risky material. If you can, pick a failure with an outside or unexpected cause.",
-                ),
+                doc.finding(flag.finding_rule(), flag.message(), p.sent, p.start, p.end),
             ));
         }
+    };
+    if let Some(p) = own.place(Kind::Dishonest) {
+        add(RedFlag::Ethics, p);
     }
-    let mut out: Vec<RedFlagHit> = Vec::new();
-    for flag in RedFlag::ALL {
-        let ev: Vec<Finding> = evidence
+    if let Some(p) = own.place(Kind::Clash) {
+        add(RedFlag::InterpersonalConflict, p);
+    }
+    if let Some(p) = own.place(Kind::Gap) {
+        add(RedFlag::BasicSkills, p);
+    }
+    if let Some(p) = own.place(Kind::Decision) {
+        add(RedFlag::PoorJudgment, p);
+    }
+    if let Some(p) = own.blamed {
+        add(RedFlag::BlameShifting, p);
+    }
+    // A slip read from the story alone, beside a clear outside cause, is how the outside cause
+    // played out, not the failure (owning words still count).
+    let excused = !own.owned_in_words
+        && doc
+            .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
+            .any(|s| strong_outside_hit(doc, s));
+    // Whose failure it is: owned in words, a slip of the speaker's, or, with no outside cause and
+    // no one blamed, the speaker's own story of what went wrong.
+    let mine = own.own.filter(|_| !excused).or_else(|| {
+        own.told_by_speaker.filter(|_| {
+            own.blamed.is_none()
+                && choice::outside_cause(doc).is_none()
+                && !doc.sents.iter().any(|s| s.has(Cat::Denial))
+        })
+    });
+    let only_people = !own.kinds.is_empty()
+        && own
+            .kinds
             .iter()
-            .filter(|(f, _)| *f == flag)
-            .map(|(_, e)| e.clone())
-            .take(5)
-            .collect();
-        if !ev.is_empty() {
-            out.push(RedFlagHit {
-                flag,
-                label: flag.label().to_string(),
-                evidence: ev,
-            });
-        }
+            .all(|(k, _)| matches!(k, Kind::Clash | Kind::Dishonest | Kind::Gap));
+    // A failure of the speaker's own that touches a core skill of the role: a task of the job
+    // done wrong, a step left undone, or the speaker's own work breaking. A vague verdict ("I
+    // messed up a pitch") is no core failure shown, only a vague one (key 1 fails on it).
+    // A failure of the speaker's own in the work of the target role is at its core: the words of
+    // a core skill in the story make it plain; otherwise the failure itself, told with the speaker
+    // as its subject, in the role's work. A failure only put in people's terms (a clash, a lie, a
+    // gap in knowing how) has its own flag.
+    if let (Some(p), true, false) = (mine, doc.role.is_some(), only_people) {
+        add(RedFlag::CoreCompetency, core_failure(doc).unwrap_or(p));
     }
     out
+}
+
+/// Where the failure told in the story touches a core skill of the target role.
+fn core_failure<'d>(doc: &'d Doc) -> Option<crate::analyzer::owner::Place<'d>> {
+    let role = doc.role?;
+    doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context, AnswerPart::Other])
+        .find_map(|s| {
+            role.core_hits(doc.toks(s))
+                .first()
+                .map(|h| crate::analyzer::owner::Place {
+                    sent: s,
+                    start: h.start,
+                    end: h.end,
+                })
+        })
 }
 
 #[cfg(test)]
