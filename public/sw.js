@@ -1,42 +1,33 @@
 // Comeback's service worker: makes the app work offline after the first visit.
 // It only ever fetches the site's own files; it never sends anything anywhere else.
-// Trunk gives assets hashed names, so on install we read index.html to learn them.
-const CACHE = 'comeback-v1';
-const SCOPE = self.registration ? self.registration.scope : './';
+//
+// Every build writes its own file list into the line below (tools/postbuild.mjs, a trunk post_build
+// hook), so each deploy is a new worker. It caches exactly that build's files in a cache named
+// after the build, and on activation deletes every other cache of ours: the old hashed wasm and
+// JavaScript do not stay behind. Without a list (the line left as it is) it caches nothing.
+const BUILD = { id: 'unbuilt', files: [] };
 
-async function precache() {
-  const cache = await caches.open(CACHE);
-  const indexUrl = new URL('./', SCOPE).href;
-  const res = await fetch(indexUrl, { cache: 'no-cache' });
-  if (!res.ok) return;
-  const html = await res.clone().text();
-  await cache.put(indexUrl, res);
-  const urls = new Set(['manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png']);
-  for (const m of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
-    const u = new URL(m[1], indexUrl);
-    if (u.origin === location.origin) urls.add(u.href);
-  }
-  // The wasm and JS are also named inside the inline loader script.
-  for (const m of html.matchAll(/['"]([^'"]+\.(?:wasm|js|css))['"]/g)) {
-    const u = new URL(m[1], indexUrl);
-    if (u.origin === location.origin) urls.add(u.href);
-  }
-  await Promise.all([...urls].map(async (u) => {
-    try {
-      const r = await fetch(new URL(u, indexUrl), { cache: 'no-cache' });
-      if (r.ok) await cache.put(new URL(u, indexUrl).href, r);
-    } catch (_) { /* a missing optional file must not stop the install */ }
-  }));
-}
+const PREFIX = 'comeback-';
+const CACHE = PREFIX + BUILD.id;
+const scope = () => new URL(self.registration.scope);
+const index = () => new URL('./', scope()).href;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  event.waitUntil((async () => {
+    if (BUILD.files.length) {
+      const cache = await caches.open(CACHE);
+      // Straight from the server (no HTTP cache), so a file can never come from another build.
+      await cache.addAll(BUILD.files.map((f) => new Request(new URL(f, scope()), { cache: 'no-cache' })));
+    }
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key !== CACHE) await caches.delete(key);
+      // Ours, from another build (or the single cache of the first versions, comeback-v1).
+      if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
     }
     await self.clients.claim();
   })());
@@ -46,29 +37,21 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== location.origin) return;
   if (req.mode === 'navigate') {
-    // Fresh page when online, the cached one when offline.
+    // The page from the network when online (a newer build installs its own worker); offline, this
+    // build's page, which names exactly the files cached beside it.
     event.respondWith((async () => {
-      const cache = await caches.open(CACHE);
       try {
-        const res = await fetch(req);
-        if (res.ok) {
-          cache.put(new URL('./', SCOPE).href, res.clone());
-          // A new index names new hashed files: cache them for next time.
-          precache().catch(() => {});
-        }
-        return res;
-      } catch (_) {
-        return (await cache.match(new URL('./', SCOPE).href)) || Response.error();
+        return await fetch(req);
+      } catch (err) {
+        const hit = await caches.match(index(), { cacheName: CACHE });
+        if (hit) return hit;
+        throw err;
       }
     })());
     return;
   }
   event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    const hit = await cache.match(req);
-    if (hit) return hit;
-    const res = await fetch(req);
-    if (res.ok) cache.put(req, res.clone());
-    return res;
+    const hit = await caches.match(req, { cacheName: CACHE });
+    return hit || fetch(req);
   })());
 });

@@ -5,19 +5,14 @@ use leptos::prelude::*;
 use crate::components::notices::{ConflictPrompt, Notices, UndoBar};
 use crate::pages::{home::Home, paste::Paste, practice::Practice, review::Review, wizard::Wizard};
 use crate::route::Route;
-use crate::state::{use_app, AppState, SaveState};
+use crate::state::{focus_heading, new_id, now_ms, use_app, AppState, SaveState};
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::start();
     provide_context(app);
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("loading"))
-    {
-        el.remove();
-    }
+    take_over_from_shell(app);
     view! {
         <a class="skip" href="#main" on:click=|ev| {
             ev.prevent_default();
@@ -38,6 +33,43 @@ pub fn App() -> impl IntoView {
         </main>
         <UndoBar/>
     }
+}
+
+/// Removes the app shell (index.html) and acts on a tap it kept while the app was loading
+/// (public/shell.js). This runs before the app's first render, in the same task as its mount, so
+/// the page goes from the shell to the app in one frame, straight to the page the tap asked for.
+fn take_over_from_shell(app: AppState) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(shell) = doc.get_element_by_id("shell") {
+        shell.remove();
+    }
+    let Some(root) = doc.document_element() else {
+        return;
+    };
+    let pending = root.get_attribute("data-pending");
+    let _ = root.remove_attribute("data-pending");
+    let route = match pending.as_deref() {
+        Some("new") => app
+            .create()
+            .map(|id| Route::Step(id, comeback_core::Key::Choice)),
+        Some("example") => {
+            let story = comeback_core::example::worked_example(&new_id(), now_ms());
+            app.add(story).map(Route::Review)
+        }
+        _ => None,
+    };
+    let Some(route) = route else {
+        return;
+    };
+    // A new history entry, as a tap in the app makes (Back returns home), set without waiting for
+    // the hashchange event so that the first render is already the page asked for.
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.href()));
+    }
+    app.route.set(route);
+    request_animation_frame(focus_heading);
 }
 
 fn focus_main() {

@@ -22,7 +22,8 @@ pub mod storage;
 pub fn start() {
     crash::install();
     leptos::mount::mount_to_body(app::App);
-    register_service_worker();
+    // In a task of its own, after the app's first frame: the mount is the task a phone waits on.
+    leptos::prelude::set_timeout(register_service_worker, std::time::Duration::ZERO);
 }
 
 /// Makes the page work offline after the first visit. Failure only means no offline copy.

@@ -857,7 +857,8 @@ pub fn remembered_route() -> Option<Route> {
     Some(Route::parse(v.get("route")?.as_str()?))
 }
 
-fn focus_heading() {
+/// Moves focus to the page's heading, as after every navigation.
+pub fn focus_heading() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

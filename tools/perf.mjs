@@ -19,9 +19,19 @@ import fs from 'node:fs';
 const port = Number(process.env.E2E_PORT || 4174);
 const base = process.env.E2E_BASE || '/comeback/';
 const server = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, E2E_PORT: String(port), E2E_BASE: base }, stdio: 'ignore' });
+// PERF_BASELINE=<dir>[,<dir>...]: other builds (say, the one before a change) measured in the same
+// run, their scenarios interleaved with this build's, so that the medians are side by side.
+// PERF_ONLY=<regex> keeps only the scenarios whose label matches.
+const baselines = (process.env.PERF_BASELINE || '').split(',').filter(Boolean);
+const baselineServers = baselines.map((dir, i) => spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, E2E_DIST: dir, E2E_PORT: String(port + 1 + i), E2E_BASE: base }, stdio: 'ignore' }));
+const only = process.env.PERF_ONLY ? new RegExp(process.env.PERF_ONLY) : null;
 await new Promise((r) => setTimeout(r, 800));
 
-const KEYS = 40;
+const KEYS = Number(process.env.PERF_KEYS || 40);
+// PERF_RATE=1 measures without the slowdown: what the work itself costs (default 4).
+const RATE = Number(process.env.PERF_RATE || 4);
+// PERF_DIGITS: decimals of the figures (1 by default; 2 to compare sub-millisecond parts at rate 1).
+const DIGITS = Number(process.env.PERF_DIGITS || 1);
 const WARM = Number(process.env.PERF_WARM ?? 0);
 // Scenarios are measured in turns, ROUNDS times, so that a busy moment on the machine does not
 // fall on one scenario only; the figures are over all key presses of all rounds.
@@ -81,7 +91,7 @@ async function typeAndMeasure(page, label, keyFor = (i) => (i % 7 === 6 ? 'Space
   }
   await page.waitForTimeout(300);
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] });
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.press(keyFor(i));
@@ -142,8 +152,8 @@ const scenarios = [
     await page.focus('#t');
     await page.keyboard.press('End');
   }],
-  ...[[400, false], [2000, false], [400, true]].map(([n, flip]) => [`step 2 with live coach, ${n} words${flip ? ', every key changes the verdict' : ''}`, async (page) => {
-    await page.goto(`http://127.0.0.1:${port}${base}`);
+  ...[[port, ''], ...baselines.map((dir, i) => [port + 1 + i, ` [${dir}]`])].flatMap(([at, which]) => [[400, false], [2000, false], [400, true]].map(([n, flip]) => [`step 2 with live coach, ${n} words${flip ? ', every key changes the verdict' : ''}${which}`, async (page) => {
+    await page.goto(`http://127.0.0.1:${at}${base}`);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     // Taps, as on a phone: a mouse left over the page would add hover hit-testing to every frame.
@@ -157,8 +167,8 @@ const scenarios = [
     await page.waitForTimeout(500);
     await field.focus();
     await page.keyboard.press('End');
-  }, flip ? (i) => (i % 2 === 0 ? 'Shift+Digit5' : 'Backspace') : undefined]),
-];
+  }, flip ? (i) => (i % 2 === 0 ? 'Shift+Digit5' : 'Backspace') : undefined])),
+].filter(([label]) => !only || only.test(label));
 try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const [label, setUp, keyFor] of scenarios) {
@@ -171,16 +181,18 @@ try {
 } finally {
   await browser.close();
   server.kill();
+  for (const b of baselineServers) b.kill();
 }
 const results = [...samples].map(([label, keys]) => {
-  const q = (f, p) => { const a = keys.map(f).sort((x, y) => x - y); return +a[Math.min(a.length - 1, Math.floor(p * a.length))].toFixed(1); };
+  const q = (f, p) => { const a = keys.map(f).sort((x, y) => x - y); return +a[Math.min(a.length - 1, Math.floor(p * a.length))].toFixed(DIGITS); };
   const med = (f) => q(f, 0.5);
   return {
     page: label, keys: keys.length,
     'input to painted, median': med((k) => k.toPaint), 'p95': q((k) => k.toPaint, 0.95),
     'app: handler': med((k) => k.handler), 'app: rAF': med((k) => k.raf), 'style+layout+paint': med((k) => k.lifecycle),
     'commit': med((k) => k.commit), 'key to painted': med((k) => k.fromKey),
+    'app: handler + rAF, mean': +(keys.reduce((s, k) => s + k.handler + k.raf, 0) / keys.length).toFixed(DIGITS + 1),
   };
 });
-console.log(`input-to-paint (ms), phone 390x844, CPU slowed 4x, ${ROUNDS} rounds of ${KEYS} key presses, headless Chromium ${browser.version()}`);
+console.log(`input-to-paint (ms), phone 390x844, CPU slowed ${RATE}x, ${ROUNDS} rounds of ${KEYS} key presses, headless Chromium ${browser.version()}`);
 console.table(results);

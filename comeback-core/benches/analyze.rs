@@ -1,4 +1,4 @@
-//! Analyzer benchmark (not a timed test): median and p95 per input size.
+//! Analyzer and job-ad benchmark (not a timed test): median and p95 per input size.
 //!
 //! Run: `cargo bench -p comeback-core --bench analyze`
 
@@ -6,6 +6,7 @@ use comeback_core::analyzer::embed::Embedding;
 use comeback_core::analyzer::{
     analyze_answer, analyze_story, clear_sentence_cache, story_from_answer,
 };
+use comeback_core::jobad::{match_essentials, read_job_ad};
 use comeback_core::Story;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -66,6 +67,38 @@ fn measure(label: &str, iterations: usize, mut before: impl FnMut(), mut f: impl
         median.as_secs_f64() * 1e3,
         p95.as_secs_f64() * 1e3
     );
+}
+
+/// Four ads of the test set (about 250 words each).
+const ADS: &[&str] = &[
+    include_str!("../tests/jobads/nurse-ward.txt"),
+    include_str!("../tests/jobads/software-engineer-backend.txt"),
+    include_str!("../tests/jobads/sre-platform.txt"),
+    include_str!("../tests/jobads/marketing-manager-linkedin.txt"),
+];
+
+/// Whole lines of the test ads, in turn, until there are `words` words.
+fn ad_of(words: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    for line in ADS.iter().cycle().flat_map(|a| a.lines()) {
+        if n >= words {
+            break;
+        }
+        out.push_str(line);
+        out.push('\n');
+        n += line.split_whitespace().count();
+    }
+    out
+}
+
+fn ad_of_bytes(bytes: usize) -> String {
+    let mut out = String::new();
+    while out.len() < bytes {
+        out.push_str(ADS[out.len() % ADS.len()]);
+        out.push('\n');
+    }
+    out
 }
 
 fn main() {
@@ -129,6 +162,45 @@ fn main() {
         || {
             i += 1;
             black_box(analyze_story(black_box(&stories[i % 2])));
+        },
+    );
+    // The job ad: read once after a pause in typing, then compared with the story's parts.
+    let ad = ad_of(400);
+    measure(
+        "read_job_ad 400 words",
+        2000,
+        || {},
+        || {
+            black_box(read_job_ad(black_box(&ad)));
+        },
+    );
+    let big = ad_of_bytes(1 << 20);
+    measure(
+        "read_job_ad 1 MB (100 KB read)",
+        50,
+        || {},
+        || {
+            black_box(read_job_ad(black_box(&big)));
+        },
+    );
+    let read = read_job_ad(&ad);
+    let failure = answer_of(120);
+    measure(
+        "match_essentials 400-word ad, 120 words",
+        2000,
+        || {},
+        || {
+            black_box(match_essentials(black_box(&read), black_box(&failure)));
+        },
+    );
+    let read_big = read_job_ad(&big);
+    let story = answer_of(400);
+    measure(
+        "match_essentials 1 MB ad, 400 words",
+        200,
+        || {},
+        || {
+            black_box(match_essentials(black_box(&read_big), black_box(&story)));
         },
     );
     embedding_rows();

@@ -59,6 +59,17 @@ impl Key {
             Key::Growth => "Show what you learned",
         }
     }
+
+    /// What meets the key, in a line (the rubric's "met when", in the coach's words).
+    pub fn met_when(self) -> &'static str {
+        match self {
+            Key::Choice => "a failure told in full, what went wrong and what caused it, with a cause outside your control that is not the core skill of the job you want",
+            Key::Numbers => "an exact figure about this failure: how many people, how much money, what share or how long",
+            Key::Turnaround => "what you did to recover, in concrete actions, with who was involved or how fast",
+            Key::Improvement => "both a win at the time and a lasting change: a process, a system, a habit or a checklist",
+            Key::Growth => "a specific lesson and how you work differently since",
+        }
+    }
 }
 
 #[cfg(test)]

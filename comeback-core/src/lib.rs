@@ -8,6 +8,7 @@ pub mod analyzer;
 pub mod example;
 pub mod guide;
 pub mod highlight;
+pub mod jobad;
 pub mod key;
 pub mod practice;
 pub mod story;

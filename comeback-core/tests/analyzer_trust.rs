@@ -146,6 +146,8 @@ const CAUGHT: &[(&str, &str, &str)] = &[
     ("Nurse", "I gave the 6 pm dose two hours late and did not chart it, so nobody found out.", "ethics"),
     ("Accountant", "I moved the invoice into the next quarter so our numbers would look better, and said nothing to the auditor.", "ethics"),
     ("Sales representative", "I told the client the delivery was on its way when it had not even been packed yet.", "ethics"),
+    // The lie told as the next thing the speaker did, after the failure.
+    ("Account manager", "I missed the renewal date for our biggest client. I told my manager it was a vendor outage so I would not get blamed.", "ethics"),
 ];
 
 /// (role, text): look-alikes that must raise no blame and no ethics flag.
@@ -157,6 +159,7 @@ const NOT_CAUGHT: &[(&str, &str)] = &[
     ("Project manager", "Dave, our lead developer, spotted the problem first and we fixed it together that afternoon."),
     ("Teacher", "It was nobody's fault: the exam board changed the specification two weeks before the mock."),
     ("Accountant", "I did not hide the error; I told the finance director the same morning and we reissued the report."),
+    ("Retail assistant", "I broke the display fridge on my first week. I hid in the stockroom for ten minutes, then went and told my manager what I had done."),
 ];
 
 #[test]
@@ -314,10 +317,10 @@ fn a_pasted_recovery_with_my_own_act_meets_key_3_both_ways() {
 fn paste_to_story_removes_headings_and_keeps_the_answer_in_order() {
     let text = "Situation: A night shift on a 28-bed ward, when the infusion pumps' firmware update froze 6 pumps at 2 am.\n\
         Task: I had to make sure the patients were safe.\n\
-        Action: As soon as I spotted the frozen screens, I switched the patients to spare pumps with the charge nurse within 10 minutes. \
-        Then I called the on-call technician.\n\
-        Result: Every patient had their infusion within 15 minutes. Over the next month the ward added a firmware check to the night checklist.\n\
-        Learning: I learned that an update is a change to patient care, and I now check the pumps after every update.";
+        1. Action: As soon as I spotted the frozen screens, I switched the patients to spare pumps with the charge nurse within 10 minutes. \
+        Then I called the on-call technician. I then gave our support team the pump numbers.\n\
+        **Result:** Every patient had their infusion within 15 minutes. Over the next month the ward added a firmware check to the night checklist.\n\
+        - Learning: I learned that an update is a change to patient care, and I now check the pumps after every update.";
     let s = story_from_answer(text, Some("Registered nurse"));
     let all = format!(
         "{} {} {} {} {} {} {} {}",
@@ -357,6 +360,12 @@ fn paste_to_story_removes_headings_and_keeps_the_answer_in_order() {
         s.long_term_gain
     );
     assert!(!all.contains("Then I then"), "{all}");
+    let told = s.to_text();
+    assert!(!told.contains("Then I then"), "{told}");
+    assert!(
+        !all.contains("1.") && !all.contains("**"),
+        "a list mark stayed: {all}"
+    );
     let first_step = s.steps.first().map(|x| x.action.as_str()).unwrap_or("");
     assert!(first_step.contains("spare pumps"), "{first_step}");
 }
@@ -401,4 +410,29 @@ fn a_story_step_never_names_the_same_person_twice() {
         "the person is named twice: {text}"
     );
     assert_eq!(text.matches("3:40 pm").count(), 1, "{text}");
+}
+
+/// What a failure costs is no cause: "1,800 orders failed" is the damage of the speaker's own
+/// reviewed change, and the win at the time is still found after it.
+#[test]
+fn damage_counted_is_not_an_outside_cause() {
+    let text = "Last spring a config change I reviewed took our checkout down for 40 minutes, and about 1,800 orders failed. \
+        I paged the on-call engineer within 5 minutes and we rolled the change back together. \
+        By 10 am every order had gone through. Since then every config change runs through a canary first.";
+    let r = analyze_answer(text, Some("Site reliability engineer"));
+    let praised: Vec<&str> = r
+        .key(Key::Choice)
+        .findings
+        .iter()
+        .filter(|f| f.rule == "choice-outside-cause")
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert!(praised.is_empty(), "damage read as a cause: {praised:?}");
+    assert!(!r.met(Key::Choice), "{}", r.key(Key::Choice).status);
+    assert!(r.met(Key::Turnaround), "{}", r.key(Key::Turnaround).status);
+    assert!(
+        r.met(Key::Improvement),
+        "{}",
+        r.key(Key::Improvement).status
+    );
 }

@@ -181,6 +181,10 @@ pub fn KeyFeedback(
                     view! {
                         <p class="muted small">
                             {move || format!("{} finding(s) hidden for this story. ", dismissed.get())}
+                            {move || (met.get() == Some(false)).then(|| format!(
+                                "Hiding advice does not meet the key: it is met by {}. ",
+                                key.met_when()
+                            ))}
                             <button type="button" class="quiet small" on:click=move |_| app.edit(&id, |s| s.dismissed.clear())>"Show them again"</button>
                         </p>
                     }

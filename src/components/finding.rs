@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowLook {
     /// Something to do, in the coach: a badge with its severity, the words quoted on a line of
-    /// their own, and "Keep it as it is" unless it is a problem.
+    /// their own, and "Keep it as it is" unless it is a problem or quotes no words.
     ToDo,
     /// What already counts, in the coach: a tick, the message and the words.
     Evidence,
@@ -73,9 +73,11 @@ pub fn FindingRow(
                 <Show when=has_quotes>
                     <p class="quote"><span class="sr-only">"Your words: "</span>{move || view! { <Quotes quotes=quotes.get()/> }}</p>
                 </Show>
-                // A problem keeps the key from being met: it cannot be waved away.
+                // A problem keeps the key from being met: it cannot be waved away. Only advice
+                // about words that are there can be kept as it is: advice to add what is
+                // missing has nothing to keep.
                 {on_keep.map(|keep| view! {
-                    <Show when=move || severity.get() != Severity::Problem>
+                    <Show when=move || severity.get() != Severity::Problem && has_quotes()>
                         <button type="button" class="quiet small" on:click=move |_| keep.run(rule.get_untracked())>
                             "Keep it as it is"<span class="sr-only">{move || format!(" (hide: {})", message.get())}</span>
                         </button>

@@ -5,8 +5,8 @@
 use comeback_core::analyzer::{group_findings, Report};
 use comeback_core::story::length::{FAST_WPM, SLOW_WPM};
 use comeback_core::story::{
-    band_position, band_text, format_time, length_verdict, speaking_time, LengthVerdict, TimeStyle,
-    BAND_SECS,
+    band_position, format_time, length_message, length_verdict, speaking_time, LengthVerdict,
+    TimeStyle,
 };
 use comeback_core::Key;
 use leptos::prelude::*;
@@ -20,23 +20,13 @@ pub fn LengthMeter(words: Signal<usize>) -> impl IntoView {
     let info = move || {
         let w = words.get();
         let (fast, slow) = speaking_time(w);
-        let band = band_text();
-        let (class, text) = match length_verdict(w) {
-            LengthVerdict::Short => (
-                "short",
-                format!(
-                    "Shorter than the {band} sweet spot: add detail where the coach asks for it."
-                ),
-            ),
-            LengthVerdict::InBand => ("in-band", format!("Inside the {band} sweet spot.")),
-            LengthVerdict::Long => (
-                "long",
-                format!(
-                    "Longer than {}: interviewers drift. Trim the context first.",
-                    format_time(BAND_SECS.1, TimeStyle::Short)
-                ),
-            ),
+        let class = match length_verdict(w) {
+            LengthVerdict::Short => "short",
+            LengthVerdict::InBand => "in-band",
+            LengthVerdict::Long => "long",
         };
+        // The verdict with its seconds: in the band only when both paces are.
+        let text = length_message(w);
         (w, fast, slow, class, text)
     };
     view! {
@@ -54,7 +44,7 @@ pub fn LengthMeter(words: Signal<usize>) -> impl IntoView {
                     format!("left: {:.1}%", band_position(mid))
                 }></span>
             </div>
-            <p>{move || info().4}</p>
+            <p class="length-verdict">{move || info().4}</p>
         </div>
     }
 }
@@ -99,7 +89,11 @@ pub fn FullReport(id: Option<String>, report: Signal<Option<Report>>) -> impl In
                             <ul class="red-flags">
                                 {r.red_flags.iter().map(|f| view! {
                                     <li>
-                                        <strong>{format!("⚠ {}", f.label)}</strong>
+                                        <strong>{if f.possible {
+                                            format!("⚠ Possible: {} (the words point that way; check how it sounds)", f.label)
+                                        } else {
+                                            format!("⚠ {}", f.label)
+                                        }}</strong>
                                         <ul>
                                             {group_findings(&f.evidence).into_iter().map(|g| view! { <FindingRow row=fixed(g) look=RowLook::Plain/> }).collect_view()}
                                         </ul>

@@ -44,11 +44,13 @@ impl KeyState {
     }
 }
 
-/// The state of each key from which parts are filled and the report.
+/// The state of each key from which parts are filled and the report. A key's tab turns ✓ only
+/// from its own step (`Report::tab_met`): a figure in the one-line failure meets key 2 in the
+/// report, but step 2's tab waits for the context.
 pub fn key_states(filled: [bool; 5], report: Option<&Report>) -> [KeyState; 5] {
     let mut out = [KeyState::Empty; 5];
     for (i, k) in Key::ALL.iter().enumerate() {
-        let met = report.map(|r| r.key(*k).met).unwrap_or(false);
+        let met = report.is_some_and(|r| r.tab_met(*k, filled));
         out[i] = if met {
             KeyState::Met
         } else if filled[i] {

@@ -47,7 +47,7 @@ pub fn Home() -> impl IntoView {
                 <a class="button big" href="#/paste">"Check an answer I already have"</a>
             </div>
         </section>
-        <Show when=has_stories fallback=|| view! { <ImportExport first_visit=true/><FiveKeys/> }>
+        <Show when=has_stories fallback=|| view! { <FiveKeys/><ImportExport first_visit=true/> }>
             <StoryBank/>
         </Show>
     }

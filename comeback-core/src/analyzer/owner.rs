@@ -237,6 +237,17 @@ fn insider_subject(toks: &[Token], h: &Hit<Mark>) -> bool {
         })
 }
 
+/// Whether a dishonest act's words open with its purpose ("so our numbers would look better",
+/// "and said nothing to the auditor"): the speaker's when they tell it of themselves.
+fn purpose(toks: &[Token], h: &Hit<Mark>) -> bool {
+    toks.get(h.start).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "so" | "to" | "would" | "said" | "made" | "kept"
+        )
+    })
+}
+
 /// A capitalised word that reads as a person's name in mid-sentence ("Dave", "Priya").
 fn insider_name(t: &Token) -> bool {
     t.cap && t.norm.len() > 2 && !t.numeric
@@ -283,15 +294,11 @@ pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
                         out.blamed.get_or_insert(place);
                     }
                 }
-                tag if story => {
-                    // The purpose of a dishonest act ("so our numbers would look better", "and
-                    // said nothing to the auditor") is the speaker's when they tell it of themselves.
-                    let purpose = toks.get(h.start).is_some_and(|t| {
-                        matches!(
-                            t.norm.as_str(),
-                            "so" | "to" | "would" | "said" | "made" | "kept"
-                        )
-                    });
+                // A dishonest act told with its purpose counts wherever it is told: a lie to the
+                // manager "so I would not get blamed" is often told as the next thing the speaker
+                // did, among the recovery. ("I hid at the back and cried" is no such act.)
+                tag if story || (tag == Mark::Dishonest && purpose(toks, &h)) => {
+                    let purpose = purpose(toks, &h);
                     let mine = by_speaker(toks, &h)
                         || (tag == Mark::Dishonest && purpose && s.first_person);
                     if tag == Mark::Decision && justified(toks) {
@@ -520,13 +527,13 @@ fn told_when_not(toks: &[Token]) -> Option<(usize, usize)> {
     })
 }
 
-/// The sentences that tell a slip, a call or a step left undone of the speaker's: the failure
+/// The sentences that tell a slip, a call, a step left undone or a dishonest act of the speaker's: the failure
 /// itself, never part of its recovery.
 pub(crate) fn slip_sentences(doc: &Doc) -> Vec<*const Sent> {
     let own = ownership(doc);
     own.kinds
         .iter()
-        .filter(|(k, _)| matches!(k, Kind::Task | Kind::Decision))
+        .filter(|(k, _)| matches!(k, Kind::Task | Kind::Decision | Kind::Dishonest))
         .map(|(_, p)| p.sent as *const Sent)
         .collect()
 }

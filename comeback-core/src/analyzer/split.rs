@@ -136,6 +136,23 @@ fn star_heading(text: &str) -> Option<(Star, usize)> {
     Some((star, text.len() - body.trim_start().len()))
 }
 
+/// Whether sentence `i` is only a list mark ("1.", "2)", "-") read as a sentence of its own, with a
+/// STAR heading after it ("1. Action: ..."): the mark numbers the heading, not the story.
+fn list_mark_before_heading(doc: &Doc, i: usize) -> bool {
+    let Some(s) = doc.sents.get(i) else {
+        return false;
+    };
+    let t = doc.text_of(s).trim();
+    let mark = !t.is_empty()
+        && t.len() <= 4
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '*' | '•' | '#'));
+    mark && doc
+        .sents
+        .get(i + 1)
+        .is_some_and(|n| star_heading(doc.text_of(n)).is_some())
+}
+
 /// The part a sentence takes in a STAR region: the part read from its words when that fits the
 /// region (the failure anywhere, a result told among the actions, a lasting change
 /// among the results), the region's own part otherwise ("Task: I had to make sure the patients
@@ -498,7 +515,7 @@ pub(crate) fn story_from_answer(text: &str, role: Option<&str>) -> Story {
             region = Some(star);
         }
         let t = heading.map_or(full, |(_, at)| &full[at..]);
-        if t.trim().is_empty() {
+        if t.trim().is_empty() || list_mark_before_heading(&doc, i) {
             continue;
         }
         if Some(i) == summary_at {

@@ -537,6 +537,23 @@ fn split_sentences(p: &str) -> Vec<&str> {
 }
 
 /// The recovery steps as a paragraph, linked with "First,", "Then" and "Finally," when there are several.
+/// Whether a step already says when it came: it opens with a time word ("Then I called") or has
+/// one among its first three words ("I then gave", "We next asked"), so no "Then" is put before it.
+fn links_itself(sentence: &str) -> bool {
+    sentence
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .enumerate()
+        .any(|(i, w)| {
+            TIME_OPENERS.contains(&w.as_str())
+                && (i == 0 || matches!(w.as_str(), "then" | "next" | "afterwards" | "later"))
+        })
+}
+
 fn steps_paragraph(steps: &[RecoveryStep]) -> String {
     let said: Vec<String> = steps
         .iter()
@@ -554,7 +571,7 @@ fn steps_paragraph(steps: &[RecoveryStep]) -> String {
                 (i, n) if i + 1 == n && n >= 3 => "Finally, ",
                 _ => "Then ",
             };
-            if link.is_empty() || TIME_OPENERS.contains(&first_word_lower(s).as_str()) {
+            if link.is_empty() || links_itself(s) {
                 s.clone()
             } else {
                 format!("{link}{}", soften(s))
@@ -574,6 +591,29 @@ mod tests {
             who: who.into(),
             when: when.into(),
         }
+    }
+
+    #[test]
+    fn a_step_that_says_when_it_came_gets_no_second_link() {
+        let steps = [
+            step("I switched the pumps", "", ""),
+            step("I then gave our support team the pump numbers", "", ""),
+            step("We next asked the vendor for a fix", "", ""),
+        ];
+        let text = steps_paragraph(&steps);
+        assert!(!text.contains("Then I then"), "{text}");
+        assert!(!text.contains("Finally, we next"), "{text}");
+        assert!(text.starts_with("First, I switched"), "{text}");
+        assert!(text.contains("I then gave"), "{text}");
+        // A step with no time word of its own still gets its link.
+        let plain = steps_paragraph(
+            &steps[..1]
+                .iter()
+                .chain([&step("I called the vendor", "", "")])
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        assert!(plain.contains("Then I called the vendor"), "{plain}");
     }
 
     #[test]

@@ -125,6 +125,7 @@ pub(crate) fn breakdown_cause(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
             || !noun_like(head)
             || is_people(&head.norm)
             || own.has(&head.norm)
+            || lex.has(List::Consequence, &head.norm)
             || crate::analyzer::features::negation::is_negator(w(k.wrapping_sub(1)))
         {
             continue;

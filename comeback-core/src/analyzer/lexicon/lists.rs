@@ -331,6 +331,8 @@ word_lists! {
     BreakdownNoun = [Outside "breakdown_noun"],
     /// The speaker's own work, never an outside cause when it breaks ("report", "code").
     OwnWork = [Outside "own_work"],
+    /// What a failure costs, counted ("orders", "bookings"): failing, it is damage, not a cause.
+    Consequence = [Outside "consequence"],
     /// Someone outside reacting to a failure that already happened ("complained").
     Reaction = [Outside "reaction"],
 
