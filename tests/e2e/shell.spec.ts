@@ -93,7 +93,9 @@ test('a tap on "Start a new story" before the app is ready opens the new story o
   await expect(page.locator('#shell')).toHaveCount(0);
   const stories = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('comeback.story.')).length);
   expect(stories).toBe(1);
-  // As after a tap in the app: Back returns to the first screen, which now lists the story.
+  // As after a tap in the app: Back returns to the first screen, which now lists the story (once
+  // something is written in it: a story left blank is not kept).
+  await page.getByLabel('Name this story').fill('Opened from the shell');
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Your stories', exact: true })).toBeVisible();
 });
