@@ -116,6 +116,10 @@ pub(crate) struct Doc<'a> {
     pub structured: bool,
     pub role: Option<&'static Role>,
     pub category: FailureCategory,
+    /// What a later stage read from the finished document, kept so that the verdicts that each
+    /// ask for it read it once (whose failure it is: `owner.rs`). Filled only after the parts
+    /// are placed; the document is not changed after that.
+    pub memo: std::cell::OnceCell<Box<dyn std::any::Any>>,
 }
 
 impl<'a> Doc<'a> {
@@ -127,6 +131,7 @@ impl<'a> Doc<'a> {
             structured,
             role,
             category,
+            memo: std::cell::OnceCell::new(),
         }
     }
 

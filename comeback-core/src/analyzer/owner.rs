@@ -256,7 +256,84 @@ fn insider_name(t: &Token) -> bool {
 /// What the text says about whose failure it is. Reads the story (the failure, the context and
 /// what fits no part) for slips, calls, gaps, clashes and dishonest acts; owning words count
 /// anywhere but in the lesson and the change, which often name a habit only to deny it.
+///
+/// Read once per document: key 1, the possible red flags and the recovery all ask, and on every
+/// key press (the document keeps what was read in its memo slot, by sentence index).
 pub(crate) fn ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
+    let memo = doc
+        .memo
+        .get_or_init(|| Box::new(Memo::of(doc, &read_ownership(doc))));
+    match memo.downcast_ref::<Memo>() {
+        Some(m) => m.ownership(doc),
+        None => read_ownership(doc),
+    }
+}
+
+/// A place by sentence index, so that it can be kept in the document it points into.
+#[derive(Clone, Copy)]
+struct Spot {
+    sent: usize,
+    start: usize,
+    end: usize,
+}
+
+/// [`Ownership`] by sentence index.
+struct Memo {
+    own: Option<Spot>,
+    owned_in_words: bool,
+    kinds: Vec<(Kind, Spot)>,
+    blamed: Option<Spot>,
+    told_by_speaker: Option<Spot>,
+}
+
+impl Memo {
+    fn of(doc: &Doc, o: &Ownership) -> Memo {
+        let spot = |p: &Place| {
+            doc.sents
+                .iter()
+                .position(|s| std::ptr::eq(s, p.sent))
+                .map(|sent| Spot {
+                    sent,
+                    start: p.start,
+                    end: p.end,
+                })
+        };
+        Memo {
+            own: o.own.as_ref().and_then(spot),
+            owned_in_words: o.owned_in_words,
+            kinds: o
+                .kinds
+                .iter()
+                .filter_map(|(k, p)| spot(p).map(|s| (*k, s)))
+                .collect(),
+            blamed: o.blamed.as_ref().and_then(spot),
+            told_by_speaker: o.told_by_speaker.as_ref().and_then(spot),
+        }
+    }
+
+    fn ownership<'d>(&self, doc: &'d Doc) -> Ownership<'d> {
+        let place = |s: &Spot| {
+            doc.sents.get(s.sent).map(|sent| Place {
+                sent,
+                start: s.start,
+                end: s.end,
+            })
+        };
+        Ownership {
+            own: self.own.as_ref().and_then(place),
+            owned_in_words: self.owned_in_words,
+            kinds: self
+                .kinds
+                .iter()
+                .filter_map(|(k, s)| place(s).map(|p| (*k, p)))
+                .collect(),
+            blamed: self.blamed.as_ref().and_then(place),
+            told_by_speaker: self.told_by_speaker.as_ref().and_then(place),
+        }
+    }
+}
+
+fn read_ownership<'d>(doc: &'d Doc) -> Ownership<'d> {
     let mut out = Ownership::default();
     let mut not_blamed = false;
     for s in &doc.sents {
