@@ -56,6 +56,9 @@ impl Later {
             return;
         }
         let key = self.0;
+        // Leptos throws on a delay past a browser timer's limit (2^31 - 1 ms, about 25 days), and
+        // a browser would run such a timer at once anyway: cap it, never throw.
+        let delay = delay.min(Duration::from_millis(i32::MAX as u64));
         let timer = set_timeout_with_handle(
             move || {
                 let due = LIVE.with(|l| match l.borrow_mut().get_mut(&key) {

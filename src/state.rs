@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use std::time::Duration;
 
-use comeback_core::story::sync::{self, OtherTab};
+use comeback_core::story::sync::{self, save_wait, OtherTab, SAVE_DELAY_MS};
 use comeback_core::story::{Bank, Deleted, Field, TextChange};
 use comeback_core::Story;
 use leptos::prelude::*;
@@ -35,12 +35,6 @@ struct TypingListener {
     call: Rc<dyn Fn()>,
 }
 
-/// Saving waits for a pause in typing this long...
-pub const SAVE_DELAY_MS: u64 = 300;
-/// ...but never longer than this after the first change not yet written, so steady typing is
-/// saved about once a second. Each save costs a write of the whole story; doing it four times a
-/// second while typing slowed key presses on a slow phone. Hiding or leaving the page saves at once.
-pub const SAVE_MAX_WAIT_MS: u64 = 1000;
 /// How long "Undo" stays offered after a delete.
 pub const UNDO_SECONDS: u64 = 15;
 
@@ -466,22 +460,19 @@ impl AppState {
             DIRTY_SINCE.with(|d| d.set((d.get().0, now)));
         } else {
             DIRTY_SINCE.with(|d| d.set((now, now)));
-            self.save_after(SAVE_DELAY_MS as f64);
+            self.save_after(SAVE_DELAY_MS);
         }
     }
 
     /// Arms the save timer. When it fires, the save happens if typing has paused for
-    /// [`SAVE_DELAY_MS`] or the oldest unsaved change is [`SAVE_MAX_WAIT_MS`] old; otherwise the
+    /// [`SAVE_DELAY_MS`] or the oldest unsaved change is [`sync::SAVE_MAX_WAIT_MS`] old; otherwise the
     /// timer is armed again for whichever comes first. A key press only records its time.
     fn save_after(&self, ms: f64) {
         let app = *self;
         self.saving
             .after(Duration::from_millis(ms.max(0.0) as u64), move || {
                 let (first, last) = DIRTY_SINCE.with(Cell::get);
-                let now = js_sys::Date::now();
-                let idle_left = SAVE_DELAY_MS as f64 - (now - last);
-                let wait_left = SAVE_MAX_WAIT_MS as f64 - (now - first);
-                let left = idle_left.min(wait_left);
+                let left = save_wait(first, last, js_sys::Date::now());
                 if left > 1.0 {
                     app.save_after(left);
                 } else {

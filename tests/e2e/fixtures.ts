@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 export const test = base.extend<{ errors: string[] }>({
   errors: [async ({ page, javaScriptEnabled }, use) => {
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}${process.env.E2E_STACKS ? `\n${e.stack}` : ''}`));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
     page.on('requestfailed', (r) => {
       // Downloads are cancelled by design in headless runs; anything else is a real failure.

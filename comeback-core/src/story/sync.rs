@@ -7,6 +7,27 @@
 
 use super::Story;
 
+/// Saving waits for a pause in typing this long...
+pub const SAVE_DELAY_MS: f64 = 300.0;
+/// ...but never longer than this after the first change not yet written, so steady typing is
+/// saved about once a second. Each save costs a write of the whole story; doing it four times a
+/// second while typing slowed key presses on a slow phone. Hiding or leaving the page saves at once.
+pub const SAVE_MAX_WAIT_MS: f64 = 1000.0;
+
+/// How long to wait before writing unsaved changes, given when the first and the last change not
+/// yet written were made and the time now (milliseconds on the wall clock): zero means save now.
+///
+/// Never more than [`SAVE_MAX_WAIT_MS`]. A wall clock that went backwards (a corrected system
+/// clock, a test's fake clock) saves at once: measuring from it could put the save off for years.
+pub fn save_wait(first: f64, last: f64, now: f64) -> f64 {
+    if !(now >= first && now >= last) {
+        return 0.0;
+    }
+    let idle_left = SAVE_DELAY_MS - (now - last);
+    let wait_left = SAVE_MAX_WAIT_MS - (now - first);
+    idle_left.min(wait_left).clamp(0.0, SAVE_MAX_WAIT_MS)
+}
+
 /// What to do before writing this tab's version over what storage holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BeforeSave {
@@ -104,6 +125,35 @@ mod tests {
             context: context.into(),
             last_step,
             ..Story::default()
+        }
+    }
+
+    #[test]
+    fn a_save_waits_for_a_pause_but_not_for_ever() {
+        let t = 1_765_000_000_000.0;
+        // A key press just now: wait for the pause.
+        assert_eq!(save_wait(t, t, t), 300.0);
+        // Typing on: the pause restarts, but the first change is never left more than a second.
+        assert_eq!(save_wait(t, t + 800.0, t + 850.0), 150.0);
+        assert_eq!(save_wait(t, t + 990.0, t + 1000.0), 0.0);
+        assert_eq!(save_wait(t, t, t + 5_000.0), 0.0);
+    }
+
+    #[test]
+    fn a_clock_that_goes_back_saves_at_once_rather_than_years_later() {
+        let t = 1_765_000_000_000.0;
+        // A fake clock installed at zero, a corrected system clock: both were seen in a browser.
+        assert_eq!(save_wait(t, t, 12.0), 0.0);
+        assert_eq!(save_wait(t, t + 500.0, t + 100.0), 0.0);
+        assert_eq!(save_wait(f64::NAN, t, t), 0.0);
+        // Whatever the inputs, the wait is a delay a browser timer can take.
+        for (first, last, now) in [
+            (0.0, 0.0, f64::MAX),
+            (-1e300, 1e300, 1e300),
+            (t, t, f64::INFINITY),
+        ] {
+            let wait = save_wait(first, last, now);
+            assert!((0.0..=SAVE_MAX_WAIT_MS).contains(&wait), "{wait}");
         }
     }
 
