@@ -73,6 +73,7 @@ const STAGES: &[(&str, &[&str], bool)] = &[
             "redflags::competency::task",
             "redflags::conflict",
             "redflags::judgment",
+            "jobfit",
         ],
         false,
     ),

@@ -43,6 +43,12 @@ fn emitted() -> BTreeSet<String> {
         add(&analyze_story(&story));
     }
     add(&analyze_story(&Default::default()));
+    // The corpus has no job ads: one story with one, whose failure is about an essential.
+    add(&analyze_story(&comeback_core::Story {
+        summary: "I dispensed the wrong strength of a blood thinner to a patient.".into(),
+        job_ad: "Pharmacist\nEssential:\n- Safe and accurate dispensing of medicines\n".into(),
+        ..Default::default()
+    }));
     ids
 }
 

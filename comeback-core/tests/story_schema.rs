@@ -134,3 +134,28 @@ fn a_single_exported_story_is_a_bank_of_one() {
     assert_eq!(data.kind, ImportKind::SingleStory);
     assert_eq!(data.bank.stories[0], bank.stories[0]);
 }
+
+#[test]
+fn v4_keeps_the_job_ad_with_its_story() {
+    let bank = migrate(4);
+    assert_eq!(bank.stories.len(), 1);
+    let s = &bank.stories[0];
+    assert!(s.job_ad.starts_with("Community Pharmacist\nEssential:"));
+    assert!(s.job_ad.ends_with("Salary: competitive"));
+    assert!(s.unsorted.contains("colour: green"));
+    // Saved again, it is the current version and the ad is still there.
+    let json = bank.to_json();
+    assert!(json.contains("\"schema_version\": 4"));
+    assert_eq!(Bank::from_json(&json).unwrap().stories[0].job_ad, s.job_ad);
+}
+
+#[test]
+fn a_story_from_before_the_job_ad_gets_an_empty_one() {
+    for version in 1..=3 {
+        let bank = migrate(version);
+        assert!(
+            bank.stories.iter().all(|s| s.job_ad.is_empty()),
+            "v{version}"
+        );
+    }
+}

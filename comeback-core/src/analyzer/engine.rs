@@ -4,13 +4,22 @@
 use super::doc::Doc;
 use super::read::{add_field, document};
 use super::report::{AnswerPart, AnswerSegment, Field, Finding, Report};
-use super::rules::Severity;
-use super::{growth, interviewer, numbers, prose, recovery, redflags, results, split};
+use super::rules::{RedFlag, Severity};
+use super::{growth, interviewer, jobfit, numbers, prose, recovery, redflags, results, split};
+use crate::jobad::JobAd;
 use crate::Story;
 
 /// Analyses a story from the wizard.
 pub(crate) fn analyze_story(story: &Story) -> Report {
-    let role = Some(story.target_role.as_str()).filter(|r| !r.trim().is_empty());
+    let ad = jobfit::read_ad(&story.job_ad);
+    // With no role typed, the ad's title names it when the role table knows it.
+    let ad_role = ad
+        .as_ref()
+        .and_then(|a| a.title.as_ref())
+        .and_then(|t| t.role);
+    let role = Some(story.target_role.as_str())
+        .filter(|r| !r.trim().is_empty())
+        .or(ad_role);
     let mut doc = document(role, true, story.category);
     add_field(
         &mut doc,
@@ -59,20 +68,29 @@ pub(crate) fn analyze_story(story: &Story) -> Report {
         &story.unsorted,
         AnswerPart::Other,
     );
-    let mut report = build(&doc, Vec::new());
+    let mut report = build(&doc, Vec::new(), ad.as_deref());
     apply_dismissals(&mut report, &story.dismissed);
     report
 }
 
 /// Analyses a whole pasted answer.
-pub(crate) fn analyze_answer(text: &str, role: Option<&str>) -> Report {
-    let doc = split::answer_doc(text, role);
+pub(crate) fn analyze_answer(text: &str, role: Option<&str>, ad: &str) -> Report {
+    let ad = jobfit::read_ad(ad);
+    let ad_role = ad
+        .as_ref()
+        .and_then(|a| a.title.as_ref())
+        .and_then(|t| t.role);
+    let doc = split::answer_doc(text, role.filter(|r| !r.trim().is_empty()).or(ad_role));
     let segments = split::segments(&doc);
-    build(&doc, segments)
+    build(&doc, segments, ad.as_deref())
 }
 
-fn build(doc: &Doc, segments: Vec<AnswerSegment>) -> Report {
-    let flags = redflags::red_flags(doc);
+fn build(doc: &Doc, segments: Vec<AnswerSegment>, ad: Option<&JobAd>) -> Report {
+    let mut flags = redflags::red_flags(doc);
+    let job_fit = ad.map(|ad| jobfit::fit(doc, ad));
+    if let Some(fit) = &job_fit {
+        jobfit::flag(&mut flags, fit);
+    }
     let choice = redflags::choice_verdict(doc, &flags);
     let numbers = numbers::verdict(doc);
     let turnaround = recovery::verdict(doc);
@@ -114,9 +132,23 @@ fn build(doc: &Doc, segments: Vec<AnswerSegment>) -> Report {
         speaking_seconds_max: seconds(words, 130),
         matched_role: doc.role.map(|r| r.name.to_string()),
         segments,
+        job_fit,
     };
     report.interviewer_view = interviewer::signals(doc, &report);
     report.follow_ups = interviewer::follow_ups(&report);
+    if let Some(fit) = &report.job_fit {
+        // The ad's questions first: they are this employer's.
+        let mut asked = jobfit::questions(fit);
+        let general = RedFlag::CoreCompetency.question();
+        asked.extend(
+            std::mem::take(&mut report.follow_ups)
+                .into_iter()
+                .filter(|q| fit.failure.is_empty() || q != general),
+        );
+        asked.dedup();
+        asked.truncate(3);
+        report.follow_ups = asked;
+    }
     report
 }
 

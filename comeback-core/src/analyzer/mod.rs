@@ -28,6 +28,7 @@ mod features;
 mod figures;
 mod growth;
 mod interviewer;
+mod jobfit;
 mod lexicon;
 mod numbers;
 mod owner;
@@ -46,8 +47,8 @@ mod text;
 mod token_cache;
 
 pub use report::{
-    group_findings, shown_quote, AnswerPart, AnswerSegment, Field, Finding, GroupedFinding,
-    KeyVerdict, RedFlagHit, Report, Signal, Span, SHOWN_QUOTE_CHARS,
+    group_findings, shown_quote, AdLink, AnswerPart, AnswerSegment, Field, Finding, GroupedFinding,
+    JobFit, KeyVerdict, RedFlagHit, Report, Signal, Span, SHOWN_QUOTE_CHARS,
 };
 pub use rules::{RedFlag, Rule, Severity, RULES};
 
@@ -69,7 +70,12 @@ pub fn analyze_story(story: &Story) -> Report {
 
 /// Analyses a whole pasted answer; `role` is the target role as typed, if known.
 pub fn analyze_answer(text: &str, role: Option<&str>) -> Report {
-    engine::analyze_answer(text, role)
+    engine::analyze_answer(text, role, "")
+}
+
+/// Analyses a whole pasted answer against the job ad it is for (`ad` may be empty).
+pub fn analyze_answer_for_ad(text: &str, role: Option<&str>, ad: &str) -> Report {
+    engine::analyze_answer(text, role, ad)
 }
 
 /// Splits a pasted answer into runs of sentences that tell the same part, covering every

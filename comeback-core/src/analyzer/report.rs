@@ -143,6 +143,60 @@ pub struct Report {
     pub matched_role: Option<String>,
     /// The parts found in a pasted answer (empty for a story).
     pub segments: Vec<AnswerSegment>,
+    /// The story against its job ad, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_fit: Option<JobFit>,
+}
+
+/// The story read against the job ad it is for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JobFit {
+    /// The job's title, if the ad names it.
+    pub title: Option<String>,
+    /// The role-table entry the title matched, if any.
+    pub role: Option<String>,
+    /// The first essentials of the ad, in its order, as short phrases.
+    pub essentials: Vec<String>,
+    /// How many essentials the ad lists in all.
+    pub essential_count: usize,
+    /// How many desirables the ad lists.
+    pub desirable_count: usize,
+    /// The values the employer states.
+    pub values: Vec<String>,
+    /// What the user should know about the reading (an empty ad, another language...).
+    pub notices: Vec<String>,
+    /// The essentials the failure is about (a warning: the failure is at the core of this job).
+    pub failure: Vec<AdLink>,
+    /// The essentials the rest of the story shows (a point in the candidate's favour), in the
+    /// ad's order.
+    pub shown: Vec<AdLink>,
+}
+
+impl JobFit {
+    /// The story's evidence for essential `index` of the ad, if it shows it.
+    pub fn shown_for(&self, index: usize) -> Option<&AdLink> {
+        self.shown.iter().find(|l| l.index == index)
+    }
+
+    /// The failure's words about essential `index` of the ad, if it is about it.
+    pub fn failure_for(&self, index: usize) -> Option<&AdLink> {
+        self.failure.iter().find(|l| l.index == index)
+    }
+}
+
+/// An essential of the ad tied to words of the story.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AdLink {
+    /// The essential's index in the ad's list.
+    pub index: usize,
+    /// The essential, as the ad words it.
+    pub requirement: String,
+    /// The story's words that tie the two.
+    pub words: Vec<String>,
+    /// The story's clause that holds them.
+    pub quote: String,
+    /// Where that clause is.
+    pub span: Option<Span>,
 }
 
 impl Report {

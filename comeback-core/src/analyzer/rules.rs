@@ -98,6 +98,9 @@ rules! {
     RED_FLAG_CORE_COMPETENCY = "red-flag-core-competency", Choice, Warn;
     /// The words that raised the blame flag.
     RED_FLAG_BLAME = "red-flag-blame", Choice, Warn;
+    /// The failure is about an essential of the story's job ad (`jobfit.rs`): the core-skill flag
+    /// in the employer's words.
+    AD_ESSENTIAL_FAILURE = "ad-essential-failure", Choice, Warn;
 
     // Key 2: set the stage with numbers (`numbers.rs`).
     /// A figure about this failure.

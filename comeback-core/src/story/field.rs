@@ -39,6 +39,8 @@ pub enum Field {
     Change,
     /// Text that fitted no part.
     Unsorted,
+    /// The job ad the story is for.
+    JobAd,
     /// A whole pasted answer.
     Answer,
 }
@@ -46,7 +48,7 @@ pub enum Field {
 impl Field {
     /// Every text of a story, in the order the wizard asks for them. Each recovery step has the
     /// three step parts, given here for the first step; [`Story::fields`] lists them for every step.
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 13] = [
         Field::Title,
         Field::Role,
         Field::Summary,
@@ -59,6 +61,7 @@ impl Field {
         Field::Lesson,
         Field::Change,
         Field::Unsorted,
+        Field::JobAd,
     ];
 
     /// The three parts of recovery step `i` (0-based), in order.
@@ -93,7 +96,7 @@ impl Field {
             Field::StepAction(_) | Field::StepWho(_) | Field::StepWhen(_) => Some(Key::Turnaround),
             Field::ImmediateWin | Field::LongTermGain => Some(Key::Improvement),
             Field::Lesson | Field::Change => Some(Key::Growth),
-            Field::Title | Field::Unsorted | Field::Answer => None,
+            Field::Title | Field::JobAd | Field::Unsorted | Field::Answer => None,
         }
     }
 
@@ -109,7 +112,7 @@ impl Field {
             | Field::LongTermGain
             | Field::Lesson
             | Field::Change => true,
-            Field::Title | Field::Role | Field::Unsorted | Field::Answer => false,
+            Field::Title | Field::Role | Field::JobAd | Field::Unsorted | Field::Answer => false,
         }
     }
 
@@ -129,6 +132,7 @@ impl Field {
             Field::Lesson => "lesson",
             Field::Change => "change",
             Field::Unsorted => "unsorted",
+            Field::JobAd => "job_ad",
             Field::Answer => return None,
         })
     }
@@ -148,6 +152,7 @@ impl Field {
             Field::Lesson => "The lesson".into(),
             Field::Change => "What you do differently now".into(),
             Field::Unsorted => "Notes that fitted no part".into(),
+            Field::JobAd => "The job ad".into(),
             Field::Answer => "Your answer".into(),
         }
     }
@@ -200,6 +205,7 @@ impl Story {
             Field::Lesson => &self.lesson,
             Field::Change => &self.change,
             Field::Unsorted => &self.unsorted,
+            Field::JobAd => &self.job_ad,
             Field::Answer => "",
         }
     }
@@ -220,6 +226,7 @@ impl Story {
             Field::Lesson => &mut self.lesson,
             Field::Change => &mut self.change,
             Field::Unsorted => &mut self.unsorted,
+            Field::JobAd => &mut self.job_ad,
             Field::Answer => return None,
         })
     }

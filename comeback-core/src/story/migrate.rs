@@ -11,7 +11,9 @@ use super::import::{
 };
 use super::{Bank, FailureCategory, Field, RecoveryStep, Story, CURRENT_SCHEMA};
 
-/// Keys only v3 stories have; a bare object with one of them is read as a v3 story.
+/// Keys only v4 stories have; a bare object with one of them is read as a v4 story.
+const V4_ONLY: &[&str] = &["job_ad"];
+/// Keys only v3 and later stories have; a bare object with one of them is read as a v3 story.
 const V3_ONLY: &[&str] = &[
     "target_role",
     "immediate_win",
@@ -49,7 +51,8 @@ pub(crate) fn read_any(value: &Value) -> Result<ImportData, ImportError> {
     if let Some(v) = obj.get("schema_version") {
         let version = version_number(v, "`schema_version`")?;
         return match version {
-            3 => {
+            // v4 is v3 with the job ad: one reader takes both (a v3 file has no `job_ad`).
+            3 | 4 => {
                 if let Some(app) = obj.get("app") {
                     if app.as_str() != Some(super::APP_NAME) {
                         return Err(ImportError::NotComeback {
@@ -58,7 +61,7 @@ pub(crate) fn read_any(value: &Value) -> Result<ImportData, ImportError> {
                     }
                 }
                 let stories = read_list(obj, read_v3)?;
-                Ok(bank(stories, 3, ImportKind::Bank))
+                Ok(bank(stories, version as u32, ImportKind::Bank))
             }
             n if n > u64::from(CURRENT_SCHEMA) => Err(ImportError::NewerVersion { found: n }),
             n => Err(ImportError::UnknownVersion { found: n }),
@@ -88,10 +91,11 @@ pub(crate) fn read_any(value: &Value) -> Result<ImportData, ImportError> {
             .unwrap_or_default()
             .to_string(),
     };
-    if has(V3_ONLY) {
+    if has(V4_ONLY) || has(V3_ONLY) {
+        let version = if has(V4_ONLY) { 4 } else { 3 };
         Ok(bank(
             vec![read_v3(obj, first())?],
-            3,
+            version,
             ImportKind::SingleStory,
         ))
     } else if has(V2_ONLY) {
@@ -314,7 +318,7 @@ fn require_id(f: &mut Fields<'_>) -> Result<String, ImportError> {
     }
 }
 
-/// v3: the current `Story` serde form, validated field by field.
+/// v3 and v4: the current `Story` serde form, validated field by field.
 fn read_v3(map: &Map<String, Value>, at: StoryRef) -> Result<Story, ImportError> {
     let mut f = Fields::new(map, at);
     let id = require_id(&mut f)?;

@@ -93,6 +93,8 @@ pub struct Story {
     pub change: String,
     /// Text that fitted no part when an answer was pasted in; kept so nothing is lost.
     pub unsorted: String,
+    /// The job ad this story is for, pasted as text (optional; never sent anywhere).
+    pub job_ad: String,
     /// Rule ids of findings the user chose to keep as they are, for this story.
     pub dismissed: Vec<String>,
     /// The wizard step last open (0 = step 1 ... 4 = step 5, 5 = review).

@@ -4,14 +4,15 @@
 //! - v1: one story object, no id, no times; `recovery` and `result` were single free-text strings.
 //! - v2: `{"version": 2, "stories": [...]}` with ids, `steps` as plain strings, `immediate`/`long_term`,
 //!   and times as ISO 8601 strings or milliseconds.
-//! - v3 (current): `{"schema_version": 3, "app": "comeback", "stories": [Story, ...]}`.
+//! - v3: `{"schema_version": 3, "app": "comeback", "stories": [Story, ...]}`.
+//! - v4 (current): v3 with `job_ad`, the job ad a story is for (empty when none was pasted).
 
 use serde::{Deserialize, Serialize};
 
 use super::Story;
 
 /// The schema version this build writes and the newest it reads.
-pub const CURRENT_SCHEMA: u32 = 3;
+pub const CURRENT_SCHEMA: u32 = 4;
 
 /// The value of the `app` field, which tells our files apart from other JSON.
 pub const APP_NAME: &str = "comeback";
