@@ -91,12 +91,6 @@ const CHOICE_FIELDS: &[FieldGuide] = &[
         placeholder: "Logistics coordinator",
     },
     FieldGuide {
-        input: Input::Text(Field::JobAd, 3),
-        label: "The job ad (optional)",
-        hint: "Paste the posting as text, from any site. Comeback checks your failure against what this employer needs. The ad stays on this device.",
-        placeholder: "Paste the job ad here",
-    },
-    FieldGuide {
         input: Input::Category,
         label: "What kind of failure was it?",
         hint: "The first four are safe ground; the last five make interviewers wary.",
@@ -107,6 +101,12 @@ const CHOICE_FIELDS: &[FieldGuide] = &[
         label: "The failure in one sentence",
         hint: "What went wrong, said plainly. Own it without putting yourself down.",
         placeholder: "A port strike cut off our main supply route two weeks before launch.",
+    },
+    FieldGuide {
+        input: Input::Text(Field::JobAd, 3),
+        label: "The job ad (optional)",
+        hint: "Paste the posting as text, from any site. Comeback checks your failure against what this employer needs. The ad stays on this device.",
+        placeholder: "Paste the job ad here",
     },
 ];
 

@@ -188,3 +188,25 @@ fn no_ad_no_fit_and_a_bad_ad_says_so() {
         fit.notices
     );
 }
+
+#[test]
+fn what_is_kept_between_key_presses_never_changes_a_result() {
+    // One thread, ads changing back and forth: the reading and the sentence matches kept from the
+    // call before must never leak into the next.
+    let with = |ad: &str| {
+        analyze_story(&Story {
+            job_ad: ad.into(),
+            ..dispensing_story()
+        })
+    };
+    let first = with(PHARMACIST_AD);
+    let other = with(ENGINEER_AD);
+    assert_ne!(first.job_fit, other.job_fit);
+    assert_eq!(with(PHARMACIST_AD), first);
+    let mut edited = dispensing_story();
+    edited.job_ad = PHARMACIST_AD.into();
+    edited.summary.push_str(" It was a Friday.");
+    let after_edit = analyze_story(&edited);
+    comeback_core::analyzer::clear_sentence_cache();
+    assert_eq!(analyze_story(&edited), after_edit);
+}

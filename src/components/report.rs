@@ -2,7 +2,7 @@
 //! band, every key's verdict with its findings, red flags, the interviewer's view and the
 //! questions likely to come next.
 
-use comeback_core::analyzer::{group_findings, Report};
+use comeback_core::analyzer::{group_findings, JobFit, Report};
 use comeback_core::story::length::{FAST_WPM, SLOW_WPM};
 use comeback_core::story::{
     band_position, format_time, length_message, length_verdict, speaking_time, LengthVerdict,
@@ -115,6 +115,7 @@ pub fn FullReport(id: Option<String>, report: Signal<Option<Report>>) -> impl In
                             </li>
                         }).collect_view()}
                     </ul>
+                    {r.job_fit.clone().map(|fit| view! { <EmployerNeeds fit=fit/> })}
                     <h3>"Questions you are likely to get next"</h3>
                     {if r.follow_ups.is_empty() {
                         view! { <p class="muted">"No obvious gaps for a follow-up question."</p> }.into_any()
@@ -130,5 +131,88 @@ pub fn FullReport(id: Option<String>, report: Signal<Option<Report>>) -> impl In
                 </section>
             }
         })}
+    }
+}
+
+/// What this employer will listen for: the job ad's essentials, each with the story's evidence,
+/// or the failure's words when the failure is about it.
+#[component]
+pub fn EmployerNeeds(fit: JobFit) -> impl IntoView {
+    let shown = fit.shown.len();
+    let more = fit.essential_count.saturating_sub(fit.essentials.len());
+    let title = fit
+        .title
+        .clone()
+        .map(|t| format!("What this employer needs ({t})"))
+        .unwrap_or_else(|| "What this employer needs".to_string());
+    view! {
+        <section class="employer" aria-labelledby="employer-title">
+            <h3 id="employer-title">{title}</h3>
+            {if fit.essentials.is_empty() {
+                view! { <p class="muted">"No essentials could be read from the job ad. Paste its requirements as text to compare your story with them."</p> }.into_any()
+            } else {
+                view! {
+                    <p class="muted">{format!(
+                        "The story shows {shown} of the ad's {} essentials along the way. One story need not show them all.",
+                        fit.essential_count
+                    )}</p>
+                    <ul class="signals ad-essentials">
+                        {fit.essentials.iter().enumerate().map(|(i, e)| {
+                            let (class, mark, said) = if let Some(l) = fit.failure_for(i) {
+                                ("signal risky", "⚠ ", format!(": your failure is about this (\u{201c}{}\u{201d})", l.quote))
+                            } else if let Some(l) = fit.shown_for(i) {
+                                ("signal found", "✓ ", format!(": shown (\u{201c}{}\u{201d})", l.quote))
+                            } else {
+                                ("signal missing", "○ ", ": not in this story".to_string())
+                            };
+                            view! {
+                                <li class=class>
+                                    <span aria-hidden="true">{mark}</span>
+                                    <strong>{e.clone()}</strong>
+                                    <span>{said}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    {(more > 0).then(|| view! { <p class="muted">{format!("And {more} more in the ad.")}</p> })}
+                }.into_any()
+            }}
+            {(!fit.values.is_empty()).then(|| view! {
+                <p>"The employer says it values: "{fit.values.iter().map(|v| format!("\u{201c}{v}\u{201d}")).collect::<Vec<_>>().join(", ")}"."</p>
+            })}
+            {fit.notices.iter().map(|n| view! { <p class="notice-line" role="note">{n.clone()}</p> }).collect_view()}
+        </section>
+    }
+}
+
+/// What was read from the job ad, under its field on step 1 and on the Paste page.
+#[component]
+pub fn AdReading(report: Signal<Option<Report>>) -> impl IntoView {
+    let line = move || {
+        report.with(|r| {
+            r.as_ref().and_then(|r| r.job_fit.as_ref()).map(|fit| {
+                let mut parts = Vec::new();
+                if let Some(t) = &fit.title {
+                    parts.push(format!("\u{201c}{t}\u{201d}"));
+                }
+                let plural = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
+                parts.push(plural(fit.essential_count, "essential", "essentials"));
+                parts.push(plural(fit.desirable_count, "desirable", "desirables"));
+                (
+                    format!("Read from the ad: {}.", parts.join(" · ")),
+                    fit.notices.clone(),
+                )
+            })
+        })
+    };
+    view! {
+        <div class="ad-reading" role="status">
+            {move || line().map(|(l, notices)| view! {
+                <p class="muted">{l}</p>
+                {notices.into_iter().map(|n| view! { <p class="notice-line">{n}</p> }).collect_view()}
+            })}
+        </div>
     }
 }

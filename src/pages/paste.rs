@@ -1,10 +1,10 @@
 //! Paste a whole answer: see it split into the five parts with the same feedback, and turn it
 //! into a story with one action.
 
-use comeback_core::analyzer::{analyze_answer, story_from_answer, AnswerPart, Report};
+use comeback_core::analyzer::{analyze_answer_for_ad, story_from_answer, AnswerPart, Report};
 use leptos::prelude::*;
 
-use crate::components::report::{FullReport, LengthMeter};
+use crate::components::report::{AdReading, FullReport, LengthMeter};
 use crate::later::Later;
 use crate::live::LIVE_LIMIT_BYTES;
 use crate::route::{go, Route};
@@ -42,11 +42,13 @@ pub fn Paste() -> impl IntoView {
     crate::state::remember_route(&Route::Paste);
     let text = RwSignal::new(String::new());
     let role = RwSignal::new(String::new());
+    let ad = RwSignal::new(String::new());
     let report = RwSignal::new(None::<Report>);
     let later = Later::new();
     Effect::new(move |_| {
         let t = text.get();
         let r = role.get();
+        let a = ad.get();
         later.cancel();
         if t.trim().is_empty() {
             report.set(None);
@@ -58,9 +60,9 @@ pub fn Paste() -> impl IntoView {
             } else {
                 Some(r.as_str())
             };
-            report.set(Some(analyze_answer(&t, role)));
+            report.set(Some(analyze_answer_for_ad(&t, role, &a)));
         };
-        if text.with_untracked(|t| t.len()) <= LIVE_LIMIT_BYTES {
+        if text.with_untracked(|t| t.len()) + ad.with_untracked(|a| a.len()) <= LIVE_LIMIT_BYTES {
             run();
         } else {
             // Past the limit, analysis waits for a pause in typing (never after the page is left).
@@ -68,6 +70,8 @@ pub fn Paste() -> impl IntoView {
         }
     });
     let words = Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.words).unwrap_or(0)));
+    // The same words as the field on step 1.
+    let ad_guide = comeback_core::guide::field_guide(comeback_core::story::Field::JobAd);
     let make_story = move |_| {
         let t = text.get_untracked();
         if t.trim().is_empty() {
@@ -82,6 +86,7 @@ pub fn Paste() -> impl IntoView {
                 Some(r.as_str())
             },
         );
+        story.job_ad = ad.get_untracked();
         let now = now_ms();
         story.id = new_id();
         story.created_ms = now;
@@ -107,6 +112,14 @@ pub fn Paste() -> impl IntoView {
                 <datalist id="paste-roles">
                     {comeback_core::guide::ROLE_SUGGESTIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
                 </datalist>
+            </div>
+            <div class="field">
+                <label for="paste-ad">{ad_guide.map(|g| g.label)}</label>
+                <p class="hint" id="paste-ad-hint">{ad_guide.map(|g| g.hint)}</p>
+                <textarea id="paste-ad" rows="3" style="--rows: 3" aria-describedby="paste-ad-hint"
+                    placeholder=ad_guide.map(|g| g.placeholder) prop:value=move || ad.get()
+                    on:input=move |ev| ad.set(event_target_value(&ev))></textarea>
+                <AdReading report=report.into()/>
             </div>
             <div class="field">
                 <label for="paste-text">"Your answer"</label>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::feedback::{CoachPeek, KeyFeedback};
 use crate::components::missing::MissingStory;
+use crate::components::report::AdReading;
 use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
 use crate::components::text_value::{fit_height, TextValue};
 use crate::live::{use_live, Live};
@@ -82,6 +83,7 @@ fn WizardPage(id: String, key: Key, story: Signal<Option<Story>>, live: Live) ->
                         g.fields.iter().map(|f| view! { <Ask id=id.clone() story=story guide=f/> }).collect_view().into_any()
                     }}
                 </div>
+                {(key == Key::Choice).then(|| view! { <AdReading report=report/> })}
                 <KeyFeedback id=id.clone() key=key story=story live=live/>
             </article>
             <nav class="step-nav" aria-label="Step navigation">

@@ -5,6 +5,7 @@
 //! nothing to the other verdicts but the core-skill flag, which key 1 then weighs like any other.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::doc::{Doc, Sent};
@@ -28,7 +29,20 @@ const LISTED: usize = 8;
 thread_local! {
     /// The last ad read, by its text: the ad changes rarely, the story on every key press.
     static LAST_AD: RefCell<Option<(String, Rc<JobAd>)>> = const { RefCell::new(None) };
+    /// The clear matches of each sentence compared with that ad, by the sentence's text: a key
+    /// press changes one sentence, so only that one is compared again.
+    static MATCHES: RefCell<SentenceMatches> = RefCell::new(SentenceMatches::default());
 }
+
+/// The cache of [`MATCHES`]: for one ad (by its address), each sentence's clear matches.
+#[derive(Default)]
+struct SentenceMatches {
+    ad: usize,
+    by_text: HashMap<String, Rc<Vec<RequirementMatch>>>,
+}
+
+/// The most sentences kept (a long answer has a few hundred; past this the cache starts again).
+const CACHED_SENTENCES: usize = 2048;
 
 /// The ad in `text`, read once per different text on this thread. `None` when there is no ad.
 pub(crate) fn read_ad(text: &str) -> Option<Rc<JobAd>> {
@@ -43,6 +57,8 @@ pub(crate) fn read_ad(text: &str) -> Option<Rc<JobAd>> {
             }
         }
         let ad = Rc::new(jobad::read_job_ad(text));
+        // The ad the matches were made with is freed here, and another could take its address.
+        MATCHES.with(|m| *m.borrow_mut() = SentenceMatches::default());
         *last = Some((text.to_string(), Rc::clone(&ad)));
         Some(ad)
     })
@@ -52,18 +68,18 @@ pub(crate) fn read_ad(text: &str) -> Option<Rc<JobAd>> {
 pub(crate) fn fit(doc: &Doc, ad: &JobAd) -> JobFit {
     let mut failure: Vec<AdLink> = Vec::new();
     for s in doc.in_parts(FAILURE_PARTS) {
-        for m in clear_matches(ad, doc.text_of(s)) {
+        for m in clear_matches(ad, doc.text_of(s)).iter() {
             if !failure.iter().any(|l| l.index == m.index) {
-                failure.push(link(doc, s, &m));
+                failure.push(link(doc, s, m));
             }
         }
     }
     let mut shown: Vec<AdLink> = Vec::new();
     for s in doc.in_parts(SHOWING_PARTS) {
-        for m in clear_matches(ad, doc.text_of(s)) {
+        for m in clear_matches(ad, doc.text_of(s)).iter() {
             let known = failure.iter().chain(&shown).any(|l| l.index == m.index);
             if !known {
-                shown.push(link(doc, s, &m));
+                shown.push(link(doc, s, m));
             }
         }
     }
@@ -88,11 +104,31 @@ pub(crate) fn fit(doc: &Doc, ad: &JobAd) -> JobFit {
 
 /// The essentials a text clearly touches (a match by everyday words alone is only "possible":
 /// too weak to warn about, or to count in the candidate's favour).
-fn clear_matches(ad: &JobAd, text: &str) -> Vec<RequirementMatch> {
-    jobad::match_essentials(ad, text)
-        .into_iter()
-        .filter(|m| m.strength == MatchStrength::Clear)
-        .collect()
+fn clear_matches(ad: &JobAd, text: &str) -> Rc<Vec<RequirementMatch>> {
+    let key = std::ptr::from_ref(ad) as usize;
+    let cached = MATCHES.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.ad != key || m.by_text.len() > CACHED_SENTENCES {
+            m.ad = key;
+            m.by_text.clear();
+        }
+        m.by_text.get(text).cloned()
+    });
+    if let Some(found) = cached {
+        return found;
+    }
+    let found: Rc<Vec<RequirementMatch>> = Rc::new(
+        jobad::match_essentials(ad, text)
+            .into_iter()
+            .filter(|m| m.strength == MatchStrength::Clear)
+            .collect(),
+    );
+    MATCHES.with(|m| {
+        m.borrow_mut()
+            .by_text
+            .insert(text.to_string(), Rc::clone(&found))
+    });
+    found
 }
 
 /// The requirement `m` tied to the clause of sentence `s` that holds its words.
