@@ -63,7 +63,7 @@ fn exact_errors_for_the_main_cases() {
     ));
     assert!(read("bad-newer-version.json")
         .message()
-        .contains("made by a newer version of Comeback (schema 9); this version reads up to 3"));
+        .contains("made by a newer version of Comeback (schema 9); this version reads up to 4"));
     assert!(read("bad-steps-not-list.json")
         .message()
         .contains("story 2 (\"Server fire\"): field `steps` should be a list"));

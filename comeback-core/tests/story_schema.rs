@@ -143,6 +143,10 @@ fn v4_keeps_the_job_ad_with_its_story() {
     assert!(s.job_ad.starts_with("Community Pharmacist\nEssential:"));
     assert!(s.job_ad.ends_with("Salary: competitive"));
     assert!(s.unsorted.contains("colour: green"));
+    // The answer as the user edited it on Review, and what it was made from.
+    assert!(s.uses_edited_answer());
+    assert!(s.answer_text().contains("within the hour."));
+    assert!(s.edited_answer_is_behind());
     // Saved again, it is the current version and the ad is still there.
     let json = bank.to_json();
     assert!(json.contains("\"schema_version\": 4"));
@@ -150,7 +154,7 @@ fn v4_keeps_the_job_ad_with_its_story() {
 }
 
 #[test]
-fn a_story_from_before_the_job_ad_gets_an_empty_one() {
+fn a_story_from_before_v4_has_no_ad_and_no_edited_answer() {
     for version in 1..=3 {
         let bank = migrate(version);
         assert!(

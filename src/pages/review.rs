@@ -2,6 +2,7 @@
 
 use comeback_core::analyzer::Report;
 use comeback_core::story::word_count;
+use comeback_core::story::Field;
 use comeback_core::Story;
 use leptos::prelude::*;
 
@@ -40,8 +41,9 @@ fn ReviewPage(
         report.with(|r| key_states(filled, r.as_ref()))
     })
     .into();
+    // The answer the user will say: their edited text when they use one, else the generated one.
     let answer =
-        Memo::new(move |_| story.with(|s| s.as_ref().map(|s| s.assemble()).unwrap_or_default()));
+        Memo::new(move |_| story.with(|s| s.as_ref().map(|s| s.answer_text()).unwrap_or_default()));
     let words = Memo::new(move |_| answer.with(|a| word_count(a)));
     let copied = RwSignal::new(None::<bool>);
     let title = move || story.with(|s| s.as_ref().map(display_title).unwrap_or_default());
@@ -56,12 +58,7 @@ fn ReviewPage(
                     <h1 id="step-title" tabindex="-1">"Your answer, ready to say out loud"</h1>
                 </header>
                 <LengthMeter words=words.into()/>
-                <Show when=move || !answer.with(|a| a.trim().is_empty())
-                    fallback=move || view! { <p class="empty-answer">"Nothing written yet. Start with key 1."</p> }>
-                    <div class="answer" aria-label="Your assembled answer">
-                        {move || answer.get().split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
-                    </div>
-                </Show>
+                <AnswerText id=id.clone() story=story answer=answer.into()/>
                 <div class="row no-print">
                     <button type="button" class="primary" on:click=move |_| {
                         files::copy_text(answer.get_untracked(), move |ok| { copied.try_set(Some(ok)); });
@@ -87,6 +84,74 @@ fn ReviewPage(
                 <FullReport id=Some(id.clone()) report=report/>
             </article>
         </div>
+    }
+}
+
+/// The answer to say: the one generated from the steps, or the user's own edit of it (kept with
+/// the story, with a way back to the generated one that keeps the edit).
+#[component]
+fn AnswerText(id: String, story: Signal<Option<Story>>, answer: Signal<String>) -> impl IntoView {
+    let app = use_app();
+    let editing =
+        Memo::new(move |_| story.with(|s| s.as_ref().is_some_and(Story::uses_edited_answer)));
+    let kept_edit = Memo::new(move |_| {
+        story.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| !s.edited_answer.trim().is_empty() && s.show_generated)
+        })
+    });
+    let behind =
+        Memo::new(move |_| story.with(|s| s.as_ref().is_some_and(Story::edited_answer_is_behind)));
+    let (id_edit, id_back, id_type) = (StoredValue::new(id.clone()), id.clone(), id);
+    let edit = move |_| {
+        id_edit.with_value(|id| app.edit(id, Story::start_editing_answer));
+        // The box appears with this render; focus it once it is there.
+        crate::frame::next_frame(|| {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("edited-answer"))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = el.focus();
+            }
+        });
+    };
+    view! {
+        <Show when=move || editing.get()
+            fallback=move || view! {
+                <Show when=move || !answer.with(|a| a.trim().is_empty())
+                    fallback=move || view! { <p class="empty-answer">"Nothing written yet. Start with key 1."</p> }>
+                    <div class="answer" aria-label="Your assembled answer">
+                        {move || answer.get().split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
+                    </div>
+                    <div class="row no-print">
+                        <button type="button" on:click=edit>{move || if kept_edit.get() { "Use my edited text" } else { "Edit this text" }}</button>
+                    </div>
+                    {move || kept_edit.get().then(|| view! {
+                        <p class="muted no-print">"Your edited text is kept: \u{201c}Use my edited text\u{201d} brings it back."</p>
+                    })}
+                </Show>
+            }>
+            {
+                let id_type = id_type.clone();
+                let id_back = id_back.clone();
+                view! {
+                    <div class="field edited-answer">
+                        <label for="edited-answer">"Your answer, in your own words"</label>
+                        <p class="hint" id="edited-answer-hint">"Edit it freely: Copy, the downloads and Print use this text, and it is kept with the story. The coach below checks the five steps, not this text."</p>
+                        <textarea id="edited-answer" rows="12" style="--rows: 10" aria-describedby="edited-answer-hint" spellcheck="true"
+                            prop:value=move || story.with(|s| s.as_ref().map(|s| s.edited_answer.clone()).unwrap_or_default())
+                            on:input=move |ev| { let v = event_target_value(&ev); app.type_text(&id_type, Field::EditedAnswer, v); }></textarea>
+                        {move || behind.get().then(|| view! {
+                            <p class="notice-line" role="status">"You changed the steps after editing this text. \u{201c}Show the generated answer\u{201d} shows the new version; your edited text stays here."</p>
+                        })}
+                        <div class="row no-print">
+                            <button type="button" on:click=move |_| app.edit(&id_back, |s| s.show_generated = true)>"Show the generated answer"</button>
+                        </div>
+                    </div>
+                }
+            }
+        </Show>
     }
 }
 

@@ -143,3 +143,33 @@ test('"Keep it as it is" is offered only on words that are there, and says what 
   await expect(coach).toContainText('Hiding advice does not meet the key');
   await expect(coach).toContainText('an exact figure about this failure');
 });
+
+test('Review lets the user edit the assembled answer, keeps it, and keeps a way back to the generated one', async ({ page }) => {
+  await newStory(page);
+  await page.getByLabel('Name this story').fill('Flooded store');
+  await page.getByLabel('The failure in one sentence').fill('A burst pipe flooded our store room the night before a stock audit.');
+  await page.getByRole('link', { name: 'Review', exact: true }).click();
+  const generated = page.locator('.answer');
+  await expect(generated).toContainText('A burst pipe flooded our store room');
+  await page.getByRole('button', { name: 'Edit this text' }).click();
+  const box = page.getByLabel('Your answer, in your own words');
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue(/A burst pipe flooded our store room/);
+  await box.fill('The night before a stock audit, a burst pipe flooded our store room, and 300 boxes got wet.');
+  await noAxeViolations(page);
+  // Kept with the story: a reload shows the edit.
+  await page.reload();
+  await expect(page.getByLabel('Your answer, in your own words')).toHaveValue(/300 boxes got wet/);
+  // The way back keeps the edit, and the edit comes back as it was.
+  await page.getByRole('button', { name: 'Show the generated answer' }).click();
+  await expect(page.locator('.answer')).toContainText('A burst pipe flooded our store room the night before');
+  await expect(page.getByText('Your edited text is kept')).toBeVisible();
+  await page.getByRole('button', { name: 'Use my edited text' }).click();
+  await expect(page.getByLabel('Your answer, in your own words')).toHaveValue(/300 boxes got wet/);
+  // A step changed after the edit: Review says the edited text is behind the steps.
+  await page.getByRole('link', { name: 'Edit key 1' }).click();
+  await page.getByLabel('The failure in one sentence').fill('A burst pipe flooded our store room two nights before a stock audit.');
+  await page.getByRole('link', { name: 'Review', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You changed the steps after editing this text' })).toBeVisible();
+  await expect(page.getByLabel('Your answer, in your own words')).toHaveValue(/300 boxes got wet/);
+});

@@ -161,6 +161,39 @@ impl Story {
             .join("\n\n")
     }
 
+    /// Whether Review shows (and the exports write) the user's edited answer: there is one, and
+    /// the user has not gone back to the generated answer.
+    pub fn uses_edited_answer(&self) -> bool {
+        !self.edited_answer.trim().is_empty() && !self.show_generated
+    }
+
+    /// The answer the user will say: their edited text when they use one, else the answer
+    /// assembled from the steps.
+    pub fn answer_text(&self) -> String {
+        if self.uses_edited_answer() {
+            self.edited_answer.trim().to_string()
+        } else {
+            self.assemble()
+        }
+    }
+
+    /// Whether the steps say something else now than when the answer was edited: the edited
+    /// text was made from an older version of the story.
+    pub fn edited_answer_is_behind(&self) -> bool {
+        self.uses_edited_answer()
+            && !self.edited_from.is_empty()
+            && self.edited_from != self.assemble()
+    }
+
+    /// Starts editing the answer from the one generated now (an edit already made is kept).
+    pub fn start_editing_answer(&mut self) {
+        if self.edited_answer.trim().is_empty() {
+            self.edited_answer = self.assemble();
+            self.edited_from = self.edited_answer.clone();
+        }
+        self.show_generated = false;
+    }
+
     /// The title, or a stand-in when it is blank.
     pub fn display_title(&self) -> String {
         let t = clean(&self.title);
@@ -173,7 +206,7 @@ impl Story {
 
     /// The answer as plain text: a title line, a blank line, then the assembled answer.
     pub fn to_text(&self) -> String {
-        let answer = self.assemble();
+        let answer = self.answer_text();
         if answer.is_empty() {
             format!("{}\n", self.display_title())
         } else {
@@ -188,7 +221,7 @@ impl Story {
         if !role.is_empty() {
             md.push_str(&format!("**Target role:** {}\n\n", md_inline(&role)));
         }
-        let answer = self.assemble();
+        let answer = self.answer_text();
         md.push_str("## The answer\n\n");
         md.push_str(&or_empty(&md_block(&answer)));
         for key in Key::ALL {
@@ -591,6 +624,46 @@ mod tests {
             who: who.into(),
             when: when.into(),
         }
+    }
+
+    #[test]
+    fn an_edited_answer_is_kept_and_the_generated_one_is_a_click_away() {
+        let mut story = Story {
+            title: "Flood".into(),
+            summary: "A burst pipe flooded our store the night before an audit.".into(),
+            lesson: "Drills beat plans.".into(),
+            ..Story::default()
+        };
+        let generated = story.assemble();
+        assert_eq!(story.answer_text(), generated);
+        story.start_editing_answer();
+        assert_eq!(story.edited_answer, generated);
+        assert!(!story.edited_answer_is_behind());
+        story.edited_answer =
+            "A burst pipe flooded our store. I learned that drills beat plans.".into();
+        assert_eq!(story.answer_text(), story.edited_answer);
+        assert!(story
+            .to_text()
+            .contains("I learned that drills beat plans."));
+        assert!(story
+            .to_markdown()
+            .contains("I learned that drills beat plans."));
+        // Back to the generated answer: the edit is kept, not thrown away.
+        story.show_generated = true;
+        assert_eq!(story.answer_text(), generated);
+        assert!(story.edited_answer.contains("drills beat plans"));
+        // Editing again brings the edit back as it was.
+        story.start_editing_answer();
+        assert!(story
+            .answer_text()
+            .starts_with("A burst pipe flooded our store. I learned"));
+        // A step changed since the edit: the edited text is behind it, and says so.
+        story.lesson = "Practice beats plans.".into();
+        assert!(story.edited_answer_is_behind());
+        // An edit emptied by hand is no edit.
+        story.edited_answer = "  ".into();
+        assert!(!story.uses_edited_answer());
+        assert_eq!(story.answer_text(), story.assemble());
     }
 
     #[test]

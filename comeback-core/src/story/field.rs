@@ -41,6 +41,8 @@ pub enum Field {
     Unsorted,
     /// The job ad the story is for.
     JobAd,
+    /// The assembled answer as the user edited it.
+    EditedAnswer,
     /// A whole pasted answer.
     Answer,
 }
@@ -48,7 +50,7 @@ pub enum Field {
 impl Field {
     /// Every text of a story, in the order the wizard asks for them. Each recovery step has the
     /// three step parts, given here for the first step; [`Story::fields`] lists them for every step.
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 14] = [
         Field::Title,
         Field::Role,
         Field::Summary,
@@ -62,6 +64,7 @@ impl Field {
         Field::Change,
         Field::Unsorted,
         Field::JobAd,
+        Field::EditedAnswer,
     ];
 
     /// The three parts of recovery step `i` (0-based), in order.
@@ -96,7 +99,9 @@ impl Field {
             Field::StepAction(_) | Field::StepWho(_) | Field::StepWhen(_) => Some(Key::Turnaround),
             Field::ImmediateWin | Field::LongTermGain => Some(Key::Improvement),
             Field::Lesson | Field::Change => Some(Key::Growth),
-            Field::Title | Field::JobAd | Field::Unsorted | Field::Answer => None,
+            Field::Title | Field::JobAd | Field::EditedAnswer | Field::Unsorted | Field::Answer => {
+                None
+            }
         }
     }
 
@@ -112,7 +117,12 @@ impl Field {
             | Field::LongTermGain
             | Field::Lesson
             | Field::Change => true,
-            Field::Title | Field::Role | Field::JobAd | Field::Unsorted | Field::Answer => false,
+            Field::Title
+            | Field::Role
+            | Field::JobAd
+            | Field::EditedAnswer
+            | Field::Unsorted
+            | Field::Answer => false,
         }
     }
 
@@ -133,6 +143,7 @@ impl Field {
             Field::Change => "change",
             Field::Unsorted => "unsorted",
             Field::JobAd => "job_ad",
+            Field::EditedAnswer => "edited_answer",
             Field::Answer => return None,
         })
     }
@@ -153,6 +164,7 @@ impl Field {
             Field::Change => "What you do differently now".into(),
             Field::Unsorted => "Notes that fitted no part".into(),
             Field::JobAd => "The job ad".into(),
+            Field::EditedAnswer => "Your edited answer".into(),
             Field::Answer => "Your answer".into(),
         }
     }
@@ -206,6 +218,7 @@ impl Story {
             Field::Change => &self.change,
             Field::Unsorted => &self.unsorted,
             Field::JobAd => &self.job_ad,
+            Field::EditedAnswer => &self.edited_answer,
             Field::Answer => "",
         }
     }
@@ -227,6 +240,7 @@ impl Story {
             Field::Change => &mut self.change,
             Field::Unsorted => &mut self.unsorted,
             Field::JobAd => &mut self.job_ad,
+            Field::EditedAnswer => &mut self.edited_answer,
             Field::Answer => return None,
         })
     }

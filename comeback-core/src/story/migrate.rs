@@ -12,7 +12,7 @@ use super::import::{
 use super::{Bank, FailureCategory, Field, RecoveryStep, Story, CURRENT_SCHEMA};
 
 /// Keys only v4 stories have; a bare object with one of them is read as a v4 story.
-const V4_ONLY: &[&str] = &["job_ad"];
+const V4_ONLY: &[&str] = &["job_ad", "edited_answer", "show_generated", "edited_from"];
 /// Keys only v3 and later stories have; a bare object with one of them is read as a v3 story.
 const V3_ONLY: &[&str] = &[
     "target_role",
@@ -408,8 +408,21 @@ fn read_v3(map: &Map<String, Value>, at: StoryRef) -> Result<Story, ImportError>
     };
     let created_ms = ms(&mut f, "created_ms")?;
     let updated_ms = ms(&mut f, "updated_ms")?;
+    let show_generated = match f.get("show_generated") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            return Err(f.bad(
+                "`show_generated`",
+                &format!("should be true or false, but is {}", describe(other)),
+            ))
+        }
+    };
+    let edited_from = f.text("edited_from")?;
     let mut story = Story {
         id,
+        show_generated,
+        edited_from,
         category,
         steps,
         dismissed,

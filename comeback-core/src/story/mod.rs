@@ -95,6 +95,12 @@ pub struct Story {
     pub unsorted: String,
     /// The job ad this story is for, pasted as text (optional; never sent anywhere).
     pub job_ad: String,
+    /// The assembled answer as the user edited it on Review (empty: never edited).
+    pub edited_answer: String,
+    /// Review shows the answer generated from the steps, though an edited one is kept.
+    pub show_generated: bool,
+    /// The generated answer the edited one was started from (to tell when the steps changed since).
+    pub edited_from: String,
     /// Rule ids of findings the user chose to keep as they are, for this story.
     pub dismissed: Vec<String>,
     /// The wizard step last open (0 = step 1 ... 4 = step 5, 5 = review).

@@ -5,7 +5,9 @@
 //! - v2: `{"version": 2, "stories": [...]}` with ids, `steps` as plain strings, `immediate`/`long_term`,
 //!   and times as ISO 8601 strings or milliseconds.
 //! - v3: `{"schema_version": 3, "app": "comeback", "stories": [Story, ...]}`.
-//! - v4 (current): v3 with `job_ad`, the job ad a story is for (empty when none was pasted).
+//! - v4 (current): v3 with `job_ad`, the job ad a story is for (empty when none was pasted), and the
+//!   answer as the user edited it on Review (`edited_answer`, `edited_from`: the generated answer it
+//!   started from, `show_generated`: the user went back to the generated one, keeping the edit).
 
 use serde::{Deserialize, Serialize};
 
