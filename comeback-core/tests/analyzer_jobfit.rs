@@ -210,3 +210,26 @@ fn what_is_kept_between_key_presses_never_changes_a_result() {
     comeback_core::analyzer::clear_sentence_cache();
     assert_eq!(analyze_story(&edited), after_edit);
 }
+
+#[test]
+fn a_failure_with_a_clear_outside_cause_is_no_core_slip_even_at_the_heart_of_the_job() {
+    let story = Story {
+        category: FailureCategory::OutsideShock,
+        summary: "A storm took out our cloud provider's data centre in the middle of a zero-downtime deployment, and our payment APIs were down for 40 minutes.".into(),
+        job_ad: ENGINEER_AD.into(),
+        ..Story::default()
+    };
+    let r = analyze_story(&story);
+    let fit = r.job_fit.as_ref().expect("an ad was given");
+    assert!(
+        r.all_findings().all(|f| f.rule != "ad-essential-failure"),
+        "{:?}",
+        fit.failure
+    );
+    // It is still about the job's work: Review says so, without a warning.
+    assert!(fit.outside_cause);
+    assert!(
+        !fit.failure.is_empty(),
+        "the failure is about the ad's payment APIs"
+    );
+}

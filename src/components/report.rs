@@ -159,7 +159,11 @@ pub fn EmployerNeeds(fit: JobFit) -> impl IntoView {
                     <ul class="signals ad-essentials">
                         {fit.essentials.iter().enumerate().map(|(i, e)| {
                             let (class, mark, said) = if let Some(l) = fit.failure_for(i) {
-                                ("signal risky", "⚠ ", format!(": your failure is about this (\u{201c}{}\u{201d})", l.quote))
+                                if fit.outside_cause {
+                                    ("signal", "• ", format!(": your failure touches this, with an outside cause (\u{201c}{}\u{201d}): safe ground", l.quote))
+                                } else {
+                                    ("signal risky", "⚠ ", format!(": your failure is about this (\u{201c}{}\u{201d})", l.quote))
+                                }
                             } else if let Some(l) = fit.shown_for(i) {
                                 ("signal found", "✓ ", format!(": shown (\u{201c}{}\u{201d})", l.quote))
                             } else {

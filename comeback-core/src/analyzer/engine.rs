@@ -87,7 +87,7 @@ pub(crate) fn analyze_answer(text: &str, role: Option<&str>, ad: &str) -> Report
 
 fn build(doc: &Doc, segments: Vec<AnswerSegment>, ad: Option<&JobAd>) -> Report {
     let mut flags = redflags::red_flags(doc);
-    let job_fit = ad.map(|ad| jobfit::fit(doc, ad));
+    let job_fit = ad.map(|ad| jobfit::fit(doc, ad, redflags::strong_outside_cause(doc)));
     if let Some(fit) = &job_fit {
         jobfit::flag(&mut flags, fit);
     }
@@ -143,7 +143,7 @@ fn build(doc: &Doc, segments: Vec<AnswerSegment>, ad: Option<&JobAd>) -> Report 
         asked.extend(
             std::mem::take(&mut report.follow_ups)
                 .into_iter()
-                .filter(|q| fit.failure.is_empty() || q != general),
+                .filter(|q| fit.failure.is_empty() || fit.outside_cause || q != general),
         );
         asked.dedup();
         asked.truncate(3);

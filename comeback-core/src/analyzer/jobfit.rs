@@ -64,8 +64,9 @@ pub(crate) fn read_ad(text: &str) -> Option<Rc<JobAd>> {
     })
 }
 
-/// What the story says about the ad's essentials.
-pub(crate) fn fit(doc: &Doc, ad: &JobAd) -> JobFit {
+/// What the story says about the ad's essentials. `outside_cause`: the failure has a clear
+/// outside cause (then being about an essential is no slip of the speaker's in it).
+pub(crate) fn fit(doc: &Doc, ad: &JobAd, outside_cause: bool) -> JobFit {
     let mut failure: Vec<AdLink> = Vec::new();
     for s in doc.in_parts(FAILURE_PARTS) {
         for m in clear_matches(ad, doc.text_of(s)).iter() {
@@ -98,6 +99,7 @@ pub(crate) fn fit(doc: &Doc, ad: &JobAd) -> JobFit {
         values: ad.values.iter().map(|v| v.text.clone()).collect(),
         notices: ad.notices.iter().map(|n| n.message.clone()).collect(),
         failure,
+        outside_cause,
         shown,
     }
 }
@@ -171,7 +173,7 @@ fn link(doc: &Doc, s: &Sent, m: &RequirementMatch) -> AdLink {
 
 /// Raises the core-skill flag for a failure about one of the ad's essentials, quoting both.
 pub(crate) fn flag(flags: &mut Vec<RedFlagHit>, fit: &JobFit) {
-    let Some(first) = fit.failure.first() else {
+    let Some(first) = fit.failure.first().filter(|_| !fit.outside_cause) else {
         return;
     };
     let about = first
@@ -226,7 +228,7 @@ pub(crate) fn flag(flags: &mut Vec<RedFlagHit>, fit: &JobFit) {
 /// The questions an interviewer for this job would likely ask, drawn from the ad.
 pub(crate) fn questions(fit: &JobFit) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(l) = fit.failure.first() {
+    if let Some(l) = fit.failure.first().filter(|_| !fit.outside_cause) {
         out.push(format!(
             "How do you make sure of {} now?",
             lower_first(&l.requirement)

@@ -165,8 +165,11 @@ pub struct JobFit {
     pub values: Vec<String>,
     /// What the user should know about the reading (an empty ad, another language...).
     pub notices: Vec<String>,
-    /// The essentials the failure is about (a warning: the failure is at the core of this job).
+    /// The essentials the failure is about (a warning: the failure is at the core of this job,
+    /// unless it has a clear outside cause).
     pub failure: Vec<AdLink>,
+    /// The failure has a clear outside cause: being about an essential then raises no flag.
+    pub outside_cause: bool,
     /// The essentials the rest of the story shows (a point in the candidate's favour), in the
     /// ad's order.
     pub shown: Vec<AdLink>,

@@ -79,7 +79,7 @@ fn core_check_left_out(doc: &Doc, toks: &[Token], a: usize, b: usize) -> bool {
 }
 
 /// Whether the failure has a clear outside cause, which makes a core-skill slip a consequence.
-fn strong_outside_cause(doc: &Doc) -> bool {
+pub(crate) fn strong_outside_cause(doc: &Doc) -> bool {
     doc.in_parts(&[AnswerPart::Failure, AnswerPart::Context])
         .any(|s| strong_outside_hit(doc, s))
 }
