@@ -136,6 +136,9 @@ fn AnswerText(id: String, story: Signal<Option<Story>>, answer: Signal<String>) 
                 let id_type = id_type.clone();
                 let id_back = id_back.clone();
                 view! {
+                    <div class="answer print-only">
+                        {move || answer.get().split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
+                    </div>
                     <div class="field edited-answer">
                         <label for="edited-answer">"Your answer, in your own words"</label>
                         <p class="hint" id="edited-answer-hint">"Edit it freely: Copy, the downloads and Print use this text, and it is kept with the story. The coach below checks the five steps, not this text."</p>

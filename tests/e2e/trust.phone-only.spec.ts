@@ -160,6 +160,11 @@ test('Review lets the user edit the assembled answer, keeps it, and keeps a way 
   // Kept with the story: a reload shows the edit.
   await page.reload();
   await expect(page.getByLabel('Your answer, in your own words')).toHaveValue(/300 boxes got wet/);
+  // Printed, the edited answer is the text itself, not a box.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.answer.print-only')).toContainText('300 boxes got wet');
+  await expect(page.getByLabel('Your answer, in your own words')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   // The way back keeps the edit, and the edit comes back as it was.
   await page.getByRole('button', { name: 'Show the generated answer' }).click();
   await expect(page.locator('.answer')).toContainText('A burst pipe flooded our store room the night before');
