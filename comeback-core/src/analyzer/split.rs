@@ -411,6 +411,18 @@ pub(crate) fn classify(doc: &mut Doc) {
             prev,
             doc.sents.get(i + 1),
         );
+        // Before anything was done about it, an outside party's doing is the cause, not a lasting
+        // change: "our vendor switched its timestamps to UTC in a routine release".
+        let part = match part {
+            AnswerPart::LongTerm | AnswerPart::Change
+                if !seen_recovery
+                    && (s.has(Cat::OutsideCause)
+                        || super::features::outside::breakdown_cause(doc, s).is_some()) =>
+            {
+                AnswerPart::Context
+            }
+            other => other,
+        };
         match part {
             AnswerPart::Failure => seen_failure = true,
             AnswerPart::Recovery | AnswerPart::Immediate => {
