@@ -384,6 +384,42 @@ pub fn put_raw_text(key: &str, text: &str) -> Result<(), SaveError> {
         })
 }
 
+/// Where the Paste page keeps what is typed or pasted into it, until it becomes a story.
+pub const PASTE_KEY: &str = "comeback.paste-draft";
+
+/// What the Paste page holds: the role, the job ad and the answer.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct PasteDraft {
+    /// The target role.
+    pub role: String,
+    /// The job ad.
+    pub ad: String,
+    /// The answer.
+    pub text: String,
+}
+
+/// The Paste page's draft, if one is kept (an unreadable one is left where it is, as text).
+pub fn paste_draft() -> Option<PasteDraft> {
+    serde_json::from_str(&raw_text(PASTE_KEY)?).ok()
+}
+
+/// Keeps the Paste page's draft; an empty one is removed.
+pub fn keep_paste_draft(draft: &PasteDraft) -> Result<(), SaveError> {
+    if draft == &PasteDraft::default() {
+        clear_paste_draft();
+        return Ok(());
+    }
+    put_raw_text(PASTE_KEY, &serde_json::to_string(draft).unwrap_or_default())
+}
+
+/// Forgets the Paste page's draft (it became a story).
+pub fn clear_paste_draft() {
+    if let Some(ls) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = ls.remove_item(PASTE_KEY);
+    }
+}
+
 /// The localStorage key of a story.
 pub fn story_key(id: &str) -> String {
     format!("{STORY_PREFIX}{id}")

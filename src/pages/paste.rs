@@ -40,9 +40,26 @@ fn part_class(p: AnswerPart) -> &'static str {
 pub fn Paste() -> impl IntoView {
     let app = use_app();
     crate::state::remember_route(&Route::Paste);
-    let text = RwSignal::new(String::new());
-    let role = RwSignal::new(String::new());
-    let ad = RwSignal::new(String::new());
+    // What was typed here before is kept on the device until it becomes a story: leaving the page
+    // loses nothing.
+    let draft = crate::storage::paste_draft().unwrap_or_default();
+    let text = RwSignal::new(draft.text);
+    let role = RwSignal::new(draft.role);
+    let ad = RwSignal::new(draft.ad);
+    let not_kept = RwSignal::new(None::<String>);
+    let keep = move || {
+        let draft = crate::storage::PasteDraft {
+            role: role.get_untracked(),
+            ad: ad.get_untracked(),
+            text: text.get_untracked(),
+        };
+        let failed = crate::storage::keep_paste_draft(&draft)
+            .err()
+            .map(|e| e.message());
+        if not_kept.get_untracked() != failed {
+            not_kept.set(failed);
+        }
+    };
     let report = RwSignal::new(None::<Report>);
     let later = Later::new();
     Effect::new(move |_| {
@@ -95,6 +112,7 @@ pub fn Paste() -> impl IntoView {
             story.title = "Pasted answer".into();
         }
         if let Some(id) = app.add(story) {
+            crate::storage::clear_paste_draft();
             go(&Route::Review(id));
         }
     };
@@ -104,11 +122,11 @@ pub fn Paste() -> impl IntoView {
                 <a class="button quiet" href=Route::Home.href()><span aria-hidden="true">"← "</span>"Back to your stories"</a>
             </nav>
             <h1 id="paste-title">"Check an answer you already have"</h1>
-            <p>"Paste an answer written anywhere. Comeback finds the five parts, checks each one, and can turn it into a story you can edit step by step. It stays on this device."</p>
+            <p>"Paste an answer written anywhere. Comeback finds the five parts, checks each one, and can turn it into a story you can edit step by step. It stays on this device, and is still here if you leave this page and come back."</p>
             <div class="field">
                 <label for="paste-role">"Target role (optional)"</label>
                 <input id="paste-role" type="text" list="paste-roles" autocomplete="off" prop:value=move || role.get()
-                    on:input=move |ev| role.set(event_target_value(&ev))/>
+                    on:input=move |ev| { role.set(event_target_value(&ev)); keep(); }/>
                 <datalist id="paste-roles">
                     {comeback_core::guide::ROLE_SUGGESTIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
                 </datalist>
@@ -118,7 +136,7 @@ pub fn Paste() -> impl IntoView {
                 <p class="hint" id="paste-ad-hint">{ad_guide.map(|g| g.hint)}</p>
                 <textarea id="paste-ad" rows="3" style="--rows: 3" aria-describedby="paste-ad-hint"
                     placeholder=ad_guide.map(|g| g.placeholder) prop:value=move || ad.get()
-                    on:input=move |ev| ad.set(event_target_value(&ev))></textarea>
+                    on:input=move |ev| { ad.set(event_target_value(&ev)); keep(); }></textarea>
                 <AdReading report=report.into()/>
             </div>
             <div class="field">
@@ -126,8 +144,11 @@ pub fn Paste() -> impl IntoView {
                 <p class="hint" id="paste-text-hint">"The whole answer, as you would say it: the failure, the numbers, what you did, the result and the lesson."</p>
                 <textarea id="paste-text" rows="10" style="--rows: 8" aria-describedby="paste-text-hint"
                     placeholder="Paste or type your answer here" prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                    on:input=move |ev| { text.set(event_target_value(&ev)); keep(); }></textarea>
             </div>
+            {move || not_kept.get().map(|why| view! {
+                <p class="notice-line" role="alert">{format!("Not kept on this device: {why}")}</p>
+            })}
             <Show when=move || report.with(|r| r.is_some())>
                 <LengthMeter words=words/>
                 <div class="row">

@@ -202,3 +202,28 @@ test('a browser that blocks site data gets a message, keeps the text on the page
   await expect(page.locator('#crash')).toHaveCount(0);
   await noAxeViolations(page);
 });
+
+test('the Paste page keeps what was typed there when the page is left, until it becomes a story', async ({ page }) => {
+  await fresh(page);
+  await page.getByRole('link', { name: 'Check an answer I already have' }).click();
+  await page.getByLabel('Target role (optional)').fill('Pharmacist');
+  await page.getByLabel('The job ad (optional)').fill('Community Pharmacist\nEssential:\n- Safe and accurate dispensing');
+  const answer = 'Our label printer failed on a Monday, so 14 labels showed the wrong strength. I checked every bag within the hour. 🚀 مرحبا';
+  await page.getByLabel('Your answer').fill(answer);
+  // Leave by the home link, then by reloading: the words come back each time.
+  await page.getByRole('link', { name: 'Comeback, home' }).click();
+  await page.getByRole('link', { name: 'Check an answer I already have' }).click();
+  await expect(page.getByLabel('Your answer')).toHaveValue(answer);
+  await page.reload();
+  await ready(page);
+  await expect(page.getByLabel('Your answer')).toHaveValue(answer);
+  await expect(page.getByLabel('Target role (optional)')).toHaveValue('Pharmacist');
+  await expect(page.getByLabel('The job ad (optional)')).toHaveValue(/Safe and accurate dispensing/);
+  // Once it is a story, the Paste page starts empty again (the story holds the words).
+  await page.getByRole('button', { name: 'Turn it into a story' }).click();
+  await expect(page.locator('.answer')).toContainText('Our label printer failed');
+  await page.getByRole('link', { name: 'Comeback, home' }).click();
+  await page.getByRole('link', { name: 'Check an answer I already have' }).click();
+  await expect(page.getByLabel('Your answer')).toHaveValue('');
+  await expect(page.locator('#crash')).toHaveCount(0);
+});
