@@ -6,6 +6,8 @@
 //! when the story holds something other than what the field last showed: on the first render, and
 //! when the story changes from elsewhere (another tab, an undo, an import).
 
+use comeback_core::story::Field;
+use comeback_core::Story;
 use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -90,4 +92,25 @@ pub fn fit_height(ev: &leptos::ev::Event) {
     {
         fit(&el);
     }
+}
+
+/// Binds an input to one text of the story (see [`TextValue`]): the wizard's fields and Review's edited answer.
+pub fn bind_story_text<E>(story: Signal<Option<Story>>, field: Field) -> (NodeRef<E>, TextValue)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    let node = NodeRef::new();
+    let value = TextValue::bind(
+        node,
+        move |shown| story.with(|s| s.as_ref().is_none_or(|s| s.get(field) == shown)),
+        move || {
+            story.with_untracked(|s| {
+                s.as_ref()
+                    .map(|s| s.get(field).to_string())
+                    .unwrap_or_default()
+            })
+        },
+    );
+    (node, value)
 }

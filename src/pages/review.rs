@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::components::missing::MissingStory;
 use crate::components::report::{FullReport, LengthMeter};
 use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
+use crate::components::text_value::bind_story_text;
 use crate::files;
 use crate::live::use_live;
 use crate::route::Route;
@@ -87,6 +88,14 @@ fn ReviewPage(
     }
 }
 
+/// The answer's paragraphs, as the page shows them.
+fn paragraphs(answer: &str) -> impl IntoView {
+    answer
+        .split("\n\n")
+        .map(|p| view! { <p>{p.to_string()}</p> })
+        .collect_view()
+}
+
 /// The answer to say: the one generated from the steps, or the user's own edit of it (kept with
 /// the story, with a way back to the generated one that keeps the edit).
 #[component]
@@ -122,7 +131,7 @@ fn AnswerText(id: String, story: Signal<Option<Story>>, answer: Signal<String>) 
                 <Show when=move || !answer.with(|a| a.trim().is_empty())
                     fallback=move || view! { <p class="empty-answer">"Nothing written yet. Start with key 1."</p> }>
                     <div class="answer" aria-label="Your assembled answer">
-                        {move || answer.get().split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
+                        {move || paragraphs(&answer.get())}
                     </div>
                     <div class="row no-print">
                         <button type="button" on:click=edit>{move || if kept_edit.get() { "Use my edited text" } else { "Edit this text" }}</button>
@@ -135,16 +144,18 @@ fn AnswerText(id: String, story: Signal<Option<Story>>, answer: Signal<String>) 
             {
                 let id_type = id_type.clone();
                 let id_back = id_back.clone();
+                // Written to the box only when the story changes from elsewhere, not on each key.
+                let (node, value) = bind_story_text::<leptos::html::Textarea>(story, Field::EditedAnswer);
                 view! {
                     <div class="answer print-only">
-                        {move || answer.get().split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
+                        {move || paragraphs(&answer.get())}
                     </div>
                     <div class="field edited-answer">
                         <label for="edited-answer">"Your answer, in your own words"</label>
                         <p class="hint" id="edited-answer-hint">"Edit it freely: Copy, the downloads and Print use this text, and it is kept with the story. The coach below checks the five steps, not this text."</p>
                         <textarea id="edited-answer" rows="12" style="--rows: 10" aria-describedby="edited-answer-hint" spellcheck="true"
-                            prop:value=move || story.with(|s| s.as_ref().map(|s| s.edited_answer.clone()).unwrap_or_default())
-                            on:input=move |ev| { let v = event_target_value(&ev); app.type_text(&id_type, Field::EditedAnswer, v); }></textarea>
+                            node_ref=node
+                            on:input=move |ev| { let v = event_target_value(&ev); value.typed(&v); app.type_text(&id_type, Field::EditedAnswer, v); }></textarea>
                         {move || behind.get().then(|| view! {
                             <p class="notice-line" role="status">"You changed the steps after editing this text. \u{201c}Show the generated answer\u{201d} shows the new version; your edited text stays here."</p>
                         })}

@@ -9,7 +9,7 @@ use crate::components::feedback::{CoachPeek, KeyFeedback};
 use crate::components::missing::MissingStory;
 use crate::components::report::AdReading;
 use crate::components::steps::{key_states, Current, KeyState, StepIndicator};
-use crate::components::text_value::{fit_height, TextValue};
+use crate::components::text_value::{bind_story_text, fit_height};
 use crate::live::{use_live, Live};
 use crate::route::Route;
 use crate::state::{display_title, use_app};
@@ -104,27 +104,6 @@ fn dom_id(field: Field) -> String {
     }
 }
 
-/// Binds an input to one text of the story (see [`TextValue`]).
-fn bind_text<E>(story: Signal<Option<Story>>, field: Field) -> (NodeRef<E>, TextValue)
-where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    let node = NodeRef::new();
-    let value = TextValue::bind(
-        node,
-        move |shown| story.with(|s| s.as_ref().is_none_or(|s| s.get(field) == shown)),
-        move || {
-            story.with_untracked(|s| {
-                s.as_ref()
-                    .map(|s| s.get(field).to_string())
-                    .unwrap_or_default()
-            })
-        },
-    );
-    (node, value)
-}
-
 /// One thing a step asks for, as the guide describes it.
 #[component]
 fn Ask(id: String, story: Signal<Option<Story>>, guide: &'static FieldGuide) -> impl IntoView {
@@ -166,7 +145,7 @@ fn StoryText(
         .map(|h| view! { <p class="hint" id=h>{guide.hint}</p> });
     let input = match guide.input {
         Input::Text(_, rows) => {
-            let (node, value) = bind_text::<leptos::html::Textarea>(story, field);
+            let (node, value) = bind_story_text::<leptos::html::Textarea>(story, field);
             view! {
                 <textarea id=dom.clone() rows=rows style=format!("--rows: {rows}") aria-describedby=hint_id placeholder=placeholder spellcheck="true"
                     node_ref=node
@@ -180,7 +159,7 @@ fn StoryText(
             .into_any()
         }
         _ => {
-            let (node, value) = bind_text::<leptos::html::Input>(story, field);
+            let (node, value) = bind_story_text::<leptos::html::Input>(story, field);
             let role = field == Field::Role;
             view! {
                 <input id=dom.clone() type="text" autocomplete="off" aria-describedby=hint_id placeholder=placeholder
