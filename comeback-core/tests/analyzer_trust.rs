@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use comeback_core::analyzer::Field;
 use comeback_core::analyzer::{
     analyze_answer, analyze_story, is_function_word, story_from_answer, Report,
 };
@@ -120,15 +121,43 @@ fn a_pasted_answer_and_the_story_made_from_it_agree_on_every_key() {
             bad.push(format!("{set} {id}: {}", diff.join("; ")));
         }
     }
-    // Not yet zero: 422 of 677 disagreed before this work, 30 do now (listed by the test). The
-    // count may only fall; lower STILL_DISAGREE with it until the two paths are one.
-    const STILL_DISAGREE: usize = 30;
+    // 422 of 677 disagreed before this work. A pasted answer is now read as the story made from
+    // it, so none may: a change to either path that splits them again fails here.
     assert!(
-        bad.len() <= STILL_DISAGREE,
+        bad.is_empty(),
         "{} of {total} answers get another verdict once turned into a story:\n{}",
         bad.len(),
         bad.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
     );
+}
+
+/// The quotes of a pasted answer's report point into the answer itself, at the words they quote,
+/// on every corpus answer (the report is the story's, its places mapped back).
+#[test]
+fn a_pasted_answers_quotes_point_into_the_answer() {
+    for (set, id, role, text) in corpus() {
+        let report = analyze_answer(&text, role.as_deref());
+        let findings = report
+            .keys
+            .iter()
+            .flat_map(|k| k.findings.iter())
+            .chain(report.prose.iter())
+            .chain(report.red_flags.iter().flat_map(|h| h.evidence.iter()));
+        for f in findings {
+            let Some(sp) = &f.span else { continue };
+            assert_eq!(sp.field, Field::Answer, "{set} {id}: {f:?}");
+            let at = text.get(sp.start..sp.end);
+            assert!(
+                at.is_some_and(
+                    |t| t.contains(f.quote.trim_end_matches('…').trim()) || f.quote.contains(t)
+                ),
+                "{set} {id}: {:?} is not at {}..{} ({at:?})",
+                f.quote,
+                sp.start,
+                sp.end
+            );
+        }
+    }
 }
 
 fn flags(text: &str, role: &str) -> Vec<&'static str> {
@@ -434,5 +463,36 @@ fn damage_counted_is_not_an_outside_cause() {
         r.met(Key::Improvement),
         "{}",
         r.key(Key::Improvement).status
+    );
+}
+
+#[test]
+fn a_lie_is_no_step_of_the_recovery_pasted_or_typed() {
+    let text = "I lost the signed lease for a new tenant the week before they moved in. \
+I told the landlord it had been lost in the post so nobody would ask about my filing.";
+    let pasted = analyze_answer(text, Some("Letting agent"));
+    assert!(
+        !pasted.met(Key::Turnaround),
+        "{:?}",
+        pasted.key(Key::Turnaround)
+    );
+    let story = Story {
+        summary: "I lost the signed lease for a new tenant the week before they moved in.".into(),
+        steps: vec![RecoveryStep {
+            action: "I told the landlord it had been lost in the post so nobody would ask about my filing.".into(),
+            who: "the landlord".into(),
+            when: "that afternoon".into(),
+        }],
+        ..Story::default()
+    };
+    let typed = analyze_story(&story);
+    assert!(
+        !typed
+            .key(Key::Turnaround)
+            .findings
+            .iter()
+            .any(|f| f.rule == "turnaround-action"),
+        "{:?}",
+        typed.key(Key::Turnaround)
     );
 }

@@ -114,6 +114,10 @@ pub(crate) struct Doc<'a> {
     pub sents: Vec<Sent>,
     /// The parts come from the story's fields (true) or were guessed from cues (false).
     pub structured: bool,
+    /// A draft in the wizard (true): what is missing is a gentle "add ..." hint, not a problem.
+    /// A whole answer, pasted or made into a story from one, reads as finished (false). Only the
+    /// wording and the severity of what is missing follow it, never whether a key is met.
+    pub draft: bool,
     pub role: Option<&'static Role>,
     pub category: FailureCategory,
     /// What a later stage read from the finished document, kept so that the verdicts that each
@@ -129,6 +133,7 @@ impl<'a> Doc<'a> {
             fields: Vec::new(),
             sents: Vec::new(),
             structured,
+            draft: structured,
             role,
             category,
             memo: std::cell::OnceCell::new(),

@@ -3,14 +3,21 @@
 
 use super::doc::Doc;
 use super::read::{add_field, document};
-use super::report::{AnswerPart, AnswerSegment, Field, Finding, Report};
+use super::report::{AnswerPart, AnswerSegment, Field, Finding, Report, Span};
 use super::rules::{RedFlag, Severity};
+use super::text::Utf16Index;
 use super::{growth, interviewer, jobfit, numbers, prose, recovery, redflags, results, split};
 use crate::jobad::JobAd;
 use crate::Story;
 
 /// Analyses a story from the wizard.
 pub(crate) fn analyze_story(story: &Story) -> Report {
+    story_report(story, true)
+}
+
+/// The report on a story: a draft in the wizard, or a whole answer made into one (`draft` false:
+/// what is missing reads as a problem, with the same verdicts).
+fn story_report(story: &Story, draft: bool) -> Report {
     let ad = jobfit::read_ad(&story.job_ad);
     // With no role typed, the ad's title names it when the role table knows it.
     let ad_role = ad
@@ -21,6 +28,7 @@ pub(crate) fn analyze_story(story: &Story) -> Report {
         .filter(|r| !r.trim().is_empty())
         .or(ad_role);
     let mut doc = document(role, true, story.category);
+    doc.draft = draft;
     add_field(
         &mut doc,
         Field::Summary,
@@ -73,16 +81,51 @@ pub(crate) fn analyze_story(story: &Story) -> Report {
     report
 }
 
-/// Analyses a whole pasted answer.
+/// Analyses a whole pasted answer: as the story made from it, so that the Paste page and that
+/// story give one verdict for one text. The parts shown are the answer's, in its own order, and
+/// every quote points into the answer.
 pub(crate) fn analyze_answer(text: &str, role: Option<&str>, ad: &str) -> Report {
-    let ad = jobfit::read_ad(ad);
-    let ad_role = ad
-        .as_ref()
-        .and_then(|a| a.title.as_ref())
-        .and_then(|t| t.role);
-    let doc = split::answer_doc(text, role.filter(|r| !r.trim().is_empty()).or(ad_role));
-    let segments = split::segments(&doc);
-    build(&doc, segments, ad.as_deref())
+    let doc = split::answer_doc(text, None);
+    let (mut story, placed) = split::story_from_doc(&doc, text, role);
+    story.job_ad = ad.to_string();
+    let mut report = story_report(&story, false);
+    report.segments = split::segments(&doc);
+    let index = Utf16Index::new(text);
+    let back = |span: &mut Option<Span>| {
+        *span = span.as_ref().and_then(|sp| {
+            let p = placed
+                .iter()
+                .find(|p| p.field == sp.field && p.at <= sp.start && sp.end <= p.at + p.len)?;
+            let (start, end) = (p.from + sp.start - p.at, p.from + sp.end - p.at);
+            Some(Span {
+                field: Field::Answer,
+                start,
+                end,
+                utf16_start: index.utf16(text, start),
+                utf16_end: index.utf16(text, end),
+            })
+        });
+    };
+    let findings = report
+        .keys
+        .iter_mut()
+        .flat_map(|k| k.findings.iter_mut())
+        .chain(report.prose.iter_mut())
+        .chain(
+            report
+                .red_flags
+                .iter_mut()
+                .flat_map(|h| h.evidence.iter_mut()),
+        );
+    for f in findings {
+        back(&mut f.span);
+    }
+    if let Some(fit) = report.job_fit.as_mut() {
+        for link in fit.failure.iter_mut().chain(fit.shown.iter_mut()) {
+            back(&mut link.span);
+        }
+    }
+    report
 }
 
 fn build(doc: &Doc, segments: Vec<AnswerSegment>, ad: Option<&JobAd>) -> Report {

@@ -231,9 +231,8 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
 /// The first sentence that tells how the speaker works differently now, in words that prove it
 /// ("These days I" alone does not).
 fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    change_told(doc).filter(|(s, a, b)| {
-        !doc.hollow(s, List::HollowChange) && (doc.structured || doc.clause_proves(s, *a, *b))
-    })
+    change_told(doc)
+        .filter(|(s, a, b)| !doc.hollow(s, List::HollowChange) && doc.clause_proves(s, *a, *b))
 }
 
 fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
@@ -328,7 +327,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     if let Some((s, a, b)) = habit {
         findings.push(doc.finding(GROWTH_CHANGE, "How you work differently now.", s, a, b));
     }
-    let gentle = doc.structured;
+    let gentle = doc.draft;
     if specific.is_none() {
         match generic {
             Some((s, a, b)) => findings.push(doc.finding(

@@ -138,7 +138,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
             "Met: {found} figure{} about this failure.",
             if found == 1 { "" } else { "s" }
         )
-    } else if doc.structured && !has_context {
+    } else if doc.draft && !has_context {
         findings.push(missing(
             NUMBERS_MISSING.gentle_if(true),
             "Add the context: your role, the team, and a figure for the scale (people, money, share, time).",

@@ -615,6 +615,17 @@ pub(crate) fn slip_sentences(doc: &Doc) -> Vec<*const Sent> {
         .collect()
 }
 
+/// The sentences that tell a lie or a cover-up of the speaker's ("I told my manager it was a vendor
+/// outage"): never a step of the recovery, wherever they were written.
+pub(crate) fn dishonest_sentences(doc: &Doc) -> Vec<*const Sent> {
+    let own = ownership(doc);
+    own.kinds
+        .iter()
+        .filter(|(k, _)| matches!(k, Kind::Dishonest))
+        .map(|(_, p)| p.sent as *const Sent)
+        .collect()
+}
+
 /// Whether a sentence tells someone else's failure: a failure word whose nearest subject is not
 /// the speaker ("an agency nurse gave the wrong dose", "the porter never logged it"), or "a
 /// colleague's" / "my colleague" beside it.

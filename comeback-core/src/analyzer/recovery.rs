@@ -16,9 +16,8 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     let toks = doc.toks(s);
     // In a pasted answer, people count only in a sentence where the speaker or the team acts
     // ("they brought in new strategies" after a meeting the speaker only attended does not).
-    if !doc.structured
-        && !s.first_person
-        && !actions(doc, s, false)
+    if !s.first_person
+        && !actions(doc, s, doc.structured)
             .iter()
             .any(|a| matches!(a.actor, Actor::Speaker | Actor::We))
     {
@@ -133,7 +132,11 @@ fn says_when(toks: &[super::text::Token]) -> bool {
 /// The sentences that tell the recovery.
 pub(crate) fn recovery_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sent> {
     if doc.structured {
-        return doc.in_parts(&[AnswerPart::Recovery]).collect();
+        let lies = crate::analyzer::owner::dishonest_sentences(doc);
+        return doc
+            .in_parts(&[AnswerPart::Recovery])
+            .filter(|s| !lies.contains(&(*s as *const Sent)))
+            .collect();
     }
     // In a pasted answer the sentence that tells the speaker's own slip ("I switched the reefer
     // off and didn't switch it back on") is the failure itself, not its recovery.
@@ -214,13 +217,13 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
 
 /// The verdict when no recovery is told (a gentle hint for a story with no steps yet).
 fn no_recovery(doc: &Doc) -> KeyVerdict {
-    let status = if doc.structured {
+    let status = if doc.draft {
         "Add the steps of your recovery: what you did first, with whom, how fast."
     } else {
         "Missing: no recovery is told."
     };
     let finding = missing(
-        TURNAROUND_MISSING.gentle_if(doc.structured),
+        TURNAROUND_MISSING.gentle_if(doc.draft),
         "Tell the recovery step by step: what you did first, whom you brought in, and how fast.",
     );
     key_verdict(Key::Turnaround, false, status, vec![finding])
@@ -265,8 +268,7 @@ fn what_the_recovery_tells<'d>(doc: &Doc, sents: &[&'d Sent]) -> Told<'d> {
                     told.speaker_any = true;
                     // A concrete act proves itself in its clause, with what it acted on.
                     let a = Action {
-                        concrete: a.concrete
-                            && (doc.structured || doc.clause_proves(s, a.start, a.end)),
+                        concrete: a.concrete && doc.clause_proves(s, a.start, a.end),
                         ..a
                     };
                     if a.concrete && told.speaker_concrete.is_none() {

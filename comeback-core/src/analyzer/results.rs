@@ -20,9 +20,8 @@ fn apology_only(s: &Sent) -> bool {
 /// The first sentence that shows an immediate fix or win, with the words, when those words prove
 /// it in their clause (a heading "Result" alone, or "I was on shift", proves nothing).
 pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    immediate_told(doc).filter(|(s, a, b)| {
-        !doc.hollow(s, List::HollowResult) && (doc.structured || doc.clause_proves(s, *a, *b))
-    })
+    immediate_told(doc)
+        .filter(|(s, a, b)| !doc.hollow(s, List::HollowResult) && doc.clause_proves(s, *a, *b))
 }
 
 fn immediate_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
@@ -126,9 +125,8 @@ fn damage_limited(s: &Sent) -> Option<&CueHit> {
 /// The first sentence that shows a lasting change, with the words, when they prove it in their
 /// clause.
 pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    long_term_told(doc).filter(|(s, a, b)| {
-        !doc.hollow(s, List::HollowResult) && (doc.structured || doc.clause_proves(s, *a, *b))
-    })
+    long_term_told(doc)
+        .filter(|(s, a, b)| !doc.hollow(s, List::HollowResult) && doc.clause_proves(s, *a, *b))
 }
 
 fn long_term_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
@@ -263,7 +261,7 @@ pub(crate) fn verdict(doc: &Doc) -> KeyVerdict {
     if let Some((s, a, b)) = later {
         findings.push(doc.finding(IMPROVEMENT_LONG_TERM, "The lasting change.", s, a, b));
     }
-    let gentle = doc.structured;
+    let gentle = doc.draft;
     if now.is_none() {
         let apology = doc
             .in_parts(&[AnswerPart::Immediate, AnswerPart::Recovery])

@@ -93,8 +93,10 @@ fn decision(doc: &Doc, s: &Sent) -> bool {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Star {
     Situation,
+    Failure,
     Action,
     Result,
+    Lasting,
     Learning,
 }
 
@@ -111,14 +113,24 @@ fn star_heading(text: &str) -> Option<(Star, usize)> {
             })
             .len();
     let rest = &text[lead..];
-    let word_end = rest
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(rest.len());
-    let word = rest[..word_end].to_lowercase();
-    let after = rest[word_end..].trim_start_matches(['*', '_', ' ']);
-    if !after.starts_with(':') {
+    // One to four words before the colon: "Result:", "What I did:", "**Prevention:**".
+    let colon_at = rest.find(':')?;
+    let head = rest[..colon_at].trim_end_matches(['*', '_', ' ']);
+    if head.is_empty()
+        || head.split_whitespace().count() > 4
+        || !head
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '’'))
+    {
         return None;
     }
+    let word = head
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'");
+    let after = &rest[colon_at..];
     let lex = lexicon();
     let star = if lex.has(List::SituationHeading, &word) {
         Star::Situation
@@ -128,6 +140,10 @@ fn star_heading(text: &str) -> Option<(Star, usize)> {
         Star::Result
     } else if lex.has(List::LearningHeading, &word) {
         Star::Learning
+    } else if lex.has(List::FailureHeading, &word) {
+        Star::Failure
+    } else if lex.has(List::LastingHeading, &word) {
+        Star::Lasting
     } else {
         return None;
     };
@@ -165,6 +181,9 @@ fn in_region(region: Star, part: AnswerPart) -> AnswerPart {
         (_, Failure) => part,
         (Star::Situation | Star::Action, Context) => part,
         (Star::Situation, _) => Context,
+        (Star::Failure, _) => Failure,
+        (Star::Lasting, LongTerm | Change | Lesson) => part,
+        (Star::Lasting, _) => LongTerm,
         (Star::Action, Recovery | Immediate) => part,
         (Star::Action, _) => Recovery,
         (Star::Result, Immediate | LongTerm) => part,
@@ -486,38 +505,116 @@ pub(crate) fn split_answer(text: &str) -> Vec<AnswerSegment> {
     segments(&answer_doc(text, None))
 }
 
-fn push(field: &mut String, sentence: &str) {
-    if !field.is_empty() {
-        field.push(' ');
+/// Where a sentence of a pasted answer went in the story made from it: `len` bytes at `at` in
+/// `field`, taken from byte `from` of the answer.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Placed {
+    pub field: Field,
+    pub at: usize,
+    pub from: usize,
+    pub len: usize,
+}
+
+/// A story being filled from a pasted answer, with where each sentence went.
+struct Filling<'t> {
+    text: &'t str,
+    story: Story,
+    placed: Vec<Placed>,
+}
+
+impl Filling<'_> {
+    /// Adds sentence `t` (a slice of the answer) to `field`, after a space; a step field opens a
+    /// new step.
+    fn put(&mut self, field: Field, t: &str) {
+        let from = (t.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        let (field, at) = if matches!(field, Field::StepAction(_)) {
+            self.story.steps.push(RecoveryStep {
+                action: t.to_string(),
+                ..RecoveryStep::default()
+            });
+            (Field::StepAction(self.story.steps.len() - 1), 0)
+        } else {
+            let Some(f) = self.story.get_mut(field) else {
+                return;
+            };
+            if !f.is_empty() {
+                f.push(' ');
+            }
+            let at = f.len();
+            f.push_str(t);
+            (field, at)
+        };
+        self.placed.push(Placed {
+            field,
+            at,
+            from,
+            len: t.len(),
+        });
     }
-    field.push_str(sentence);
 }
 
 /// A story whose fields hold the sentences of each part; nothing is dropped.
 pub(crate) fn story_from_answer(text: &str, role: Option<&str>) -> Story {
-    let doc = answer_doc(text, None);
-    let mut story = Story {
-        target_role: role.unwrap_or("").trim().to_string(),
-        ..Story::default()
+    story_from_doc(&answer_doc(text, None), text, role).0
+}
+
+/// The story made from a pasted answer's document (`text` is the answer it was read from), and
+/// where each of its sentences went.
+pub(crate) fn story_from_doc(doc: &Doc, text: &str, role: Option<&str>) -> (Story, Vec<Placed>) {
+    let mut fill = Filling {
+        text,
+        story: Story {
+            target_role: role.unwrap_or("").trim().to_string(),
+            ..Story::default()
+        },
+        placed: Vec::new(),
     };
     // The one-line failure is the sentence that tells what went wrong: when no sentence was read as
     // the failure itself, the first that tells a failure or a breakdown (often in the situation).
     let no_failure = !doc.sents.iter().any(|s| s.part == AnswerPart::Failure);
     let summary_at = no_failure
         .then(|| {
+            // The failure told before the recovery, in the situation or as the lesson's opening
+            // ("A failure I learned a lot from happened when ..."); a failure word in the recovery
+            // is what was put right ("owned the mistake").
+            let told = |s: &Sent| {
+                matches!(
+                    s.part,
+                    AnswerPart::Context | AnswerPart::Other | AnswerPart::Lesson
+                )
+            };
             let placed = |s: &Sent| matches!(s.part, AnswerPart::Context | AnswerPart::Other);
             doc.sents
                 .iter()
-                .position(|s| placed(s) && (s.has(Cat::Failure) || s.has(Cat::VagueOutcome)))
+                .position(|s| told(s) && (s.has(Cat::Failure) || s.has(Cat::VagueOutcome)))
                 .or_else(|| {
                     doc.sents.iter().position(|s| {
                         placed(s)
                             && (s.has(Cat::OutsideCause)
-                                || super::features::outside::breakdown_cause(&doc, s).is_some())
+                                || super::features::outside::breakdown_cause(doc, s).is_some())
                     })
+                })
+                // Told in no words of failure: the situation's last sentence before the
+                // recovery, where what went wrong is told ("demand jumped past 31,000 and we were
+                // turning away 40% of orders").
+                .or_else(|| {
+                    let first = doc.sents.iter().position(|s| {
+                        matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate)
+                    })?;
+                    (0..first)
+                        .rev()
+                        .find(|&i| doc.sents[i].part == AnswerPart::Context)
                 })
         })
         .flatten();
+    // With no recovery told in its own sentences, what was done at once is the recovery: its
+    // actions are steps ("we rebuilt the image through the pipeline").
+    let no_recovery = !doc.sents.iter().any(|s| s.part == AnswerPart::Recovery);
+    let acted = |s: &Sent| {
+        super::features::acts::actions(doc, s, false)
+            .iter()
+            .any(|a| a.actor != super::features::acts::Actor::Other)
+    };
     let mut region = None;
     for (i, s) in doc.sents.iter().enumerate() {
         // A STAR heading names the field; it is no part of the story's words.
@@ -527,35 +624,33 @@ pub(crate) fn story_from_answer(text: &str, role: Option<&str>) -> Story {
             region = Some(star);
         }
         let t = heading.map_or(full, |(_, at)| &full[at..]);
-        if t.trim().is_empty() || list_mark_before_heading(&doc, i) {
+        if t.trim().is_empty() || list_mark_before_heading(doc, i) {
             continue;
         }
         if Some(i) == summary_at {
-            push(&mut story.summary, t);
+            fill.put(Field::Summary, t);
             continue;
         }
         match s.part {
             // The one-line failure is one line: the rest of a "Situation:" or "Task:" section
             // sets the stage.
             AnswerPart::Failure
-                if region == Some(Star::Situation) && !story.summary.trim().is_empty() =>
+                if region == Some(Star::Situation) && !fill.story.summary.trim().is_empty() =>
             {
-                push(&mut story.context, t)
+                fill.put(Field::Context, t)
             }
-            AnswerPart::Failure => push(&mut story.summary, t),
-            AnswerPart::Context => push(&mut story.context, t),
-            AnswerPart::Recovery => story.steps.push(RecoveryStep {
-                action: t.to_string(),
-                ..RecoveryStep::default()
-            }),
-            AnswerPart::Immediate => push(&mut story.immediate_win, t),
-            AnswerPart::LongTerm => push(&mut story.long_term_gain, t),
-            AnswerPart::Lesson => push(&mut story.lesson, t),
-            AnswerPart::Change => push(&mut story.change, t),
-            AnswerPart::Other => push(&mut story.unsorted, t),
+            AnswerPart::Failure => fill.put(Field::Summary, t),
+            AnswerPart::Context => fill.put(Field::Context, t),
+            AnswerPart::Recovery => fill.put(Field::StepAction(0), t),
+            AnswerPart::Immediate if no_recovery && acted(s) => fill.put(Field::StepAction(0), t),
+            AnswerPart::Immediate => fill.put(Field::ImmediateWin, t),
+            AnswerPart::LongTerm => fill.put(Field::LongTermGain, t),
+            AnswerPart::Lesson => fill.put(Field::Lesson, t),
+            AnswerPart::Change => fill.put(Field::Change, t),
+            AnswerPart::Other => fill.put(Field::Unsorted, t),
         }
     }
-    story
+    (fill.story, fill.placed)
 }
 
 #[cfg(test)]

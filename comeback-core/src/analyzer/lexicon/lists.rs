@@ -579,6 +579,10 @@ word_lists! {
     ResultHeading = [Headings "result_heading"],
     /// STAR headings of the lesson ("Learning:", "Takeaway:").
     LearningHeading = [Headings "learning_heading"],
+    /// Headings of what went wrong ("Mistake:", "What happened:").
+    FailureHeading = [Headings "failure_heading"],
+    /// Headings of the lasting change ("Prevention:", "What changed:").
+    LastingHeading = [Headings "lasting_heading"],
     /// Words before a failure word in a fix told with its pace that make it what was put right ("owned the error", "fixed my mistake") or the effort it took ("stayed late").
     PutRight = [Parts "put_right"],
     /// Verbs right after a change cue that make it the narrative, not a habit ("Now I had four hours to ...").

@@ -15,6 +15,9 @@ use crate::analyzer::rules::{
 };
 use crate::{FailureCategory, Key};
 
+/// A one-line failure of this many words or more is a sentence told, not a fragment being typed.
+const FRAGMENT_WORDS: usize = 10;
+
 /// The verdict on key 1.
 pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     let key = Key::Choice;
@@ -126,10 +129,12 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
                 .any(|s| breakdown_cause(doc, s).is_some()));
     // In the wizard a key is met on a story, not a fragment: the one-line failure must say what
     // went wrong ("A release I shipped" says only what it was about).
+    // A told sentence of some length is no fragment, whatever its words.
     let fragment = doc.structured
         && has_failure
         && !doc.in_parts(&[AnswerPart::Failure]).any(|s| {
-            s.has(Cat::Failure)
+            doc.toks(s).len() >= FRAGMENT_WORDS
+                || s.has(Cat::Failure)
                 || s.has(Cat::VagueOutcome)
                 || breakdown_cause(doc, s).is_some()
                 || outside_hits(doc, s).next().is_some()
@@ -145,7 +150,7 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     let status = if denial.is_some() {
         "Missing: no real failure is told.".to_string()
     } else if !has_failure {
-        if doc.structured {
+        if doc.draft {
             findings.push(missing(
                 CHOICE_MISSING.gentle_if(true),
                 "Start with the failure in one sentence: what went wrong, and what caused it.",
@@ -169,7 +174,7 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         format!("Risky material: {}.", labels.join(", ").to_lowercase())
     } else if slip.is_some() {
         "Risky material: a slip of your own.".to_string()
-    } else if own_story.is_some() && !doc.structured {
+    } else if own_story.is_some() && !doc.draft {
         "Risky material: your own doing, with no outside cause.".to_string()
     } else if blamed.is_some() {
         "Risky material: the failure is put on someone else, so it has no outside cause."
