@@ -97,3 +97,19 @@ I check the exam board's updates page on the first Monday of every month.";
         AnswerPart::Recovery
     );
 }
+
+#[test]
+fn a_new_habit_in_the_opening_summary_is_the_change() {
+    let text = "In short: a supplier is only as reliable as its last delivery, and I now keep two quotes for every bulk order. \
+I ran purchasing for a bakery chain of 14 shops. \
+In March our flour mill closed for a week after a fire, and we had four days of stock. \
+I rang three other mills that morning and had a first delivery within 48 hours.";
+    assert_eq!(
+        part_of(text, "I now keep two quotes"),
+        AnswerPart::Change,
+        "{:#?}",
+        split_answer(text)
+    );
+    // Told in the past, "now" is the narrative, as before.
+    assert_ne!(part_of(HOTEL, "Now I had four hours"), AnswerPart::Change);
+}

@@ -440,6 +440,14 @@ pub(crate) fn classify(doc: &mut Doc) {
             {
                 AnswerPart::Context
             }
+            // A new habit of the speaker's is how they work now, wherever it is told ("The short
+            // version: ..., and I now put data checks in front of every model I ship").
+            AnswerPart::Context
+                if super::features::tense::tells_new_habit(doc.toks(s))
+                    && !super::features::tense::tells_past(doc.toks(s), false) =>
+            {
+                AnswerPart::Change
+            }
             other => other,
         };
         match part {
