@@ -112,11 +112,10 @@ pub(crate) const STORY_PARTS: &[AnswerPart] = &[
 pub(crate) struct Doc<'a> {
     pub fields: Vec<FieldText<'a>>,
     pub sents: Vec<Sent>,
-    /// The parts come from the story's fields (true) or were guessed from cues (false).
-    pub structured: bool,
     /// A draft in the wizard (true): what is missing is a gentle "add ..." hint, not a problem.
     /// A whole answer, pasted or made into a story from one, reads as finished (false). Only the
-    /// wording and the severity of what is missing follow it, never whether a key is met.
+    /// wording and the severity of what is missing follow it, never whether a key is met. (The
+    /// verdicts read a story's fields; a pasted answer's document only places its sentences.)
     pub draft: bool,
     pub role: Option<&'static Role>,
     pub category: FailureCategory,
@@ -128,12 +127,11 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// An empty document.
-    pub fn new(role: Option<&'static Role>, structured: bool, category: FailureCategory) -> Self {
+    pub fn new(role: Option<&'static Role>, draft: bool, category: FailureCategory) -> Self {
         Doc {
             fields: Vec::new(),
             sents: Vec::new(),
-            structured,
-            draft: structured,
+            draft,
             role,
             category,
             memo: std::cell::OnceCell::new(),

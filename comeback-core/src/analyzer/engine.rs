@@ -27,8 +27,7 @@ fn story_report(story: &Story, draft: bool) -> Report {
     let role = Some(story.target_role.as_str())
         .filter(|r| !r.trim().is_empty())
         .or(ad_role);
-    let mut doc = document(role, true, story.category);
-    doc.draft = draft;
+    let mut doc = document(role, draft, story.category);
     add_field(
         &mut doc,
         Field::Summary,

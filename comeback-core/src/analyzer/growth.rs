@@ -202,8 +202,7 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
         let cue = s.hits_of(Cat::Lesson).next();
         let from = match cue {
             Some(h) => h.end,
-            None if doc.structured => 0,
-            None => continue,
+            None => 0,
         };
         let start = cue.map_or(0, |h| h.start);
         let end = doc.toks(s).len();
@@ -214,10 +213,9 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
             generic = Some((s, start, end));
         }
     }
-    // A lesson told without a lesson word: in a pasted answer, and in a story whose lesson field
-    // is empty (a story made from a pasted answer then keeps its verdict).
+    // A lesson told without a lesson word elsewhere, in a story whose lesson field is empty.
     let field_empty = !doc.sents.iter().any(|s| s.part == AnswerPart::Lesson);
-    if (!doc.structured || field_empty) && generic.is_none() {
+    if field_empty && generic.is_none() {
         if let Some(q) = implicit_lesson(doc)
             .or_else(|| realised_with_habit(doc))
             .or_else(|| maxim_near_habit(doc))
@@ -236,16 +234,13 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 }
 
 fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    // In the wizard the change field says it; an empty field leaves the other parts to show it,
-    // read as in a pasted answer.
-    if doc.structured {
-        let field = doc
-            .in_parts(&[AnswerPart::Change])
-            .find(|s| doc.toks(s).len() >= 3)
-            .map(|s| (s, 0, doc.toks(s).len()));
-        if field.is_some() {
-            return field;
-        }
+    // The change field says it; an empty field leaves the other parts to show it.
+    let field = doc
+        .in_parts(&[AnswerPart::Change])
+        .find(|s| doc.toks(s).len() >= 3)
+        .map(|s| (s, 0, doc.toks(s).len()));
+    if field.is_some() {
+        return field;
     }
     for s in doc.in_parts(&[AnswerPart::Change]) {
         if s.first_person {

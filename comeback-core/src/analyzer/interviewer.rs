@@ -42,7 +42,7 @@ pub(crate) fn signals(doc: &Doc, report: &Report) -> Vec<Signal> {
     let mut own = Vec::new();
     let mut solving = Vec::new();
     for s in recovery_sentences(doc) {
-        for a in actions(doc, s, doc.structured) {
+        for a in actions(doc, s, true) {
             if a.actor == Actor::Speaker && a.concrete && doc.clause_proves(s, a.start, a.end) {
                 // The action with its actor and object, not the verb alone.
                 let (ca, cb) = doc.clause(s, a.start, a.end);

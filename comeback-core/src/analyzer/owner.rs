@@ -604,17 +604,6 @@ fn told_when_not(toks: &[Token]) -> Option<(usize, usize)> {
     })
 }
 
-/// The sentences that tell a slip, a call, a step left undone or a dishonest act of the speaker's: the failure
-/// itself, never part of its recovery.
-pub(crate) fn slip_sentences(doc: &Doc) -> Vec<*const Sent> {
-    let own = ownership(doc);
-    own.kinds
-        .iter()
-        .filter(|(k, _)| matches!(k, Kind::Task | Kind::Decision | Kind::Dishonest))
-        .map(|(_, p)| p.sent as *const Sent)
-        .collect()
-}
-
 /// The sentences that tell a lie or a cover-up of the speaker's ("I told my manager it was a vendor
 /// outage"): never a step of the recovery, wherever they were written.
 pub(crate) fn dishonest_sentences(doc: &Doc) -> Vec<*const Sent> {

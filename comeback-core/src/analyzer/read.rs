@@ -17,12 +17,8 @@ use super::{scan_cache, token_cache};
 use crate::FailureCategory;
 
 /// An empty document for the target role as typed (matched against the role table).
-pub(crate) fn document<'a>(
-    role: Option<&str>,
-    structured: bool,
-    category: FailureCategory,
-) -> Doc<'a> {
-    Doc::new(role.and_then(roles::match_role), structured, category)
+pub(crate) fn document<'a>(role: Option<&str>, draft: bool, category: FailureCategory) -> Doc<'a> {
+    Doc::new(role.and_then(roles::match_role), draft, category)
 }
 
 /// Adds a field to `doc`, splitting it into analysed sentences, all given `part`.

@@ -14,10 +14,10 @@ use crate::Key;
 /// Whether a sentence says who else was involved: a team or role, or a person's name.
 pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     let toks = doc.toks(s);
-    // In a pasted answer, people count only in a sentence where the speaker or the team acts
+    // People count only in a sentence where the speaker or the team acts
     // ("they brought in new strategies" after a meeting the speaker only attended does not).
     if !s.first_person
-        && !actions(doc, s, doc.structured)
+        && !actions(doc, s, true)
             .iter()
             .any(|a| matches!(a.actor, Actor::Speaker | Actor::We))
     {
@@ -131,22 +131,9 @@ fn says_when(toks: &[super::text::Token]) -> bool {
 
 /// The sentences that tell the recovery.
 pub(crate) fn recovery_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sent> {
-    if doc.structured {
-        let lies = crate::analyzer::owner::dishonest_sentences(doc);
-        return doc
-            .in_parts(&[AnswerPart::Recovery])
-            .filter(|s| !lies.contains(&(*s as *const Sent)))
-            .collect();
-    }
-    // In a pasted answer the sentence that tells the speaker's own slip ("I switched the reefer
-    // off and didn't switch it back on") is the failure itself, not its recovery.
-    let slips: Vec<*const Sent> = crate::analyzer::owner::slip_sentences(doc);
-    doc.sents
-        .iter()
-        .filter(|s| {
-            matches!(s.part, AnswerPart::Recovery | AnswerPart::Immediate)
-                && !slips.contains(&(*s as *const Sent))
-        })
+    let lies = crate::analyzer::owner::dishonest_sentences(doc);
+    doc.in_parts(&[AnswerPart::Recovery])
+        .filter(|s| !lies.contains(&(*s as *const Sent)))
         .collect()
 }
 
@@ -262,7 +249,7 @@ fn what_the_recovery_tells<'d>(doc: &Doc, sents: &[&'d Sent]) -> Told<'d> {
             }
             _ => {}
         }
-        for a in actions(doc, s, doc.structured) {
+        for a in actions(doc, s, true) {
             match a.actor {
                 Actor::Speaker => {
                     told.speaker_any = true;

@@ -25,16 +25,13 @@ pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 }
 
 fn immediate_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    // In the wizard the immediate-win field says it; an empty field leaves the recovery's own
-    // words to show it, read as in a pasted answer (a story made from one then keeps its verdict).
-    if doc.structured {
-        let field = doc
-            .in_parts(&[AnswerPart::Immediate])
-            .find(|s| doc.toks(s).len() >= 2 && !apology_only(s))
-            .map(|s| (s, 0, doc.toks(s).len()));
-        if field.is_some() {
-            return field;
-        }
+    // The immediate-win field says it; an empty field leaves the recovery's own words to show it.
+    let field = doc
+        .in_parts(&[AnswerPart::Immediate])
+        .find(|s| doc.toks(s).len() >= 2 && !apology_only(s))
+        .map(|s| (s, 0, doc.toks(s).len()));
+    if field.is_some() {
+        return field;
     }
     for s in doc.in_parts(&[
         AnswerPart::Immediate,
@@ -130,14 +127,12 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 }
 
 fn long_term_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    if doc.structured {
-        let field = doc
-            .in_parts(&[AnswerPart::LongTerm])
-            .find(|s| doc.toks(s).len() >= 2)
-            .map(|s| (s, 0, doc.toks(s).len()));
-        if field.is_some() {
-            return field;
-        }
+    let field = doc
+        .in_parts(&[AnswerPart::LongTerm])
+        .find(|s| doc.toks(s).len() >= 2)
+        .map(|s| (s, 0, doc.toks(s).len()));
+    if field.is_some() {
+        return field;
     }
     for s in doc.in_parts(&[AnswerPart::LongTerm, AnswerPart::Change]) {
         if let Some(h) = s.hits_of(Cat::LongTerm).next() {

@@ -44,17 +44,8 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     for h in &risky {
         findings.extend(h.evidence.iter().take(2).cloned());
     }
-    let has_failure = if doc.structured {
-        doc.sents.iter().any(|s| s.part == AnswerPart::Failure)
-    } else {
-        doc.sents.iter().any(|s| {
-            matches!(
-                s.part,
-                AnswerPart::Failure | AnswerPart::Recovery | AnswerPart::Immediate
-            ) || s.has(Cat::Failure)
-                || s.has(Cat::VagueOutcome)
-        })
-    };
+    // The one-line failure tells it (a pasted answer's is found by the split).
+    let has_failure = doc.sents.iter().any(|s| s.part == AnswerPart::Failure);
     let safe_category = matches!(
         doc.category,
         FailureCategory::TechnicalProblem
@@ -73,7 +64,7 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
         ));
     }
     let strong_cause = story.iter().any(|s| strong_outside_hit(doc, s));
-    let has_cause = cause.is_some() || (doc.structured && safe_category);
+    let has_cause = cause.is_some() || safe_category;
     // A careless slip of the speaker's own fails key 1 even without a red flag, unless a clear
     // outside cause set it off.
     // A slip given as the reason ("I lost the account because I assumed ...") is the cause the
@@ -121,17 +112,10 @@ pub(crate) fn choice_verdict(doc: &Doc, flags: &[RedFlagHit]) -> KeyVerdict {
     if slip.is_some() || blamed.is_some() {
         findings.retain(|f| f.rule != CHOICE_OUTSIDE_CAUSE.id);
     }
-    // A breakdown told as an event is what went wrong, even with no failure word near it.
-    let has_failure = has_failure
-        || (!doc.structured
-            && doc
-                .in_parts(&[AnswerPart::Failure, AnswerPart::Context])
-                .any(|s| breakdown_cause(doc, s).is_some()));
-    // In the wizard a key is met on a story, not a fragment: the one-line failure must say what
+    // A key is met on a story, not a fragment: the one-line failure must say what
     // went wrong ("A release I shipped" says only what it was about).
     // A told sentence of some length is no fragment, whatever its words.
-    let fragment = doc.structured
-        && has_failure
+    let fragment = has_failure
         && !doc.in_parts(&[AnswerPart::Failure]).any(|s| {
             doc.toks(s).len() >= FRAGMENT_WORDS
                 || s.has(Cat::Failure)

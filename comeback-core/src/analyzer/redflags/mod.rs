@@ -280,9 +280,6 @@ fn weak_blame_that_counts(ev: Evidence) -> Vec<(RedFlag, Finding)> {
 
 /// The flag of a risky failure category chosen in the wizard.
 fn risky_category(doc: &Doc) -> Option<RedFlag> {
-    if !doc.structured {
-        return None;
-    }
     match doc.category {
         FailureCategory::PoorJudgment => Some(RedFlag::PoorJudgment),
         FailureCategory::BasicSkills => Some(RedFlag::BasicSkills),
