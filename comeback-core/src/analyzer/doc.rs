@@ -367,6 +367,20 @@ impl<'a> Doc<'a> {
     pub fn in_parts<'s>(&'s self, parts: &'s [AnswerPart]) -> impl Iterator<Item = &'s Sent> + 's {
         self.sents.iter().filter(move |s| parts.contains(&s.part))
     }
+
+    /// The first sentence of `part`'s field with at least `min_words` words that `also` accepts,
+    /// quoted whole: the story's own field says it.
+    pub fn field_says(
+        &self,
+        part: AnswerPart,
+        min_words: usize,
+        also: impl Fn(&Sent) -> bool,
+    ) -> Option<(&Sent, usize, usize)> {
+        self.sents
+            .iter()
+            .find(|s| s.part == part && self.toks(s).len() >= min_words && also(s))
+            .map(|s| (s, 0, self.toks(s).len()))
+    }
 }
 
 /// The key a finding of `rule` about sentence `s` belongs to: the rule's own, or for the prose

@@ -235,12 +235,8 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 
 fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
     // The change field says it; an empty field leaves the other parts to show it.
-    let field = doc
-        .in_parts(&[AnswerPart::Change])
-        .find(|s| doc.toks(s).len() >= 3)
-        .map(|s| (s, 0, doc.toks(s).len()));
-    if field.is_some() {
-        return field;
+    if let Some(field) = doc.field_says(AnswerPart::Change, 3, |_| true) {
+        return Some(field);
     }
     for s in doc.in_parts(&[AnswerPart::Change]) {
         if s.first_person {

@@ -26,12 +26,8 @@ pub(crate) fn immediate<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 
 fn immediate_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
     // The immediate-win field says it; an empty field leaves the recovery's own words to show it.
-    let field = doc
-        .in_parts(&[AnswerPart::Immediate])
-        .find(|s| doc.toks(s).len() >= 2 && !apology_only(s))
-        .map(|s| (s, 0, doc.toks(s).len()));
-    if field.is_some() {
-        return field;
+    if let Some(field) = doc.field_says(AnswerPart::Immediate, 2, |s| !apology_only(s)) {
+        return Some(field);
     }
     for s in doc.in_parts(&[
         AnswerPart::Immediate,
@@ -127,12 +123,8 @@ pub(crate) fn long_term<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
 }
 
 fn long_term_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    let field = doc
-        .in_parts(&[AnswerPart::LongTerm])
-        .find(|s| doc.toks(s).len() >= 2)
-        .map(|s| (s, 0, doc.toks(s).len()));
-    if field.is_some() {
-        return field;
+    if let Some(field) = doc.field_says(AnswerPart::LongTerm, 2, |_| true) {
+        return Some(field);
     }
     for s in doc.in_parts(&[AnswerPart::LongTerm, AnswerPart::Change]) {
         if let Some(h) = s.hits_of(Cat::LongTerm).next() {
