@@ -84,6 +84,13 @@ pub fn split_answer(text: &str) -> Vec<AnswerSegment> {
     split::split_answer(text)
 }
 
+/// For developers (`comeback-check --explain`): each sentence of a pasted answer on one line, with
+/// the part it was given and the cues read in it (a negated cue is marked `!`).
+#[doc(hidden)]
+pub fn explain_answer(text: &str) -> String {
+    split::explain(text)
+}
+
 /// Builds a story from a pasted answer; every sentence lands in some field (`unsorted` if it fits
 /// no part). Id and times are left at their defaults for the caller to fill.
 pub fn story_from_answer(text: &str, role: Option<&str>) -> Story {

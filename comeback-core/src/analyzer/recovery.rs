@@ -249,7 +249,14 @@ fn what_the_recovery_tells<'d>(doc: &Doc, sents: &[&'d Sent]) -> Told<'d> {
             }
             _ => {}
         }
+        // Who and how fast count where a concrete step of the speaker's or the team's is told:
+        // "I saw at once what had happened" or "the customer mentioned it to his doctor" is no
+        // step's pace or helper.
+        let mut steps_here = false;
         for a in actions(doc, s, true) {
+            if a.actor != Actor::Other && a.concrete && doc.clause_proves(s, a.start, a.end) {
+                steps_here = true;
+            }
             match a.actor {
                 Actor::Speaker => {
                     told.speaker_any = true;
@@ -272,6 +279,9 @@ fn what_the_recovery_tells<'d>(doc: &Doc, sents: &[&'d Sent]) -> Told<'d> {
                 }
                 Actor::Other => {}
             }
+        }
+        if !steps_here {
+            continue;
         }
         if told.who_found.is_none() {
             told.who_found = who(doc, s).map(|w| (s, w));
@@ -397,6 +407,45 @@ mod tests {
     fn own_action_with_timing_is_met() {
         let r = analyze_answer(
             "Our payments page went down for two hours. I rolled back the release within 15 minutes with the on-call engineer.",
+            None,
+        );
+        assert!(r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));
+    }
+
+    #[test]
+    fn what_was_not_done_is_no_step() {
+        let r = analyze_answer(
+            "I lost a ski resort deal after eight months of calls. I ought to have closed it in three trips with my manager.",
+            None,
+        );
+        assert!(!r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));
+    }
+
+    #[test]
+    fn a_pace_or_a_helper_counts_beside_a_step() {
+        // "at once" tells how the speaker felt, and the manager is thought of, not brought in.
+        let r = analyze_answer(
+            "I filled a prescription with the wrong dose. I corrected the label and reprinted it. I was shaking at once, thinking of my manager.",
+            None,
+        );
+        assert!(!r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));
+        let r = analyze_answer(
+            "I filled a prescription with the wrong dose. Within ten minutes I rang the doctor and corrected the label.",
+            None,
+        );
+        assert!(r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));
+    }
+
+    #[test]
+    fn an_act_that_describes_a_thing_is_no_step() {
+        // "the tapes I handed in" names the tapes; "That Monday I asked" is a step.
+        let r = analyze_answer(
+            "My sessions were stiff and it was a mistake. After that my professor listened to the tapes I handed in that week.",
+            None,
+        );
+        assert!(!r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));
+        let r = analyze_answer(
+            "The chef and I had a shouting match in front of the brigade, a failure of mine. That Monday I asked the owner to sit in on a meeting with the chef.",
             None,
         );
         assert!(r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));

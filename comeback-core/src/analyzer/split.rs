@@ -508,6 +508,36 @@ pub(crate) fn answer_doc<'a>(text: &'a str, role: Option<&str>) -> Doc<'a> {
     doc
 }
 
+/// Each sentence of an answer with its part and its cues, one a line (see `explain_answer`).
+pub(crate) fn explain(text: &str) -> String {
+    use std::fmt::Write;
+    let doc = answer_doc(text, None);
+    let mut out = String::new();
+    for s in &doc.sents {
+        let toks = doc.toks(s);
+        let cues: Vec<String> = s
+            .hits
+            .iter()
+            .map(|h| {
+                let words: Vec<&str> = toks[h.start..h.end]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect();
+                let not = if h.negated { "!" } else { "" };
+                format!("{not}{:?}({})", h.cat, words.join(" "))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:?}\t{}\t[{}]",
+            s.part,
+            doc.text_of(s).trim(),
+            cues.join(", ")
+        );
+    }
+    out
+}
+
 /// Splits a pasted answer into runs of sentences that tell the same part.
 pub(crate) fn split_answer(text: &str) -> Vec<AnswerSegment> {
     segments(&answer_doc(text, None))

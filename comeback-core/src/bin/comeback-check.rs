@@ -3,6 +3,7 @@
 //! ```text
 //! comeback-check [--role ROLE] [--json] [FILE|-]     one answer: a readable report, or one JSON object
 //! comeback-check --jsonl [FILE|-]                    one {"id","role","text"} object a line in, one result a line out
+//! comeback-check --explain [FILE|-]                  each sentence's part and cues (for developers)
 //! ```
 //!
 //! Exit codes: 0 done; 2 bad usage or unreadable input (a message goes to stderr). Never panics on input.
@@ -14,18 +15,20 @@ use serde_json::{json, Map, Value};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: comeback-check [--role ROLE] [--json | --jsonl] [FILE|-]
+const USAGE: &str = "usage: comeback-check [--role ROLE] [--json | --jsonl | --explain] [FILE|-]
   Reads an answer to \"Tell me about a time you failed\" from FILE (or standard input)
   and reports the five keys, red flags, prose checks and speaking time.
   --role ROLE  the target role (\"Nurse\", \"Senior backend dev\") for core-skill checks
   --json       print one JSON object instead of the readable report
   --jsonl      read one JSON object a line, {\"id\":..., \"role\":..., \"text\":...},
-               and write one JSON result a line, in order";
+               and write one JSON result a line, in order
+  --explain    print each sentence with the part it was given and the cues read in it";
 
 struct Args {
     role: Option<String>,
     json: bool,
     jsonl: bool,
+    explain: bool,
     input: Option<String>,
 }
 
@@ -34,6 +37,7 @@ fn parse_args() -> Result<Args, String> {
         role: None,
         json: false,
         jsonl: false,
+        explain: false,
         input: None,
     };
     let mut it = std::env::args().skip(1);
@@ -42,6 +46,7 @@ fn parse_args() -> Result<Args, String> {
             "--role" => args.role = Some(it.next().ok_or("--role needs a value")?),
             "--json" => args.json = true,
             "--jsonl" => args.jsonl = true,
+            "--explain" => args.explain = true,
             "-h" | "--help" => return Err(String::new()),
             "-" => args.input = Some(a),
             s if s.starts_with("--role=") => args.role = Some(s["--role=".len()..].to_string()),
@@ -274,6 +279,10 @@ fn main() -> ExitCode {
         if ok == 0 && bad > 0 {
             return ExitCode::from(2);
         }
+        return ExitCode::SUCCESS;
+    }
+    if args.explain {
+        let _ = out.write_all(comeback_core::analyzer::explain_answer(&input).as_bytes());
         return ExitCode::SUCCESS;
     }
     let report = analyze_answer(&input, role);

@@ -68,11 +68,21 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
         let to = cover.map_or(h.end, |g| g.end.max(h.end));
         // "the money was recovered": a passive has no actor to credit.
         let passive = h.start > 0 && lex.has(List::PassiveBefore, &toks[h.start - 1].norm);
+        // "I ought to have closed it": not done. "far less organized": a state, not an act.
+        if unreal(toks, h.start)
+            || (h.start > 0 && lex.has(List::DegreeBeforeVerb, &toks[h.start - 1].norm))
+        {
+            continue;
+        }
         let (actor, from) = if passive {
             (Some(Actor::Other), h.start)
         } else {
             subject_of(toks, h.start)
         };
+        // "the tapes I handed in to my professor": the act describes a thing, it is no step.
+        if actor.is_some_and(|a| a != Actor::Other) && relative_clause(doc, s, toks, from) {
+            continue;
+        }
         let actor = match actor {
             Some(a) => a,
             None => {
@@ -106,6 +116,71 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
         }
     }
     out
+}
+
+/// Whether the verb at `at` is told as not done: a modal with "have" before it, with at most one
+/// word between ("ought to have closed", "should have asked", "could've simply called").
+fn unreal(toks: &[Token], at: usize) -> bool {
+    let lex = lexicon();
+    let before = &toks[at.saturating_sub(4)..at];
+    before.iter().enumerate().any(|(k, t)| {
+        let contracted = t.norm.ends_with("'ve") && lex.has(List::UnrealModal, &t.norm);
+        let with_have = lex.has(List::UnrealModal, &t.norm)
+            && before[k + 1..].iter().take(2).any(|n| n.norm == "have");
+        contracted || with_have
+    })
+}
+
+/// Whether the subject at `k` opens a relative clause on a noun before it, with no comma between:
+/// "the tapes I handed in", "all the clever features I had packed", "The first tape I played".
+/// A phrase of time before the subject tells when ("That morning I called"), and a noun phrase
+/// after a preposition that opens the sentence is where or when ("After the meeting I rang").
+fn relative_clause(doc: &Doc, s: &Sent, toks: &[Token], k: usize) -> bool {
+    let lex = lexicon();
+    let text = doc.field_text(s);
+    let joined = |a: usize, b: usize| {
+        text.get(toks[a].end..toks[b].start).is_some_and(|g| {
+            !g.contains(|c: char| c.is_ascii_punctuation() || matches!(c, '\u{2013}' | '\u{2014}'))
+        })
+    };
+    if k == 0 || !joined(k - 1, k) {
+        return false;
+    }
+    let head = &toks[k - 1];
+    let time = lex.has(List::TimeNoun, &head.norm)
+        || lex.has(List::MonthOrDay, &head.norm)
+        || s.hits_of(Cat::Timing).any(|h| h.start < k && k - 1 < h.end);
+    if lex.has(List::FunctionWord, &head.norm) || time || head.numeric {
+        return false;
+    }
+    // Back over up to three words of the noun phrase to its opener.
+    let Some(d) = (k.saturating_sub(4)..k - 1)
+        .rev()
+        .take_while(|&j| joined(j, j + 1))
+        .find(|&j| lex.has(List::OpensNounPhrase, &toks[j].norm))
+    else {
+        return false;
+    };
+    if toks[d + 1..k - 1]
+        .iter()
+        .any(|t| lex.has(List::FunctionWord, &t.norm))
+    {
+        return false;
+    }
+    // "After the meeting I rang": a preposition opening the sentence (after any lead-in).
+    let fronted = d > 0
+        && lex.has(List::FrontedOpener, &toks[d - 1].norm)
+        && toks[..d - 1].iter().all(|t| lex.has(List::LeadIn, &t.norm));
+    // "As soon as the hake went I grabbed": the noun is the subject of a clause of its own.
+    // "The moment I saw the numbers I set up a call": the noun closes a clause of time.
+    let clause = (1..=d).rev().find(|&j| !joined(j - 1, j)).unwrap_or(0);
+    let opens_clause = lex.has(List::Subordinator, &toks[clause].norm)
+        && toks.get(clause + 1).is_some_and(|t| t.norm != "that");
+    let subordinate = opens_clause
+        || (d > 0 && lex.has(List::Subordinator, &toks[d - 1].norm))
+        || s.hits_of(Cat::Timing)
+            .any(|h| clause <= h.start && h.start < d);
+    !fronted && !subordinate
 }
 
 /// The subject nearest before token `at`, and where it stands: a pronoun up to 25 words back

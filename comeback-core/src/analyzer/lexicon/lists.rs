@@ -548,6 +548,24 @@ word_lists! {
     BetweenSubjectAndVerb = [Clauses "between_subject_and_verb"],
     /// Before an action verb, a passive: no actor to credit ("the money was recovered").
     PassiveBefore = [Clauses "passive_before"],
+    /// A modal that, with "have" after it, tells what was not done ("I ought to have closed it",
+    /// "we should've called").
+    UnrealModal = [Grammar "modal", Clauses "unreal_modal"],
+    /// A degree word before a participle makes it a state, not an act ("far less organized",
+    /// "overly prepared").
+    DegreeBeforeVerb = [Clauses "degree_before_verb"],
+    /// Words that open a noun phrase, whose noun may carry a relative clause ("the tapes I handed
+    /// in", "every feature we had built").
+    OpensNounPhrase = [Grammar "determiner", Grammar "possessive", Clauses "opens_noun_phrase"],
+    /// Nouns of time: a phrase of them before "I" tells when, not which thing ("that morning I
+    /// called").
+    TimeNoun = [Clauses "time_noun"],
+    /// Words that open a phrase of place or time at the start of a sentence ("After the meeting I
+    /// rang", "On the first call we").
+    FrontedOpener = [Grammar "preposition", Grammar "conjunction", Clauses "fronted_opener"],
+    /// Words that open a clause of its own, whose subject a noun before "I" may be ("As soon as
+    /// the hake went I grabbed ...").
+    Subordinator = [Clauses "subordinator"],
     /// Words that cannot be the verb that opens a wizard step: the closed classes, and verbs of state or feeling rather than action ("felt", "apologised").
     NotAStepVerb = [Grammar "determiner", Grammar "possessive", Grammar "pronoun", Grammar "preposition", Grammar "conjunction", Grammar "be", Grammar "auxiliary", Grammar "modal", Grammar "wh", Clauses "not_a_step_verb"],
 
