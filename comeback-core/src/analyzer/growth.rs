@@ -200,6 +200,14 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
     let mut generic = None;
     for s in doc.in_parts(&[AnswerPart::Lesson]) {
         let cue = s.hits_of(Cat::Lesson).next();
+        // A sentence of the lesson's part with no lesson word is a lesson only as a statement,
+        // not as more of the story ("When I began the programme, I carried a picture of ...").
+        if cue.is_none()
+            && (super::features::tense::tells_past(doc.toks(s), true)
+                || super::features::tense::speaker_past(doc.toks(s)))
+        {
+            continue;
+        }
         let from = match cue {
             Some(h) => h.end,
             None => 0,
@@ -229,19 +237,39 @@ fn lesson<'d>(doc: &'d Doc) -> (Quoted<'d>, Quoted<'d>) {
 /// The first sentence that tells how the speaker works differently now, in words that prove it
 /// ("These days I" alone does not).
 fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
-    change_told(doc)
-        .filter(|(s, a, b)| !doc.hollow(s, List::HollowChange) && doc.clause_proves(s, *a, *b))
+    change_told(doc, &|&(s, a, b)| {
+        !doc.hollow(s, List::HollowChange)
+            && doc.clause_proves(s, a, b)
+            // "In future I need to ... before I start", "I ought to ...": meant, not done, read
+            // from the sentence's start (the cue may be a later "I start").
+            && !super::features::tense::intends(&doc.toks(s)[..b])
+            // "I also saw how important it is to ...": a realisation, not a way of working,
+            // unless a new habit follows from it ("I realised that ..., so now I ...").
+            && (!super::features::tense::realises(&doc.toks(s)[..b])
+                || super::features::tense::tells_new_habit(&doc.toks(s)[..b]))
+    })
 }
 
-fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
+/// A place where a changed habit may be told: a sentence and the token range that tells it.
+type Told<'d> = (&'d Sent, usize, usize);
+
+/// The first place, in the order below, that tells a habit and passes `proves`: a place whose
+/// words do not prove it leaves the next place to show it.
+fn change_told<'d>(doc: &'d Doc, proves: &dyn Fn(&Told<'d>) -> bool) -> Option<Told<'d>> {
     // The change field says it; an empty field leaves the other parts to show it.
-    if let Some(field) = doc.field_says(AnswerPart::Change, 3, |_| true) {
+    if let Some(field) = doc
+        .field_says(AnswerPart::Change, 3, |_| true)
+        .filter(proves)
+    {
         return Some(field);
     }
     for s in doc.in_parts(&[AnswerPart::Change]) {
         if s.first_person {
             let start = s.hits_of(Cat::Change).next().map_or(0, |h| h.start);
-            return Some((s, start, doc.toks(s).len()));
+            let told = (s, start, doc.toks(s).len());
+            if proves(&told) {
+                return Some(told);
+            }
         }
     }
     // "I learned to prototype the riskiest part before I promise a date" is a lesson and a habit.
@@ -258,18 +286,38 @@ fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             let ours = toks[h.start.saturating_sub(1)..h.end]
                 .iter()
                 .any(|t| lexicon().has(List::TeamLesson, &t.norm));
-            if (to || changed) && !ours && specific_after(doc, s, h.end) {
-                return Some((s, h.start, toks.len()));
+            // "I've come to see that ...": a realisation, not a practice.
+            let realised = toks
+                .get(h.end)
+                .is_some_and(|t| lexicon().has(List::CognitionVerb, &t.norm))
+                || toks[h.start..h.end]
+                    .last()
+                    .is_some_and(|t| lexicon().has(List::CognitionVerb, &t.norm));
+            let told = (s, h.start, toks.len());
+            if (to || changed)
+                && !ours
+                && !realised
+                && specific_after(doc, s, h.end)
+                && proves(&told)
+            {
+                return Some(told);
             }
         }
         if s.has(Cat::Change) && s.first_person {
             if let Some(h) = s.hits_of(Cat::Change).next() {
-                return Some((s, h.start, toks.len()));
+                let told = (s, h.start, toks.len());
+                if !in_lesson_clause(doc, s, h.start) && !purpose(doc, s, h.start) && proves(&told)
+                {
+                    return Some(told);
+                }
             }
         }
         // "My lesson was that X, so I make every handoff visible": the habit that follows from it.
-        if let Some(at) = habit_after_so(toks) {
-            return Some((s, at, toks.len()));
+        if let Some(told) = habit_after_so(doc, s, toks)
+            .map(|at| (s, at, toks.len()))
+            .filter(proves)
+        {
+            return Some(told);
         }
     }
     // A new habit of the speaker's told outside the parts above: after the recovery, with a lesson
@@ -282,16 +330,50 @@ fn change_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             return None;
         }
         let at = super::features::tense::new_habit(doc, s)?;
-        Some((s, at, doc.toks(s).len()))
+        Some((s, at, doc.toks(s).len())).filter(proves)
     })
+}
+
+/// Whether token `at` stands in what a lesson cue says was learned ("I learned that I tend to
+/// spread myself too thin"): a "that" after the cue, and no clause cut between it and `at`.
+fn in_lesson_clause(doc: &Doc, s: &Sent, at: usize) -> bool {
+    let toks = doc.toks(s);
+    let Some(that) = s
+        .hits_of(Cat::Lesson)
+        .filter(|h| h.end <= at)
+        .find_map(|h| {
+            (h.start..=h.end.min(at)).find(|&k| toks.get(k).is_some_and(|t| t.norm == "that"))
+        })
+    else {
+        return false;
+    };
+    !clauses(doc, s).iter().any(|&(a, _)| that < a && a <= at)
+}
+
+/// Whether the words at `at` follow "so" with no comma before it: a purpose ("a routine to stick
+/// to so I never miss a deadline"), not what follows from a lesson (", so I now ...").
+fn purpose(doc: &Doc, s: &Sent, at: usize) -> bool {
+    let toks = doc.toks(s);
+    let Some(so) = at.checked_sub(1).filter(|&k| k > 0 && toks[k].norm == "so") else {
+        // The cue may take "so" in ("so I"): look one word further on.
+        return toks.get(at).is_some_and(|t| t.norm == "so") && purpose(doc, s, at + 1);
+    };
+    let gap = doc
+        .field_text(s)
+        .get(toks[so - 1].end..toks[so].start)
+        .unwrap_or("");
+    !gap.contains([',', ';', ':', '\u{2014}', '\u{2013}'])
 }
 
 /// Where a lesson sentence goes on to the habit that follows from it: "so" and then the speaker in
 /// the present tense ("..., so I make every handoff visible", "..., so nothing I build counts as
 /// done until ...", "..., so I don't sign until ...", "..., so I've built that into my routine"),
 /// with nothing told in the past after it.
-fn habit_after_so(toks: &[super::text::Token]) -> Option<usize> {
+fn habit_after_so(doc: &Doc, s: &Sent, toks: &[super::text::Token]) -> Option<usize> {
     let so = toks.iter().skip(3).position(|t| t.norm == "so")? + 3;
+    if purpose(doc, s, so + 1) {
+        return None;
+    }
     let rest = &toks[so + 1..];
     if super::features::tense::tells_past(rest, false) {
         return None;
@@ -389,6 +471,81 @@ mod tests {
             .find(|f| f.rule == "growth-generic-lesson")
             .expect("generic");
         assert_eq!(f.quote, "I learned a lot");
+    }
+
+    /// The growth key's change finding, if any.
+    fn change_quote(text: &str) -> Option<String> {
+        let r = analyze_answer(text, None);
+        r.key(Key::Growth)
+            .findings
+            .iter()
+            .find(|f| f.rule == "growth-change")
+            .map(|f| f.quote.clone())
+    }
+
+    #[test]
+    fn what_is_meant_or_seen_is_no_change_in_how_you_work() {
+        let story = "I shipped a billing change without reading the spec and three days of invoices were wrong. \
+                     I rebuilt the invoices with my manager within a day. \
+                     I learned that a spec read in a hurry is a spec not read.";
+        for change in [
+            "In future I need to spend far more time on the spec before I start.",
+            "I ought to ask the product owner for a walkthrough of every spec.",
+            "I also saw how important it is to read the spec twice before I write a line.",
+        ] {
+            let q = change_quote(&format!("{story} {change}"));
+            assert_eq!(q, None, "{change}");
+        }
+        let q = change_quote(&format!(
+            "{story} Now I walk through every spec with the product owner before I start."
+        ));
+        assert!(q.is_some_and(|q| q.contains("walk through")));
+    }
+
+    #[test]
+    fn a_lesson_about_yourself_is_no_habit() {
+        // What was learned about oneself ("that I tend to ...") or come to see is the lesson.
+        for lesson in [
+            "From this I learned that I tend to spread myself too thin on projects.",
+            "With time I've come to see that teaching is not about being perfect in every lesson.",
+            "What I learned is to ask for help early, and I need a steadier routine to stick to so I never miss a deadline.",
+        ] {
+            let text = format!(
+                "I said yes to four committees and missed the grant deadline by two days. I told the board chair that evening and we filed an extension. {lesson}"
+            );
+            assert_eq!(change_quote(&text), None, "{lesson}");
+        }
+    }
+
+    #[test]
+    fn the_habit_is_found_where_it_is_told_when_the_change_part_holds_the_story() {
+        // The sentence placed as the change tells the past; the habit is in the lesson's sentence.
+        let r = analyze_answer(
+            "I missed a festival deadline because I'd noted it as the end of the month when it was the 15th. \
+             The day I found out, I told our producer and found two other festivals that afternoon. \
+             My takeaway was that I'm careless with deadlines somebody else sets, so I treat those like bugs now: logged, verified, owned.",
+            None,
+        );
+        let k = r.key(Key::Growth);
+        let change = k.findings.iter().find(|f| f.rule == "growth-change");
+        assert!(
+            change.is_some_and(|f| f.quote.contains("treat those like bugs")),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn more_of_the_story_after_the_lesson_is_no_lesson() {
+        let r = analyze_answer(
+            "My counselling sessions were stiff, and that was my failure. It may sound like a cliché, but this is the biggest lesson I've learned. \
+             When I began my counselling programme, I carried a picture in my head of how a counsellor ought to look and sound.",
+            None,
+        );
+        let k = r.key(Key::Growth);
+        assert!(
+            !k.findings.iter().any(|f| f.rule == "growth-lesson"),
+            "{k:?}"
+        );
     }
 
     #[test]

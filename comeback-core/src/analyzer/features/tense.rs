@@ -32,6 +32,62 @@ pub(crate) fn speaker_present(toks: &[Token], same_past: bool) -> Option<usize> 
     })
 }
 
+/// Whether the speaker or the team tells an act in the past: "I" or "we" and a verb in "-ed" or an
+/// irregular past ("I carried", "we began"), not one spelt like its present ("I put", "I need").
+pub(crate) fn speaker_past(toks: &[Token]) -> bool {
+    let lex = lexicon();
+    toks.iter().enumerate().any(|(i, t)| {
+        matches!(t.norm.as_str(), "i" | "we")
+            && toks[i + 1..]
+                .iter()
+                .find(|n| !lex.has(List::BetweenIAndVerb, &n.norm))
+                .is_some_and(|v| {
+                    let w = v.norm.as_str();
+                    (w.len() > 3 && w.ends_with("ed") && !lex.has(List::PresentInEd, w))
+                        || (lex.has(List::NotPresent, w) && !lex.has(List::SamePast, w))
+                })
+    })
+}
+
+/// The first "I" in `toks` (or "I'll") and the two words after it, past adverbs like
+/// "now" and "always".
+fn first_speaker(toks: &[Token]) -> Option<(&Token, Option<&Token>, Option<&Token>)> {
+    let lex = lexicon();
+    let i = toks
+        .iter()
+        .position(|t| t.norm == "i" || lex.has(List::SpeakerIntends, &t.norm))?;
+    let mut rest = toks[i + 1..]
+        .iter()
+        .skip_while(|n| lex.has(List::BetweenIAndVerb, &n.norm));
+    Some((&toks[i], rest.next(), rest.next()))
+}
+
+/// Whether the speaker's first act in `toks` is meant rather than done: "I" and a modal or a verb
+/// of intent with "to" ("In future I need to ...", "I ought to ...", "I'll ..."), not a habit
+/// that has a modal further on ("I ask what I'd need if they vanished").
+pub(crate) fn intends(toks: &[Token]) -> bool {
+    let lex = lexicon();
+    match first_speaker(toks) {
+        // "I'll ...". ("I'd" is as often "I had" as "I would": it tells nothing.)
+        Some((i, _, _)) if i.norm != "i" => true,
+        Some((_, Some(v), next)) if lex.has(List::IntentVerb, &v.norm) => {
+            lex.has(List::UnrealModal, &v.norm) || next.is_some_and(|n| n.norm == "to")
+        }
+        _ => false,
+    }
+}
+
+/// Whether the speaker's first verb in `toks` is one of knowing or seeing: a realisation, not a
+/// way of working, with what was seen after it ("I also saw how important it is to ...", "I know
+/// that ..."), not "I feel the urge to ...".
+pub(crate) fn realises(toks: &[Token]) -> bool {
+    let lex = lexicon();
+    matches!(first_speaker(toks), Some((i, Some(v), Some(n)))
+        if i.norm == "i"
+            && lex.has(List::RealiseVerb, &v.norm)
+            && lex.has(List::PropositionOpener, &n.norm))
+}
+
 /// Whether a sentence tells something the speaker does as a habit: "I" with a present-tense verb
 /// ("I work from the bookings sheet", "the first thing I do is ..."), in a sentence that is not
 /// about the past.

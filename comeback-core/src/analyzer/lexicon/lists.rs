@@ -512,6 +512,20 @@ word_lists! {
     // Tense and habits (`features/tense.rs`).
     /// Past-tense verbs that do not end in "-ed", and modals of what did not happen.
     NotPresent = [Clauses "not_present"],
+    /// Verbs after "I" that tell an intention, not a habit: modals ("I will", "I ought to"), and
+    /// verbs that do so with "to" ("I need to", "I plan to").
+    IntentVerb = [Clauses "intent_verb"],
+    /// The speaker's intention in one word ("I'll").
+    SpeakerIntends = [Clauses "speaker_intends"],
+    /// Verbs of knowing or seeing after "came to" or "learned to": a realisation, not a practice
+    /// ("I've come to see that ...").
+    CognitionVerb = [Clauses "cognition_verb"],
+    /// Verbs of knowing or seeing after "I", in any tense: a realisation, not a way of working.
+    RealiseVerb = [Clauses "cognition_verb", Clauses "realise_verb"],
+    /// Words that open what a verb of knowing tells ("I saw how ...", "I knew that ...").
+    PropositionOpener = [Grammar "wh", Clauses "proposition_opener"],
+    /// Present-tense verbs that end in "-ed" ("I need", "I proceed").
+    PresentInEd = [Clauses "present_in_ed"],
     /// Adverbs that may stand between "I" and its verb ("I always check").
     BetweenIAndVerb = [Clauses "between_i_and_verb"],
     /// Verbs whose past is spelt like their present ("put", "set"): present only with a marker of habit.
@@ -559,7 +573,7 @@ word_lists! {
     OpensNounPhrase = [Grammar "determiner", Grammar "possessive", Clauses "opens_noun_phrase"],
     /// Nouns of time: a phrase of them before "I" tells when, not which thing ("that morning I
     /// called").
-    TimeNoun = [Clauses "time_noun"],
+    TimeNoun = [Grammar "time_noun", Clauses "time_noun_more"],
     /// Words that open a phrase of place or time at the start of a sentence ("After the meeting I
     /// rang", "On the first call we").
     FrontedOpener = [Grammar "preposition", Grammar "conjunction", Clauses "fronted_opener"],
