@@ -254,17 +254,18 @@ fn what_the_recovery_tells<'d>(doc: &Doc, sents: &[&'d Sent]) -> Told<'d> {
         // step's pace or helper.
         let mut steps_here = false;
         for a in actions(doc, s, true) {
-            if a.actor != Actor::Other && a.concrete && doc.clause_proves(s, a.start, a.end) {
-                steps_here = true;
+            if a.actor == Actor::Other {
+                continue;
             }
+            // A concrete act proves itself in its clause, with what it acted on.
+            let a = Action {
+                concrete: a.concrete && doc.clause_proves(s, a.start, a.end),
+                ..a
+            };
+            steps_here |= a.concrete;
             match a.actor {
                 Actor::Speaker => {
                     told.speaker_any = true;
-                    // A concrete act proves itself in its clause, with what it acted on.
-                    let a = Action {
-                        concrete: a.concrete && doc.clause_proves(s, a.start, a.end),
-                        ..a
-                    };
                     if a.concrete && told.speaker_concrete.is_none() {
                         told.speaker_concrete = Some((s, a));
                     }
