@@ -95,7 +95,25 @@ fn bystander(toks: &[super::text::Token], start: usize, end: usize) -> bool {
         .any(|w| lex.has(List::EveryoneAtOnce, w))
         && !before.iter().any(|w| lex.has(List::JoinedBy, w));
     let apologised = before.iter().any(|w| w.starts_with("apologi"));
-    mass || apologised || lex.has(List::SomeoneElses, last)
+    mass || apologised || lex.has(List::SomeoneElses, last) || in_result_clause(toks, start)
+}
+
+/// Whether the people a cue names stand in what a step achieved, after "so" with no "I" or "we"
+/// of their own to act ("... so that instead of an error students saw a message"): they
+/// received the recovery. Not "so I called the students".
+fn in_result_clause(toks: &[super::text::Token], start: usize) -> bool {
+    let lex = lexicon();
+    let Some(so) = toks[start.saturating_sub(8)..start]
+        .iter()
+        .rposition(|t| t.norm == "so")
+        .map(|k| k + start.saturating_sub(8))
+    else {
+        return false;
+    };
+    so > 0
+        && !toks[so + 1..start]
+            .iter()
+            .any(|t| lex.has(List::ActorSpeaker, &t.norm) || lex.has(List::ActorWe, &t.norm))
 }
 
 /// Whether a sentence says when or how fast: a timing phrase or a duration in the span of a
@@ -459,5 +477,20 @@ mod tests {
             None,
         );
         assert!(!r.key(Key::Turnaround).met);
+    }
+
+    #[test]
+    fn people_who_only_received_a_step_took_no_part() {
+        // The students saw the result; nobody helped and no pace is told.
+        let r = analyze_answer(
+            "My quiz site crashed for its first class, my own mistake. I rewrote the submission queue so that instead of an error the students saw a calm message.",
+            None,
+        );
+        assert!(!r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));
+        let r = analyze_answer(
+            "My quiz site crashed for its first class, my own mistake. I rewrote the submission queue, so I emailed the students a new link.",
+            None,
+        );
+        assert!(r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));
     }
 }

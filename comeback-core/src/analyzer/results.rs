@@ -127,7 +127,7 @@ fn long_term_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         return Some(field);
     }
     for s in doc.in_parts(&[AnswerPart::LongTerm, AnswerPart::Change]) {
-        if let Some(h) = s.hits_of(Cat::LongTerm).next() {
+        if let Some(h) = super::features::cues::strong_long_term_hit(doc, s) {
             return Some((s, h.start, h.end));
         }
     }
@@ -157,7 +157,9 @@ fn long_term_told<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
         AnswerPart::Lesson,
         AnswerPart::Change,
     ]) {
-        if let Some(at) = super::features::tense::new_habit(doc, s).or_else(|| holds_now(doc, s)) {
+        if let Some(at) = super::features::tense::new_habit(doc, s)
+            .or_else(|| super::features::tense::holds_now(doc.toks(s)))
+        {
             return Some((s, at, doc.toks(s).len()));
         }
     }
@@ -214,26 +216,6 @@ fn new_routine(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
                 .is_some_and(|t| lex.has(List::RoutineTime, t.norm.trim_end_matches('s')))
     })?;
     (!negated).then_some((k, every + 2))
-}
-
-/// Where a sentence tells a practice that holds now: "now" next to a verb in the present tense
-/// ("every student now takes", "the form now goes"), in a sentence that does not tell the past.
-fn holds_now(doc: &Doc, s: &Sent) -> Option<usize> {
-    let toks = doc.toks(s);
-    if super::features::tense::tells_past(toks, false) {
-        return None;
-    }
-    toks.windows(2).position(|w| {
-        let (a, b) = (w[0].norm.as_str(), w[1].norm.as_str());
-        let present = |v: &str| {
-            v.len() > 3
-                && v.ends_with('s')
-                && !v.ends_with("ss")
-                && !v.ends_with("ous")
-                && v.chars().all(|c| c.is_alphabetic())
-        };
-        (a == "now" && present(b)) || (b == "now" && present(a) && a != "this")
-    })
 }
 
 /// The verdict on key 4.
@@ -454,5 +436,17 @@ mod tests {
             None,
         );
         assert!(!r.key(Key::Improvement).met);
+    }
+
+    #[test]
+    fn a_common_cue_alone_is_no_lasting_change() {
+        // "reduced" and "schedule" tell the story here, not a practice that lasts.
+        let story = "I booked the wrong hall for the awards night, a failure of mine. Within an hour I rang the hotel next door and moved all 140 guests there by six. \
+             The move reduced our margin and pushed back the schedule.";
+        improvement_is(false, story, "a common cue in the story");
+        // Beside a practice that comes round again, the same kind of cue is the lasting change.
+        let story = "I booked the wrong hall for the awards night, a failure of mine. Within an hour I rang the hotel next door and moved all 140 guests there by six. \
+             After that the booking schedule was checked by a second person every month.";
+        improvement_is(true, story, "a cue beside a practice that recurs");
     }
 }

@@ -347,7 +347,16 @@ fn decide(
     if failure && !seen_recovery {
         return AnswerPart::Failure;
     }
-    if seen_failure && s.has(Cat::LongTerm) {
+    // A long-term cue too common to place a sentence on its own ("cut", "schedule", "reduced")
+    // places it only beside a practice that holds now or comes round again.
+    if seen_failure
+        && (strong_long_term(doc, s)
+            || (s.has(Cat::LongTerm) && {
+                let toks = doc.toks(s);
+                super::features::tense::recurring(toks)
+                    || super::features::tense::holds_now(toks).is_some()
+            }))
+    {
         return AnswerPart::LongTerm;
     }
     if !seen_failure && (s.has(Cat::Context) || !s.figures.is_empty()) {

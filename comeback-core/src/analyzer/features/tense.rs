@@ -126,3 +126,37 @@ pub(crate) fn tells_new_habit(toks: &[Token]) -> bool {
     });
     marker && speaker_present(toks, true).is_some()
 }
+
+/// Where a sentence tells a practice that holds now: "now" next to a verb in the present tense
+/// ("every student now takes", "the form now goes"), in a sentence that does not tell the past.
+pub(crate) fn holds_now(toks: &[Token]) -> Option<usize> {
+    if tells_past(toks, false) {
+        return None;
+    }
+    toks.windows(2).position(|w| {
+        let (a, b) = (w[0].norm.as_str(), w[1].norm.as_str());
+        let present = |v: &str| {
+            v.len() > 3
+                && v.ends_with('s')
+                && !v.ends_with("ss")
+                && !v.ends_with("ous")
+                && v.chars().all(|c| c.is_alphabetic())
+        };
+        (a == "now" && present(b)) || (b == "now" && present(a) && a != "this")
+    })
+}
+
+/// Whether a sentence tells something that comes round again: "every" or "each" with a time a
+/// routine comes round on or a month or a day ("each quarter", "every September"), or a word of
+/// frequency ("monthly", "weekly").
+pub(crate) fn recurring(toks: &[Token]) -> bool {
+    let lex = lexicon();
+    toks.iter().enumerate().any(|(k, t)| {
+        lex.has(List::RecurringWord, &t.norm)
+            || (lex.has(List::EveryTime, &t.norm)
+                && toks.get(k + 1).is_some_and(|n| {
+                    lex.has(List::RoutineTime, n.norm.trim_end_matches('s'))
+                        || lex.has(List::MonthOrDay, &n.norm)
+                }))
+    })
+}

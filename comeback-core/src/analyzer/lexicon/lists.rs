@@ -665,6 +665,8 @@ word_lists! {
     StartVerb = [Improvement "start_verb"],
     /// The word before a time a routine comes round on ("every evening", "each shift"; the times are `[routine_time]` in `cues.txt`).
     EveryTime = [Improvement "every"],
+    /// Words of a practice's frequency ("monthly", "every quarter" is `EveryTime`).
+    RecurringWord = [Improvement "recurring_word"],
 
     // Key 5: the lesson and the habit (`growth.rs`).
     /// Small words that carry no content of their own in a lesson: determiners, possessives, the speaker, prepositions, "be", and a few more ("lesson", "valuable", "really").
