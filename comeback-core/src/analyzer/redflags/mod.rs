@@ -471,4 +471,27 @@ mod tests {
         );
         assert!(r.key(Key::Choice).met, "{:?}", r.key(Key::Choice));
     }
+
+    #[test]
+    fn a_call_made_against_caution_is_possible_poor_judgment() {
+        // Sure of itself past the evidence, or going ahead without the checking it needed.
+        for text in [
+            "I was overconfident about the new supplier and signed the whole season's order with them. Half the stock arrived damaged.",
+            "I launched the redesign without speaking to a single customer, and sign-ups fell by a third.",
+            "I took for granted that the old venue's layout would work, booked it for 300 guests, and the stage would not fit.",
+        ] {
+            let r = analyze_answer(text, None);
+            assert!(
+                r.red_flags.iter().any(|h| h.flag == RedFlag::PoorJudgment),
+                "{text}: {:?}",
+                r.red_flag_ids()
+            );
+        }
+        // Hurrying is a slip, not a call: no poor judgment from it alone.
+        let r = analyze_answer(
+            "One night I was rushing to close and left the freezer door open; the stock melted.",
+            None,
+        );
+        assert!(!r.red_flags.iter().any(|h| h.flag == RedFlag::PoorJudgment));
+    }
 }
