@@ -12,7 +12,7 @@ use crate::analyzer::rules::{
 use crate::Key;
 
 /// Whether a sentence says who else was involved: a team or role, or a person's name.
-pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
+pub(crate) fn who(doc: &Doc, s: &Sent, near: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
     let toks = doc.toks(s);
     // People count only in a sentence where the speaker or the team acts
     // ("they brought in new strategies" after a meeting the speaker only attended does not).
@@ -25,7 +25,7 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     }
     if let Some(h) = s
         .hits_of(Cat::Who)
-        .find(|h| !bystander(toks, h.start, h.end))
+        .find(|h| !bystander(toks, h.start, h.end) && near(h.start))
     {
         return Some((h.start, h.end));
     }
@@ -41,6 +41,7 @@ pub(crate) fn who(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
                 && toks.get(k - 1).is_some_and(|p| !p.cap)
                 && !all_caps(text, t)
                 && person_slot(toks, *k)
+                && near(*k)
         })
         .map(|(k, _)| (k, k + 1))
 }
@@ -119,8 +120,8 @@ fn in_result_clause(toks: &[super::text::Token], start: usize) -> bool {
 /// Whether a sentence says when or how fast: a timing phrase or a duration in the span of a
 /// recovery (minutes to weeks: "within 9 minutes", "in two days"), not "twelve years" or "27
 /// years" of doing the job.
-pub(crate) fn when(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
-    if let Some(h) = s.hits_of(Cat::Timing).next() {
+pub(crate) fn when(doc: &Doc, s: &Sent, near: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+    if let Some(h) = s.hits_of(Cat::Timing).find(|h| near(h.start)) {
         return Some((h.start, h.end));
     }
     let toks = doc.toks(s);
@@ -131,6 +132,7 @@ pub(crate) fn when(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
                 && !toks[f.start..f.end.min(toks.len())]
                     .iter()
                     .any(|t| matches!(t.norm.as_str(), "year" | "years" | "decade" | "decades"))
+                && near(f.start)
         })
         .map(|f| (f.start, f.end))
 }
@@ -271,6 +273,7 @@ fn what_the_recovery_tells<'d>(doc: &Doc, sents: &[&'d Sent]) -> Told<'d> {
         // "I saw at once what had happened" or "the customer mentioned it to his doctor" is no
         // step's pace or helper.
         let mut steps_here = false;
+        let mut steps = Vec::new();
         for a in actions(doc, s, true) {
             if a.actor == Actor::Other {
                 continue;
@@ -281,6 +284,9 @@ fn what_the_recovery_tells<'d>(doc: &Doc, sents: &[&'d Sent]) -> Told<'d> {
                 ..a
             };
             steps_here |= a.concrete;
+            if a.concrete {
+                steps.push(a.start);
+            }
             match a.actor {
                 Actor::Speaker => {
                     told.speaker_any = true;
@@ -302,17 +308,30 @@ fn what_the_recovery_tells<'d>(doc: &Doc, sents: &[&'d Sent]) -> Told<'d> {
         if !steps_here {
             continue;
         }
+        let near = |p: usize| !set_aside(doc, s, &steps, p);
         if told.who_found.is_none() {
-            told.who_found = who(doc, s).map(|w| (s, w));
+            told.who_found = who(doc, s, near).map(|w| (s, w));
         }
         if told.when_found.is_none() {
-            told.when_found = when(doc, s).map(|w| (s, w));
+            told.when_found = when(doc, s, near).map(|w| (s, w));
         }
     }
     if told.generic.is_none() {
         told.generic = stock_phrase(sents);
     }
     told
+}
+
+/// Whether token `p` stands in a clause set aside from the steps that start at `steps`: a clause
+/// opened by a condition, a contrast or an aim that holds no step of its own ("..., meaning to give
+/// them to a neighbour", "if I decide to go ahead"). Who and how fast told there are not a step's.
+fn set_aside(doc: &Doc, s: &Sent, steps: &[usize], p: usize) -> bool {
+    let (a, b) = doc.clause(s, p, p + 1);
+    let opener = doc
+        .toks(s)
+        .get(a)
+        .is_some_and(|t| lexicon().has(List::AsideOpener, &t.norm));
+    opener && !steps.iter().any(|&k| a <= k && k < b)
 }
 
 /// A stock phrase with no action verb of the list ("took ownership"): still a generic action.
@@ -489,6 +508,21 @@ mod tests {
         assert!(!r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));
         let r = analyze_answer(
             "My quiz site crashed for its first class, my own mistake. I rewrote the submission queue, so I emailed the students a new link.",
+            None,
+        );
+        assert!(r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));
+    }
+
+    #[test]
+    fn a_helper_or_a_pace_set_aside_from_the_step_is_not_the_steps() {
+        // The client and the hour sit in a contrast, not in the step.
+        let r = analyze_answer(
+            "I sent the wrong invoice to our biggest client, my own mistake. I rewrote the invoice, though the client had already paid it within the hour.",
+            None,
+        );
+        assert!(!r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));
+        let r = analyze_answer(
+            "I sent the wrong invoice to our biggest client, my own mistake. Within the hour I rewrote the invoice, though the client had already paid it.",
             None,
         );
         assert!(r.key(Key::Turnaround).met, "{:?}", r.key(Key::Turnaround));

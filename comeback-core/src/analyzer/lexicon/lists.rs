@@ -580,6 +580,8 @@ word_lists! {
     /// Words that open a clause of its own, whose subject a noun before "I" may be ("As soon as
     /// the hake went I grabbed ...").
     Subordinator = [Clauses "subordinator"],
+    /// Words that open a clause set aside from the step beside it: a condition, a contrast, an aim.
+    AsideOpener = [Clauses "aside_opener"],
     /// Words that cannot be the verb that opens a wizard step: the closed classes, and verbs of state or feeling rather than action ("felt", "apologised").
     NotAStepVerb = [Grammar "determiner", Grammar "possessive", Grammar "pronoun", Grammar "preposition", Grammar "conjunction", Grammar "be", Grammar "auxiliary", Grammar "modal", Grammar "wh", Clauses "not_a_step_verb"],
 
