@@ -243,6 +243,8 @@ fn change<'d>(doc: &'d Doc) -> Option<(&'d Sent, usize, usize)> {
             // "In future I need to ... before I start", "I ought to ...": meant, not done, read
             // from the sentence's start (the cue may be a later "I start").
             && !super::features::tense::intends(&doc.toks(s)[..b])
+            // "If I had calmed down, I would have ...": what would have been, not a habit.
+            && !super::features::tense::counterfactual(doc.toks(s))
             // "I also saw how important it is to ...": a realisation, not a way of working,
             // unless a new habit follows from it ("I realised that ..., so now I ...").
             && (!super::features::tense::realises(&doc.toks(s)[..b])
@@ -554,6 +556,27 @@ mod tests {
             "The release failed. I learned to prototype the riskiest part before I promise a date.",
             None,
         );
+        assert!(r.key(Key::Growth).met, "{:?}", r.key(Key::Growth));
+    }
+
+    #[test]
+    fn what_would_have_been_is_no_changed_habit() {
+        // A counterfactual in the change field tells what the speaker wishes, not how they work
+        // now; "what would have to be true" is a need, and the habit around it is real.
+        let story = |change: &str| crate::Story {
+            summary: "I snapped at a new hire in front of the team over a late rota.".into(),
+            lesson:
+                "The lesson was that people need a private word about a slip, not a public one."
+                    .into(),
+            change: change.into(),
+            ..crate::Story::default()
+        };
+        let wished =
+            "If I had waited until after the shift, I would have given my feedback one to one.";
+        let r = crate::analyzer::analyze_story(&story(wished));
+        assert!(!r.key(Key::Growth).met, "{:?}", r.key(Key::Growth));
+        let habit = "Now before any feedback I ask what would have to be true for it to land, and I give it one to one.";
+        let r = crate::analyzer::analyze_story(&story(habit));
         assert!(r.key(Key::Growth).met, "{:?}", r.key(Key::Growth));
     }
 }

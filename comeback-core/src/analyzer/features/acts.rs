@@ -120,7 +120,7 @@ pub(crate) fn actions(doc: &Doc, s: &Sent, implicit_speaker: bool) -> Vec<Action
 
 /// Whether the verb at `at` is told as not done: a modal with "have" before it, with at most one
 /// word between ("ought to have closed", "should have asked", "could've simply called").
-fn unreal(toks: &[Token], at: usize) -> bool {
+pub(crate) fn unreal(toks: &[Token], at: usize) -> bool {
     let lex = lexicon();
     let before = &toks[at.saturating_sub(4)..at];
     before.iter().enumerate().any(|(k, t)| {

@@ -160,3 +160,16 @@ pub(crate) fn recurring(toks: &[Token]) -> bool {
                 }))
     })
 }
+
+/// Whether a sentence tells what would have been, not what is: a modal with "have" anywhere in
+/// it ("If I had let myself calm down, I would certainly have ...").
+pub(crate) fn counterfactual(toks: &[Token]) -> bool {
+    // "what would have to be true" is a need, not what would have been.
+    (1..=toks.len()).any(|k| {
+        super::acts::unreal(toks, k)
+            && toks[k - 1].norm == "have"
+            && toks.get(k).is_none_or(|t| t.norm != "to")
+    }) || toks
+        .iter()
+        .any(|t| t.norm.ends_with("'ve") && lexicon().has(List::UnrealModal, &t.norm))
+}
