@@ -5,7 +5,7 @@ set -euo pipefail
 dir="${1:-dist}"
 # The budget is what the size pass of issue 15 reached, with a little room (BENCHMARKS.md, "Size
 # pass"). Raise it only with a reason written there.
-budget="${WASM_GZIP_BUDGET:-532000}"
+budget="${WASM_GZIP_BUDGET:-534000}"
 [ -f "$dir/index.html" ] || { echo "no build in $dir: run 'make dist' first" >&2; exit 1; }
 printf '| file | raw bytes | gzip -9 bytes |\n|---|---:|---:|\n'
 total_raw=0; total_gz=0; wasm_gz=0
