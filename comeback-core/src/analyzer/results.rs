@@ -209,12 +209,8 @@ fn new_routine(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
     let negated = toks[k.saturating_sub(3)..k]
         .iter()
         .any(|p| super::features::negation::is_negator(&p.norm));
-    let every = (k + 2..toks.len().min(k + 12)).find(|&i| {
-        lex.has(List::EveryTime, &toks[i].norm)
-            && toks
-                .get(i + 1)
-                .is_some_and(|t| lex.has(List::RoutineTime, t.norm.trim_end_matches('s')))
-    })?;
+    let every =
+        (k + 2..toks.len().min(k + 12)).find(|&i| super::features::tense::comes_round(toks, i))?;
     (!negated).then_some((k, every + 2))
 }
 

@@ -146,30 +146,30 @@ pub(crate) fn holds_now(toks: &[Token]) -> Option<usize> {
     })
 }
 
-/// Whether a sentence tells something that comes round again: "every" or "each" with a time a
-/// routine comes round on or a month or a day ("each quarter", "every September"), or a word of
-/// frequency ("monthly", "weekly").
+/// Whether a sentence tells something that comes round again: a word of frequency ("monthly",
+/// "weekly") or a time it comes round on (see [`comes_round`]).
 pub(crate) fn recurring(toks: &[Token]) -> bool {
     let lex = lexicon();
-    toks.iter().enumerate().any(|(k, t)| {
-        lex.has(List::RecurringWord, &t.norm)
-            || (lex.has(List::EveryTime, &t.norm)
-                && toks.get(k + 1).is_some_and(|n| {
-                    lex.has(List::RoutineTime, n.norm.trim_end_matches('s'))
-                        || lex.has(List::MonthOrDay, &n.norm)
-                }))
-    })
+    (0..toks.len()).any(|k| lex.has(List::RecurringWord, &toks[k].norm) || comes_round(toks, k))
+}
+
+/// Whether token `k` opens a time something comes round on: "every" or "each" with a time of a
+/// routine, a month or a day ("each quarter", "every evening", "every September").
+pub(crate) fn comes_round(toks: &[Token], k: usize) -> bool {
+    let lex = lexicon();
+    lex.has(List::EveryTime, &toks[k].norm)
+        && toks.get(k + 1).is_some_and(|n| {
+            lex.has(List::RoutineTime, n.norm.trim_end_matches('s'))
+                || lex.has(List::MonthOrDay, &n.norm)
+        })
 }
 
 /// Whether a sentence tells what would have been, not what is: a modal with "have" anywhere in
 /// it ("If I had let myself calm down, I would certainly have ...").
 pub(crate) fn counterfactual(toks: &[Token]) -> bool {
-    // "what would have to be true" is a need, not what would have been.
-    (1..=toks.len()).any(|k| {
-        super::acts::unreal(toks, k)
-            && toks[k - 1].norm == "have"
-            && toks.get(k).is_none_or(|t| t.norm != "to")
-    }) || toks
-        .iter()
-        .any(|t| t.norm.ends_with("'ve") && lexicon().has(List::UnrealModal, &t.norm))
+    toks.iter().enumerate().any(|(k, t)| {
+        // "what would have to be true" is a need, not what would have been.
+        let have = t.norm == "have" && toks.get(k + 1).is_none_or(|n| n.norm != "to");
+        (have || t.norm.ends_with("'ve")) && super::acts::unreal(toks, k + 1)
+    })
 }
